@@ -1,0 +1,25 @@
+package vn.motcua.identity;
+
+import java.util.List;
+import java.util.Optional;
+import vn.motcua.platform.Actor;
+import vn.motcua.platform.Role;
+
+/** The identity module's API for other modules. */
+public interface Accounts {
+
+    Optional<CitizenProfile> profile(long accountId);
+
+    /** Officers of an agency holding a role, as actors (for assignment and notifications). */
+    List<Actor> officers(String agencyCode, Role role);
+
+    Optional<Actor> byId(long accountId);
+
+    Optional<Actor> byUsername(String username);
+
+    /** E-mail and phone of an account, for notifications. */
+    Optional<Contact> contact(long accountId);
+
+    record Contact(String displayName, String email, String phone) {
+    }
+}

@@ -1,0 +1,167 @@
+package vn.motcua.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.identity.Accounts;
+import vn.motcua.identity.CitizenProfile;
+import vn.motcua.platform.Actor;
+import vn.motcua.platform.Role;
+
+/** Accounts in the database. Demo accounts can only log in while the {@code demo} profile is on. */
+@Service
+public class AccountService implements Accounts, UserDetailsService {
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final boolean demoActive;
+    private final String dummyHash;
+
+    AccountService(JdbcClient jdbc, PasswordEncoder encoder, Environment env) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.demoActive = env.acceptsProfiles(Profiles.of("demo"));
+        this.dummyHash = encoder.encode("not-a-password");
+    }
+
+    private static final String SELECT = """
+            select a.id, a.username, a.password_hash, a.display_name, a.kind, a.agency_code, a.enabled, a.demo,
+                   coalesce(array(select r.role from account_role r where r.account_id = a.id), '{}') as roles
+            from account a""";
+
+    private AccountPrincipal map(ResultSet rs, int row) throws SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String r : (String[]) rs.getArray("roles").getArray()) {
+            roles.add(Role.valueOf(r));
+        }
+        boolean usable = rs.getBoolean("enabled") && (demoActive || !rs.getBoolean("demo"));
+        return new AccountPrincipal(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+                rs.getString("display_name"), rs.getString("kind"), rs.getString("agency_code"), roles, usable);
+    }
+
+    @Override
+    public AccountPrincipal loadUserByUsername(String username) {
+        return findByUsername(username).filter(AccountPrincipal::isEnabled)
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    Optional<AccountPrincipal> findByUsername(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql(SELECT + " where a.username = :u").param("u", username.trim().toLowerCase(Locale.ROOT))
+                .query(this::map).optional();
+    }
+
+    Optional<AccountPrincipal> findById(long id) {
+        return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(this::map).optional();
+    }
+
+    /** Checks a password; an unknown user costs the same time as a wrong password. */
+    Optional<AccountPrincipal> authenticate(String username, String password) {
+        Optional<AccountPrincipal> p = findByUsername(username);
+        if (p.isEmpty()) {
+            encoder.matches(password == null ? "" : password, dummyHash);
+            return Optional.empty();
+        }
+        if (password == null || !encoder.matches(password, p.get().getPassword()) || !p.get().isEnabled()) {
+            return Optional.empty();
+        }
+        return p;
+    }
+
+    /** Creates an account (and its roles); returns its id. */
+    @Transactional
+    public long create(String username, String rawPassword, String displayName, String email, String phone,
+                       String kind, String agencyCode, Set<Role> roles, boolean demo) {
+        long id = jdbc.sql("""
+                insert into account (username, password_hash, display_name, email, phone, kind, agency_code, demo)
+                values (:u, :p, :d, :e, :ph, :k, :a, :demo) returning id""")
+                .param("u", username.trim().toLowerCase(Locale.ROOT)).param("p", encoder.encode(rawPassword))
+                .param("d", displayName).param("e", email).param("ph", phone).param("k", kind)
+                .param("a", agencyCode).param("demo", demo)
+                .query(Long.class).single();
+        for (Role r : roles) {
+            jdbc.sql("insert into account_role (account_id, role) values (:id, :r)").param("id", id)
+                    .param("r", r.name()).update();
+        }
+        return id;
+    }
+
+    boolean exists(String username) {
+        return jdbc.sql("select count(*) from account where username = :u")
+                .param("u", username.trim().toLowerCase(Locale.ROOT)).query(Integer.class).single() > 0;
+    }
+
+    @Override
+    public Optional<CitizenProfile> profile(long accountId) {
+        return jdbc.sql("""
+                select full_name, id_number, date_of_birth, phone, email, address, commune_code
+                from citizen_profile where account_id = :id""")
+                .param("id", accountId)
+                .query((rs, i) -> new CitizenProfile(rs.getString("full_name"), rs.getString("id_number"),
+                        rs.getObject("date_of_birth", LocalDate.class), rs.getString("phone"),
+                        rs.getString("email"), rs.getString("address"), rs.getString("commune_code")))
+                .optional();
+    }
+
+    @Transactional
+    public void saveProfile(long accountId, CitizenProfile p) {
+        jdbc.sql("""
+                insert into citizen_profile (account_id, full_name, id_number, date_of_birth, phone, email, address,
+                                             commune_code, updated_at)
+                values (:id, :n, :idn, :dob, :ph, :e, :a, :c, now())
+                on conflict (account_id) do update set full_name = excluded.full_name,
+                  id_number = excluded.id_number, date_of_birth = excluded.date_of_birth, phone = excluded.phone,
+                  email = excluded.email, address = excluded.address, commune_code = excluded.commune_code,
+                  updated_at = now()""")
+                .param("id", accountId).param("n", p.fullName()).param("idn", p.idNumber())
+                .param("dob", p.dateOfBirth()).param("ph", p.phone()).param("e", p.email())
+                .param("a", p.address()).param("c", p.communeCode())
+                .update();
+    }
+
+    @Override
+    public List<Actor> officers(String agencyCode, Role role) {
+        return jdbc.sql(SELECT + """
+                 where a.agency_code = :ag and a.enabled
+                   and exists (select 1 from account_role r where r.account_id = a.id and r.role = :role)
+                 order by a.display_name""")
+                .param("ag", agencyCode).param("role", role.name())
+                .query(this::map).list().stream().filter(AccountPrincipal::isEnabled)
+                .map(p -> p.toActor("system")).toList();
+    }
+
+    @Override
+    public Optional<Actor> byId(long accountId) {
+        return findById(accountId).map(p -> p.toActor("system"));
+    }
+
+    @Override
+    public Optional<Actor> byUsername(String username) {
+        return findByUsername(username).map(p -> p.toActor("system"));
+    }
+
+    @Override
+    public Optional<Contact> contact(long accountId) {
+        return jdbc.sql("""
+                select a.display_name, coalesce(p.email, a.email) as email, coalesce(p.phone, a.phone) as phone
+                from account a left join citizen_profile p on p.account_id = a.id where a.id = :id""")
+                .param("id", accountId)
+                .query((rs, i) -> new Contact(rs.getString("display_name"), rs.getString("email"), rs.getString("phone")))
+                .optional();
+    }
+}

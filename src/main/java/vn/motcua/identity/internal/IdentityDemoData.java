@@ -1,0 +1,77 @@
+package vn.motcua.identity.internal;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.identity.CitizenProfile;
+import vn.motcua.platform.DemoDataSet;
+import vn.motcua.platform.Role;
+
+/**
+ * Demo accounts, all with password {@code demo}: admin; citizens congdan1, congdan2; and for four agencies a
+ * reception officer, a specialist and a leader. They are flagged {@code demo} and cannot log in when the
+ * demo profile is off.
+ */
+@Component
+@Profile("demo")
+@Order(30)
+class IdentityDemoData implements DemoDataSet {
+
+    static final Map<String, String> AGENCIES = new LinkedHashMap<>();
+
+    static {
+        AGENCIES.put("tanphu", "70.689.25195.MC");
+        AGENCIES.put("tienhung", "70.689.25213.MC");
+        AGENCIES.put("dongxoai", "70.689.MC");
+        AGENCIES.put("sotuphap", "70.S.TP");
+    }
+
+    private static final Map<String, String> PLACE = Map.of("tanphu", "Phường Tân Phú", "tienhung", "Xã Tiến Hưng",
+            "dongxoai", "TP Đồng Xoài", "sotuphap", "Sở Tư pháp");
+
+    private final AccountService accounts;
+
+    IdentityDemoData(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public String name() {
+        return "accounts";
+    }
+
+    @Override
+    @Transactional
+    public void load() {
+        create("admin", "Quản trị hệ thống", "ADMIN", null, Role.ADMIN, null, null);
+        long c1 = create("congdan1", "Nguyễn Văn An", "CITIZEN", null, Role.CITIZEN, "an.nguyen@example.vn", "0912345678");
+        if (c1 > 0) {
+            accounts.saveProfile(c1, new CitizenProfile("Nguyễn Văn An", "070090001234", LocalDate.of(1990, 5, 12),
+                    "0912345678", "an.nguyen@example.vn", "Số 12, đường Phú Riềng Đỏ, phường Tân Phú", "25195"));
+        }
+        long c2 = create("congdan2", "Trần Thị Bình", "CITIZEN", null, Role.CITIZEN, "binh.tran@example.vn", "0987654321");
+        if (c2 > 0) {
+            accounts.saveProfile(c2, new CitizenProfile("Trần Thị Bình", "070195004321", LocalDate.of(1995, 8, 20),
+                    "0987654321", "binh.tran@example.vn", "Ấp 3, xã Tiến Hưng", "25213"));
+        }
+        AGENCIES.forEach((x, agency) -> {
+            String place = PLACE.get(x);
+            create("tiepnhan." + x, "Cán bộ tiếp nhận " + place, "OFFICER", agency, Role.RECEPTION, null, null);
+            create("chuyenvien." + x, "Chuyên viên " + place, "OFFICER", agency, Role.SPECIALIST, null, null);
+            create("lanhdao." + x, "Lãnh đạo " + place, "OFFICER", agency, Role.LEADER, null, null);
+        });
+    }
+
+    private long create(String username, String name, String kind, String agency, Role role, String email,
+                        String phone) {
+        if (accounts.exists(username)) {
+            return -1;
+        }
+        return accounts.create(username, "demo", name, email, phone, kind, agency, Set.of(role), true);
+    }
+}

@@ -1,0 +1,105 @@
+package vn.motcua.identity.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.identity.CitizenProfile;
+import vn.motcua.identity.PersonalIdNumber;
+import vn.motcua.organization.Organization;
+import vn.motcua.organization.UnitLevel;
+import vn.motcua.platform.FieldProblem;
+import vn.motcua.platform.ProblemException;
+import vn.motcua.platform.Role;
+
+/** Citizen sign-up and profile, with every rule checked before anything is stored. */
+@Service
+public class Registration {
+
+    public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,49}");
+    public static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s]{2,}");
+    /** Vietnamese mobile or landline numbers: 0xxxxxxxxx (10 digits) or +84xxxxxxxxx. */
+    public static final Pattern PHONE = Pattern.compile("(0|\\+84)\\d{9,10}");
+
+    private final AccountService accounts;
+    private final Organization organization;
+
+    Registration(AccountService accounts, Organization organization) {
+        this.accounts = accounts;
+        this.organization = organization;
+    }
+
+    @Transactional
+    public long registerCitizen(String username, String password, String fullName, String email, String phone) {
+        List<FieldProblem> errors = new ArrayList<>();
+        String u = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(u).matches()) {
+            errors.add(FieldProblem.of("username", "error.username.format"));
+        } else if (accounts.exists(u)) {
+            errors.add(FieldProblem.of("username", "error.username.taken"));
+        }
+        if (password == null || password.length() < 8 || password.length() > 128) {
+            errors.add(FieldProblem.of("password", "error.password.length", 8));
+        }
+        if (fullName == null || fullName.isBlank() || fullName.length() > 200) {
+            errors.add(FieldProblem.of("fullName", "error.required"));
+        }
+        checkContact(email, phone, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        long id = accounts.create(u, password, fullName.trim(), blankToNull(email), blankToNull(phone), "CITIZEN",
+                null, Set.of(Role.CITIZEN), false);
+        accounts.saveProfile(id, new CitizenProfile(fullName.trim(), null, null, blankToNull(phone),
+                blankToNull(email), null, null));
+        return id;
+    }
+
+    @Transactional
+    public CitizenProfile saveProfile(long accountId, CitizenProfile p) {
+        List<FieldProblem> errors = new ArrayList<>();
+        if (p.fullName() == null || p.fullName().isBlank() || p.fullName().length() > 200) {
+            errors.add(FieldProblem.of("fullName", "error.required"));
+        }
+        if (p.idNumber() != null && !p.idNumber().isBlank()) {
+            PersonalIdNumber.problems(p.idNumber().trim(), p.dateOfBirth())
+                    .forEach(k -> errors.add(FieldProblem.of("idNumber", k)));
+        }
+        if (p.dateOfBirth() != null && (p.dateOfBirth().isAfter(LocalDate.now())
+                || p.dateOfBirth().isBefore(LocalDate.of(1900, 1, 1)))) {
+            errors.add(FieldProblem.of("dateOfBirth", "error.date.range"));
+        }
+        checkContact(p.email(), p.phone(), errors);
+        if (p.communeCode() != null && !p.communeCode().isBlank()
+                && organization.unit(p.communeCode()).filter(x -> x.level() == UnitLevel.COMMUNE).isEmpty()) {
+            errors.add(FieldProblem.of("communeCode", "error.unit.notFound", p.communeCode()));
+        }
+        if (p.address() != null && p.address().length() > 500) {
+            errors.add(FieldProblem.of("address", "error.length.max", 500));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        CitizenProfile clean = new CitizenProfile(p.fullName().trim(), blankToNull(p.idNumber()), p.dateOfBirth(),
+                blankToNull(p.phone()), blankToNull(p.email()), blankToNull(p.address()), blankToNull(p.communeCode()));
+        accounts.saveProfile(accountId, clean);
+        return clean;
+    }
+
+    private static void checkContact(String email, String phone, List<FieldProblem> errors) {
+        if (email != null && !email.isBlank() && !EMAIL.matcher(email.trim()).matches()) {
+            errors.add(FieldProblem.of("email", "error.email.format"));
+        }
+        if (phone != null && !phone.isBlank() && !PHONE.matcher(phone.trim().replace(" ", "")).matches()) {
+            errors.add(FieldProblem.of("phone", "error.phone.format"));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,141 @@
+package vn.motcua.identity.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
+import vn.motcua.platform.Role;
+
+/**
+ * Two doors. {@code /api/**}: stateless, bearer tokens, errors as problem JSON. Everything else (pages):
+ * session login with CSRF protection; sessions live in PostgreSQL so any node serves any request.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    /** Public reads of the API: reference data, calendar, public tracking, the index and statistics. */
+    static final String[] PUBLIC_API_READS = {
+        "/api/v1/units/**", "/api/v1/units", "/api/v1/agencies/**", "/api/v1/agencies", "/api/v1/procedures/**",
+        "/api/v1/procedures", "/api/v1/fields", "/api/v1/calendar/**", "/api/v1/tracking/**",
+        "/api/v1/index766/**", "/api/v1/index766", "/api/v1/stats/**", "/api/v1/public/**"
+    };
+
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, MessageSource messages,
+                                 LocaleResolver locales) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/accounts").permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_API_READS).permitAll()
+                        .requestMatchers("/api/v1/office/**").hasRole("OFFICER")
+                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) ->
+                                problem(req, res, 401, "error.unauthorized", messages, locales))
+                        .accessDeniedHandler((req, res, ex) ->
+                                problem(req, res, 403, "error.forbidden", messages, locales)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
+                var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+                if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p) {
+                    if (p.roles().stream().anyMatch(Role::isOfficer)) {
+                        return "/can-bo";
+                    }
+                    if (p.roles().contains(Role.ADMIN)) {
+                        return "/quan-tri";
+                    }
+                    return "/ho-so";
+                }
+                return "/";
+            }
+        };
+        RequestMatcher notSwagger = req -> !req.getRequestURI().startsWith("/swagger-ui")
+                && !req.getRequestURI().startsWith("/api-docs");
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/can-bo/**", "/can-bo").hasRole("OFFICER")
+                        .requestMatchers("/quan-tri/**", "/quan-tri").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/ho-so/**", "/ho-so", "/nop-ho-so/**", "/tai-khoan/**", "/tai-khoan")
+                        .authenticated()
+                        .anyRequest().permitAll())
+                .formLogin(f -> f.loginPage("/dang-nhap").loginProcessingUrl("/dang-nhap")
+                        .failureUrl("/dang-nhap?loi").successHandler(success).permitAll())
+                .logout(l -> l.logoutUrl("/dang-xuat").logoutSuccessUrl("/?da-dang-xuat"))
+                .headers(h -> h
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(notSwagger,
+                                new StaticHeadersWriter("Content-Security-Policy", CSP)))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    private static void problem(HttpServletRequest req, HttpServletResponse res, int status, String key,
+                                MessageSource messages, LocaleResolver locales) throws IOException {
+        Locale locale = locales.resolveLocale(req);
+        String title = messages.getMessage("error.title." + status, null, "", locale);
+        String detail = messages.getMessage(key, null, key, locale);
+        res.setStatus(status);
+        res.setCharacterEncoding("UTF-8");
+        res.setContentType("application/problem+json");
+        if (status == 401) {
+            res.setHeader("WWW-Authenticate", "Bearer");
+        }
+        res.getWriter().write("{\"type\":\"https://motcua.vn/problems/" + status + "\",\"title\":" + quote(title)
+                + ",\"status\":" + status + ",\"detail\":" + quote(detail) + "}");
+    }
+
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,71 @@
+package vn.motcua.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Opaque bearer tokens: random 256-bit strings; the database keeps only their SHA-256. */
+@Service
+public class TokenService {
+
+    private final JdbcClient jdbc;
+    private final AccountService accounts;
+    private final Duration lifetime;
+    private final SecureRandom random = new SecureRandom();
+
+    TokenService(JdbcClient jdbc, AccountService accounts,
+                 @Value("${motcua.api.token-lifetime:8h}") Duration lifetime) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.lifetime = lifetime;
+    }
+
+    public record Issued(String token, long expiresInSeconds) {
+    }
+
+    /** Checks the password and issues a token. */
+    public Optional<Issued> login(String username, String password) {
+        return accounts.authenticate(username, password).map(p -> issue(p.accountId()));
+    }
+
+    Issued issue(long accountId) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.sql("""
+                insert into api_token (token_hash, account_id, expires_at)
+                values (:h, :a, now() + make_interval(secs => :s))""")
+                .param("h", hash(token)).param("a", accountId).param("s", lifetime.toSeconds()).update();
+        return new Issued(token, lifetime.toSeconds());
+    }
+
+    Optional<AccountPrincipal> resolve(String token) {
+        if (token == null || token.length() < 20 || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select account_id from api_token where token_hash = :h and expires_at > now()")
+                .param("h", hash(token)).query(Long.class).optional()
+                .flatMap(accounts::findById).filter(AccountPrincipal::isEnabled);
+    }
+
+    int purgeExpired() {
+        return jdbc.sql("delete from api_token where expires_at < now()").update();
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package vn.motcua.identity.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.identity.CitizenProfile;
+import vn.motcua.identity.internal.AccountService;
+import vn.motcua.identity.internal.Registration;
+import vn.motcua.identity.internal.TokenService;
+import vn.motcua.platform.Actor;
+import vn.motcua.platform.FieldProblem;
+import vn.motcua.platform.ProblemException;
+
+/** Log-in for API clients, citizen sign-up, and the caller's own profile. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Accounts")
+class IdentityApi {
+
+    private final TokenService tokens;
+    private final Registration registration;
+    private final AccountService accounts;
+
+    IdentityApi(TokenService tokens, Registration registration, AccountService accounts) {
+        this.tokens = tokens;
+        this.registration = registration;
+        this.accounts = accounts;
+    }
+
+    record TokenRequest(String username, String password) {
+    }
+
+    @PostMapping("/auth/token")
+    @Operation(summary = "Exchange a username and password for a bearer token")
+    Map<String, Object> token(@RequestBody TokenRequest body) {
+        var issued = tokens.login(body.username(), body.password())
+                .orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "error.login.failed", null, List.of()));
+        return Map.of("access_token", issued.token(), "token_type", "Bearer", "expires_in", issued.expiresInSeconds());
+    }
+
+    record SignUp(String username, String password, String fullName, String email, String phone) {
+    }
+
+    @PostMapping("/accounts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a citizen account")
+    Map<String, Object> signUp(@RequestBody SignUp body) {
+        long id = registration.registerCitizen(body.username(), body.password(), body.fullName(), body.email(),
+                body.phone());
+        return Map.of("id", id, "username", body.username().trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The caller's account")
+    Map<String, Object> me(Actor actor) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("id", actor.accountId());
+        out.put("username", actor.username());
+        out.put("displayName", actor.displayName());
+        out.put("roles", actor.roles());
+        out.put("agencyCode", actor.agencyCode());
+        return out;
+    }
+
+    @GetMapping("/me/profile")
+    @Operation(summary = "The citizen's profile, used to pre-fill forms")
+    CitizenProfile profile(Actor actor) {
+        return accounts.profile(actor.accountId())
+                .orElse(new CitizenProfile(actor.displayName(), null, null, null, null, null, null));
+    }
+
+    @PutMapping("/me/profile")
+    @Operation(summary = "Save the citizen's profile")
+    CitizenProfile saveProfile(Actor actor, @RequestBody CitizenProfile body) {
+        return registration.saveProfile(actor.accountId(), body);
+    }
+}

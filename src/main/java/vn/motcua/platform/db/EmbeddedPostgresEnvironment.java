@@ -1,0 +1,107 @@
+package vn.motcua.platform.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * The zero-setup default: when no {@code spring.datasource.url} is configured, start a real PostgreSQL
+ * (zonky embedded binaries) on a kept data directory and switch the {@code demo} profile on.
+ * With {@code SPRING_DATASOURCE_URL} set nothing happens here.
+ */
+public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    static final String SOURCE = "motcuaEmbeddedPostgres";
+    private static final Log log = LogFactory.getLog(EmbeddedPostgresEnvironment.class);
+    private static volatile EmbeddedPostgres running;
+
+    @Override
+    public int getOrder() {
+        return ConfigDataEnvironmentPostProcessor.ORDER + 10;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        if (StringUtils.hasText(env.getProperty("spring.datasource.url"))
+                || !env.getProperty("motcua.embedded-postgres.enabled", Boolean.class, true)) {
+            return;
+        }
+        Path dataDir = Path.of(env.getProperty("motcua.embedded-postgres.data-dir", "data/postgres")).toAbsolutePath();
+        int port = env.getProperty("motcua.embedded-postgres.port", Integer.class, 0);
+        EmbeddedPostgres pg = start(dataDir, port);
+        String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
+        env.getPropertySources().addFirst(new MapPropertySource(SOURCE, Map.of(
+                "spring.datasource.url", url,
+                "spring.datasource.username", "postgres",
+                "spring.datasource.password", "",
+                "motcua.embedded-postgres.active", "true")));
+        if (env.getProperty("motcua.demo.auto-activate", Boolean.class, true)) {
+            env.addActiveProfile("demo");
+        }
+        log.info("Embedded PostgreSQL ready at " + url + " with data in " + dataDir);
+    }
+
+    private static synchronized EmbeddedPostgres start(Path dataDir, int port) {
+        if (running != null) {
+            return running;
+        }
+        try {
+            Files.createDirectories(dataDir);
+            stopOrphanedServer(dataDir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("timezone", "UTC");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres pg = builder.start();
+            running = pg;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException e) {
+                    log.warn("Embedded PostgreSQL did not stop cleanly", e);
+                }
+            }, "embedded-postgres-shutdown"));
+            return pg;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + dataDir
+                    + ". Set SPRING_DATASOURCE_URL to use another PostgreSQL.", e);
+        }
+    }
+
+    /** A server left running by a killed JVM still holds the data directory: stop it first. */
+    private static void stopOrphanedServer(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        if (!first.matches("\\d+")) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .ifPresent(p -> {
+                    log.warn("Stopping a PostgreSQL left running on " + dataDir + " (pid " + p.pid() + ")");
+                    p.destroy();
+                    p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> p).join();
+                });
+    }
+}

@@ -1,0 +1,31 @@
+package vn.motcua.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a random port, against a real PostgreSQL ({@link TestDatabase}) with the demo
+ * data. Every test class with this annotation shares one application context (and one database), so tests
+ * create their own dossiers and never assume an empty table.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "motcua.embedded-postgres.enabled=false",
+    "motcua.demo.history.enabled=false",
+    "motcua.outbox.interval=200ms",
+    "db-scheduler.polling-interval=200ms",
+    "spring.mail.host=127.0.0.1",
+    "spring.mail.port=${motcua.test.smtp-port}"
+})
+@ActiveProfiles({"demo", "test"})
+@ContextConfiguration(initializers = {TestDatabase.Initializer.class, TestMail.Initializer.class})
+public @interface IntegrationTest {
+}
