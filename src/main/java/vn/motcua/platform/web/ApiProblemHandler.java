@@ -36,7 +36,8 @@ import vn.motcua.platform.ProblemException;
  * Every error of the REST API as {@code application/problem+json}: {type, title, status, detail, errors:
  * [{field, message}]}, in the caller's language (Vietnamese unless Accept-Language asks for English).
  */
-@RestControllerAdvice(basePackages = "vn.motcua")
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ApiProblemHandler {
 
     private static final Log log = LogFactory.getLog(ApiProblemHandler.class);

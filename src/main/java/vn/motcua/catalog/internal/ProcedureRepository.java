@@ -1,0 +1,170 @@
+package vn.motcua.catalog.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.calendar.ProcessingTime;
+import vn.motcua.calendar.TimeUnit;
+import vn.motcua.catalog.Component;
+import vn.motcua.catalog.Fee;
+import vn.motcua.catalog.Field;
+import vn.motcua.catalog.OnlineLevel;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.organization.UnitLevel;
+
+/** SQL for procedures and fields. */
+@Repository
+class ProcedureRepository {
+
+    static final String COLUMNS = """
+            p.code, p.national_code, p.code_status, p.name, p.name_en, p.field_code, f.name as field_name,
+            f.name_en as field_name_en, p.levels, p.agency_patterns, p.implementing_agency, p.time_amount, p.time_unit,
+            p.time_text, p.fees::text as fees, p.components::text as components, p.result, p.result_en, p.online_level,
+            p.legal_basis::text as legal_basis, p.form_schema::text as form_schema, p.notes,
+            p.essential_rank is not null as essential,
+            p.popularity, p.version""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ProcedureRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<Procedure> find(String code) {
+        return jdbc.sql("select " + COLUMNS + " from procedure p join procedure_field f on f.code = p.field_code"
+                        + " where p.code = :code and p.active")
+                .param("code", code).query(this::map).optional();
+    }
+
+    List<Procedure> findAll(List<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Procedure> byCode = jdbc.sql("select " + COLUMNS
+                        + " from procedure p join procedure_field f on f.code = p.field_code where p.code in (:codes)")
+                .param("codes", codes).query(this::map).list().stream()
+                .collect(Collectors.toMap(Procedure::code, p -> p));
+        return codes.stream().map(byCode::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Rows for ranking: code, words and popularity, filtered in SQL. */
+    List<SearchRow> candidates(String[] anyWords, UnitLevel level, String fieldCode, OnlineLevel online) {
+        StringBuilder sql = new StringBuilder("""
+                select p.code, p.name_folded, p.name_words, p.all_words, p.popularity, p.essential_rank is not null as essential,
+                       p.name, p.levels,
+                       p.agency_patterns
+                from procedure p where p.active""");
+        if (anyWords != null) {
+            sql.append(" and p.all_words && cast(:words as text[])");
+        }
+        if (level != null) {
+            sql.append(" and :level = any(p.levels)");
+        }
+        if (fieldCode != null) {
+            sql.append(" and p.field_code = :field");
+        }
+        if (online != null) {
+            sql.append(" and p.online_level = :online");
+        }
+        var spec = jdbc.sql(sql.toString());
+        if (anyWords != null) {
+            spec = spec.param("words", anyWords);
+        }
+        if (level != null) {
+            spec = spec.param("level", level.name());
+        }
+        if (fieldCode != null) {
+            spec = spec.param("field", fieldCode);
+        }
+        if (online != null) {
+            spec = spec.param("online", online.name());
+        }
+        return spec.query((rs, i) -> new SearchRow(rs.getString("code"), rs.getString("name_folded"),
+                List.of((String[]) rs.getArray("name_words").getArray()),
+                List.of((String[]) rs.getArray("all_words").getArray()), rs.getLong("popularity"),
+                rs.getBoolean("essential"), rs.getString("name"),
+                Arrays.stream((String[]) rs.getArray("levels").getArray()).map(UnitLevel::valueOf).toList(),
+                List.of((String[]) rs.getArray("agency_patterns").getArray()))).list();
+    }
+
+    record SearchRow(String code, String nameFolded, List<String> nameWords, List<String> allWords, long popularity,
+                     boolean essential, String name, List<UnitLevel> levels, List<String> agencyPatterns) {
+    }
+
+    List<String> vocabulary() {
+        return jdbc.sql("select distinct unnest(all_words) from procedure where active").query(String.class).list();
+    }
+
+    List<Field> fields() {
+        return jdbc.sql("""
+                select f.code, f.name, f.name_en from procedure_field f
+                where exists (select 1 from procedure p where p.field_code = f.code and p.active) order by f.name""")
+                .query(Field.class).list();
+    }
+
+    List<String> popularCodes(int limit) {
+        return jdbc.sql("""
+                select code from procedure where active
+                order by popularity desc, essential_rank nulls last, name limit :n""")
+                .param("n", limit).query(String.class).list();
+    }
+
+    void countUse(String code) {
+        jdbc.sql("update procedure set popularity = popularity + 1 where code = :code").param("code", code).update();
+    }
+
+    private Procedure map(ResultSet rs, int row) throws SQLException {
+        BigDecimal amount = rs.getBigDecimal("time_amount");
+        String unit = rs.getString("time_unit");
+        ProcessingTime time = unit == null ? null : new ProcessingTime(plain(amount), TimeUnit.valueOf(unit));
+        List<Fee> fees = new ArrayList<>();
+        for (JsonNode f : json.readTree(rs.getString("fees"))) {
+            fees.add(new Fee(text(f, "name"), f.hasNonNull("amount") ? f.get("amount").asLong() : null,
+                    text(f, "condition"), text(f, "unit"), text(f, "kind")));
+        }
+        List<Component> components = new ArrayList<>();
+        for (JsonNode c : json.readTree(rs.getString("components"))) {
+            components.add(new Component(text(c, "code"), text(c, "name"), c.path("originals").asInt(0),
+                    c.path("copies").asInt(0), c.path("required").asBoolean(false), text(c, "requirement"),
+                    text(c, "note")));
+        }
+        List<String> legal = new ArrayList<>();
+        json.readTree(rs.getString("legal_basis")).forEach(n -> legal.add(n.asString()));
+        String online = rs.getString("online_level");
+        return new Procedure(rs.getString("code"), rs.getString("national_code"), rs.getString("code_status"),
+                rs.getString("name"), rs.getString("name_en"),
+                new Field(rs.getString("field_code"), rs.getString("field_name"), rs.getString("field_name_en")),
+                Arrays.stream((String[]) rs.getArray("levels").getArray()).map(UnitLevel::valueOf).toList(),
+                List.of((String[]) rs.getArray("agency_patterns").getArray()), rs.getString("implementing_agency"),
+                time, rs.getString("time_text"), List.copyOf(fees), List.copyOf(components), rs.getString("result"),
+                rs.getString("result_en"), online == null ? null : OnlineLevel.valueOf(online), List.copyOf(legal),
+                json.readTree(rs.getString("form_schema")), rs.getString("notes"), rs.getBoolean("essential"),
+                rs.getLong("popularity"), rs.getInt("version"));
+    }
+
+    /** 3.00 → 3, 0.50 → 0.5, 10.00 → 10 (never 1E+1). */
+    static BigDecimal plain(BigDecimal amount) {
+        if (amount == null) {
+            return BigDecimal.ONE;
+        }
+        BigDecimal a = amount.stripTrailingZeros();
+        return a.scale() < 0 ? a.setScale(0) : a;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+}

@@ -1,0 +1,79 @@
+package vn.motcua.identity.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.motcua.identity.CitizenProfile;
+import vn.motcua.identity.internal.AccountService;
+import vn.motcua.identity.internal.Registration;
+import vn.motcua.organization.Organization;
+import vn.motcua.organization.UnitLevel;
+import vn.motcua.platform.Actor;
+import vn.motcua.platform.ProblemException;
+
+/** Log-in, citizen sign-up and the profile page. */
+@Controller
+class IdentityPages {
+
+    private final Registration registration;
+    private final AccountService accounts;
+    private final Organization organization;
+
+    IdentityPages(Registration registration, AccountService accounts, Organization organization) {
+        this.registration = registration;
+        this.accounts = accounts;
+        this.organization = organization;
+    }
+
+    @GetMapping("/dang-nhap")
+    String login() {
+        return "identity/login";
+    }
+
+    /** Sign-up form fields. */
+    record SignUpForm(String username, String password, String fullName, String email, String phone) {
+    }
+
+    @GetMapping("/dang-ky")
+    String signUp(Model model) {
+        model.addAttribute("form", new SignUpForm("", "", "", "", ""));
+        return "identity/register";
+    }
+
+    @PostMapping("/dang-ky")
+    String signUp(@ModelAttribute("form") SignUpForm form, Model model, RedirectAttributes redirect) {
+        try {
+            registration.registerCitizen(form.username(), form.password(), form.fullName(), form.email(), form.phone());
+        } catch (ProblemException e) {
+            model.addAttribute("errors", e.errors());
+            return "identity/register";
+        }
+        redirect.addFlashAttribute("registered", true);
+        return "redirect:/dang-nhap";
+    }
+
+    @GetMapping("/tai-khoan")
+    String profile(Actor actor, Model model) {
+        model.addAttribute("profile", accounts.profile(actor.accountId())
+                .orElse(new CitizenProfile(actor.displayName(), null, null, null, null, null, null)));
+        model.addAttribute("communes", organization.units(UnitLevel.COMMUNE));
+        return "identity/profile";
+    }
+
+    @PostMapping("/tai-khoan")
+    String saveProfile(Actor actor, @ModelAttribute("profile") CitizenProfile profile, Model model,
+                       RedirectAttributes redirect) {
+        try {
+            registration.saveProfile(actor.accountId(), profile);
+        } catch (ProblemException e) {
+            model.addAttribute("errors", e.errors());
+            model.addAttribute("communes", organization.units(UnitLevel.COMMUNE));
+            return "identity/profile";
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/tai-khoan";
+    }
+}

@@ -1,0 +1,59 @@
+package vn.motcua.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.motcua.test.IntegrationTest;
+import vn.motcua.test.TestApi;
+
+@IntegrationTest
+class CatalogPagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theHomePageIsVietnameseSmallAndOffersSearch() {
+        var home = new TestApi(port).get("/");
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.text()).contains("<html lang=\"vi\"").contains("Cổng Dịch vụ công tỉnh Bình Phước")
+                .contains("name=\"q\"").contains("/thu-tuc/1.001193");
+        assertThat(home.body().length).isLessThan(100 * 1024);
+    }
+
+    @Test
+    void searchingWithoutDiacriticsListsTheProcedure() {
+        var page = new TestApi(port).get("/thu-tuc?q=dang+ky+khai+sinh");
+        assertThat(page.text()).contains("href=\"/thu-tuc/1.001193\"").contains("Đăng ký khai sinh");
+        assertThat(page.body().length).isLessThan(100 * 1024);
+    }
+
+    @Test
+    void aProcedurePageShowsTimeFeesDocumentsResultAndLegalBasis() {
+        var page = new TestApi(port).get("/thu-tuc/1.001193");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("Đăng ký khai sinh").contains("Thời hạn giải quyết").contains("Phí, lệ phí")
+                .contains("Thành phần hồ sơ").contains("Giấy khai sinh").contains("Luật Hộ tịch").contains("Toàn trình");
+        assertThat(page.body().length).isLessThan(100 * 1024);
+    }
+
+    @Test
+    void theLanguageSwitchesToEnglish() {
+        var page = new TestApi(port).get("/thu-tuc/1.001193?lang=en");
+        assertThat(page.text()).contains("<html lang=\"en\"").contains("Birth registration").contains("Processing time");
+        assertThat(page.header("set-cookie")).contains("lang=en");
+    }
+
+    @Test
+    void unknownProceduresAreA404PageAndMarkupInQueriesIsEscaped() {
+        var missing = new TestApi(port).get("/thu-tuc/9.999999");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.text()).contains("9.999999");
+        var hostile = new TestApi(port).get("/thu-tuc?q=" + URLEncoder.encode("<script>alert(1)</script>", StandardCharsets.UTF_8));
+        assertThat(hostile.status()).isEqualTo(200);
+        assertThat(hostile.text()).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;");
+    }
+}
