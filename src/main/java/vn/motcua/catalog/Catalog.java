@@ -23,6 +23,10 @@ public interface Catalog {
 
     boolean canReceive(Procedure procedure, Agency agency);
 
+    /** Problems of an eForm against the procedure's JSON Schema, worded for the applicant (empty when valid). */
+    List<vn.motcua.platform.FieldProblem> validateForm(Procedure procedure, tools.jackson.databind.JsonNode form,
+                                                       java.util.Locale locale);
+
     /** Counts one more use of a procedure (for "most used"). */
     void countUse(String procedureCode);
 }

@@ -25,14 +25,22 @@ class CatalogService implements Catalog {
     private static final Duration VOCABULARY_TTL = Duration.ofSeconds(60);
     private final ProcedureRepository repository;
     private final Organization organization;
+    private final FormValidator forms;
     private volatile Vocabulary vocabulary;
 
     private record Vocabulary(Instant loadedAt, List<String> words) {
     }
 
-    CatalogService(ProcedureRepository repository, Organization organization) {
+    CatalogService(ProcedureRepository repository, Organization organization, FormValidator forms) {
         this.repository = repository;
         this.organization = organization;
+        this.forms = forms;
+    }
+
+    @Override
+    public List<vn.motcua.platform.FieldProblem> validateForm(Procedure procedure, tools.jackson.databind.JsonNode form,
+                                                              java.util.Locale locale) {
+        return forms.validate(procedure, form, locale);
     }
 
     void invalidate() {

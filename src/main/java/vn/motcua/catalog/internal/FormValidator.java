@@ -1,0 +1,124 @@
+package vn.motcua.catalog.internal;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.platform.FieldProblem;
+
+/**
+ * Validates an eForm against its procedure's JSON Schema (networknt, draft 2020-12) and words each problem
+ * for a citizen: the field's own title and what is wrong, in Vietnamese or English.
+ */
+@Component
+class FormValidator {
+
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+    private final MessageSource messages;
+
+    FormValidator(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    List<FieldProblem> validate(Procedure procedure, JsonNode form, Locale locale) {
+        if (form == null || !form.isObject()) {
+            return List.of(FieldProblem.localized("form", msg("validation.form.object", locale)));
+        }
+        Schema schema = compiled.computeIfAbsent(procedure.code() + "@" + procedure.version() + "#"
+                + procedure.formSchema().hashCode(), k -> registry.getSchema(procedure.formSchema()));
+        List<Error> errors = schema.validate(form, ctx -> ctx.executionConfig(c -> c.locale(locale)
+                .formatAssertionsEnabled(true)));
+        Map<String, FieldProblem> out = new LinkedHashMap<>();
+        for (Error e : errors) {
+            List<String> path = path(e);
+            String keyword = e.getKeyword() == null ? "" : e.getKeyword();
+            if (keyword.equals("required") && e.getProperty() != null) {
+                path = new ArrayList<>(path);
+                path.add(e.getProperty());
+            }
+            JsonNode fieldSchema = schemaAt(procedure.formSchema(), path);
+            String title = title(fieldSchema, locale, path);
+            String text = switch (keyword) {
+                case "required" -> msg("validation.required", locale, title);
+                case "maxLength" -> msg("validation.maxLength", locale, title, arg(e, 0));
+                case "minLength" -> msg("validation.minLength", locale, title, arg(e, 0));
+                case "minimum" -> msg("validation.minimum", locale, title, arg(e, 0));
+                case "maximum" -> msg("validation.maximum", locale, title, arg(e, 0));
+                case "pattern" -> msg("validation.pattern", locale, title);
+                case "type" -> msg("validation.type", locale, title);
+                case "oneOf", "const", "enum" -> msg("validation.choice", locale, title);
+                case "additionalProperties" -> msg("validation.unknown", locale, String.valueOf(arg(e, 0)));
+                case "format" -> fieldSchema != null && "date".equals(fieldSchema.path("format").asString(""))
+                        ? msg("validation.date", locale, title) : msg("validation.format", locale, title);
+                default -> title + ": " + e.getMessage();
+            };
+            String field = "form" + (path.isEmpty() ? "" : "." + String.join(".", path));
+            if (keyword.equals("additionalProperties")) {
+                field = field + "." + arg(e, 0);
+            }
+            out.putIfAbsent(field, FieldProblem.localized(field, text));
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static List<String> path(Error e) {
+        List<String> out = new ArrayList<>();
+        var p = e.getInstanceLocation();
+        if (p != null) {
+            for (int i = 0; i < p.getNameCount(); i++) {
+                out.add(String.valueOf(p.getElement(i)));
+            }
+        }
+        return out;
+    }
+
+    private static Object arg(Error e, int i) {
+        Object[] a = e.getArguments();
+        return a != null && a.length > i ? a[i] : "";
+    }
+
+    /** The sub-schema describing the value at a path (through properties and array items). */
+    static JsonNode schemaAt(JsonNode schema, List<String> path) {
+        JsonNode node = schema;
+        for (String part : path) {
+            if (node == null) {
+                return null;
+            }
+            if (node.has("properties") && node.get("properties").has(part)) {
+                node = node.get("properties").get(part);
+            } else if (node.has("items")) {
+                node = node.get("items");
+            } else {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    static String title(JsonNode fieldSchema, Locale locale, List<String> path) {
+        if (fieldSchema != null) {
+            if ("en".equals(locale.getLanguage()) && fieldSchema.hasNonNull("x-title-en")) {
+                return fieldSchema.get("x-title-en").asString();
+            }
+            if (fieldSchema.hasNonNull("title")) {
+                return fieldSchema.get("title").asString();
+            }
+        }
+        return path.isEmpty() ? "form" : path.get(path.size() - 1);
+    }
+
+    private String msg(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+}
