@@ -1,13 +1,13 @@
 package vn.motcua.calendar;
 
-/** Unit of a statutory processing time (thời hạn giải quyết). */
+/** The unit of a statutory processing time (đơn vị thời hạn giải quyết). */
 public enum TimeUnit {
     /** ngày làm việc: 8 working hours each */
     WORKING_DAYS,
     /** giờ làm việc */
     WORKING_HOURS,
-    /** ngày (calendar days, as some laws write "ngày") */
+    /** ngày (ngày lịch), due at the end of the last day, moved to the next working day if it is not one */
     DAYS,
-    /** trong ngày: result the same working day; next working day when received after 15:00 */
+    /** trong ngày: by the end of the day the clock starts */
     SAME_DAY
 }

@@ -176,6 +176,24 @@ public final class DossierRules {
         return Decision.allow(r.to() == null ? status : r.to());
     }
 
+    /**
+     * Early, on time or late (DOMAIN.md §2.6), against the due moment in force (an apology's new one if any):
+     * early when finished on a calendar date before the due date; on time on the due date and not after the due
+     * moment; late otherwise, and always late when flagged (a second supplement request).
+     */
+    public static Outcome outcome(OffsetDateTime finishedAt, OffsetDateTime dueAt, boolean lateFlag,
+                                  java.time.ZoneId zone) {
+        if (lateFlag || dueAt == null) {
+            return Outcome.LATE;
+        }
+        var finishedDate = finishedAt.atZoneSameInstant(zone).toLocalDate();
+        var dueDate = dueAt.atZoneSameInstant(zone).toLocalDate();
+        if (finishedDate.isBefore(dueDate)) {
+            return Outcome.EARLY;
+        }
+        return finishedAt.isAfter(dueAt) ? Outcome.LATE : Outcome.ON_TIME;
+    }
+
     /** The officer actions that the given parties may take now (for the "what can I do" list of a page). */
     public static List<DossierAction> available(DossierStatus status, Set<Party> parties) {
         List<DossierAction> out = new ArrayList<>();

@@ -3,7 +3,10 @@ package vn.motcua.catalog.internal;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +26,13 @@ import vn.motcua.platform.FieldProblem;
 @Component
 class FormValidator {
 
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    /** Draft 2020-12 plus our annotation keywords; dates are checked (format assertions on). */
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+            Dialect.builder(Dialects.getDraft202012())
+                    .keyword(new AnnotationKeyword("x-title-en"))
+                    .keyword(new AnnotationKeyword("x-description-en"))
+                    .build(),
+            b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
     private final MessageSource messages;
 
@@ -37,8 +46,7 @@ class FormValidator {
         }
         Schema schema = compiled.computeIfAbsent(procedure.code() + "@" + procedure.version() + "#"
                 + procedure.formSchema().hashCode(), k -> registry.getSchema(procedure.formSchema()));
-        List<Error> errors = schema.validate(form, ctx -> ctx.executionConfig(c -> c.locale(locale)
-                .formatAssertionsEnabled(true)));
+        List<Error> errors = schema.validate(form, ctx -> ctx.executionConfig(c -> c.locale(locale)));
         Map<String, FieldProblem> out = new LinkedHashMap<>();
         for (Error e : errors) {
             List<String> path = path(e);

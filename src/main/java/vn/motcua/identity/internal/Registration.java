@@ -12,6 +12,7 @@ import vn.motcua.identity.CitizenProfile;
 import vn.motcua.identity.PersonalIdNumber;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.UnitLevel;
+import vn.motcua.platform.Contacts;
 import vn.motcua.platform.FieldProblem;
 import vn.motcua.platform.ProblemException;
 import vn.motcua.platform.Role;
@@ -21,9 +22,6 @@ import vn.motcua.platform.Role;
 public class Registration {
 
     public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,49}");
-    public static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s]{2,}");
-    /** Vietnamese mobile or landline numbers: 0xxxxxxxxx (10 digits) or +84xxxxxxxxx. */
-    public static final Pattern PHONE = Pattern.compile("(0|\\+84)\\d{9,10}");
 
     private final AccountService accounts;
     private final Organization organization;
@@ -91,10 +89,10 @@ public class Registration {
     }
 
     private static void checkContact(String email, String phone, List<FieldProblem> errors) {
-        if (email != null && !email.isBlank() && !EMAIL.matcher(email.trim()).matches()) {
+        if (email != null && !email.isBlank() && !Contacts.email(email.trim())) {
             errors.add(FieldProblem.of("email", "error.email.format"));
         }
-        if (phone != null && !phone.isBlank() && !PHONE.matcher(phone.trim().replace(" ", "")).matches()) {
+        if (phone != null && !phone.isBlank() && !Contacts.phone(phone.trim())) {
             errors.add(FieldProblem.of("phone", "error.phone.format"));
         }
     }

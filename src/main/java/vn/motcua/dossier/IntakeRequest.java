@@ -1,0 +1,18 @@
+package vn.motcua.dossier;
+
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An application, online or at the counter: the procedure, the receiving agency, the applicant, the eForm and
+ * the documents attached to the procedure's components. {@code channel} is used by counter intake only
+ * (COUNTER or POSTAL).
+ */
+public record IntakeRequest(String procedureCode, String agencyCode, Applicant applicant, JsonNode form,
+                            List<AttachmentRef> attachments, String channel) {
+
+    /** A file (uploaded through /api/v1/files) given for a component of the dossier. */
+    public record AttachmentRef(String componentCode, UUID fileId) {
+    }
+}
