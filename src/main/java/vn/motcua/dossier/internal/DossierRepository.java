@@ -76,7 +76,8 @@ public class DossierRepository {
             if (!column.matches("[a-z_]+")) {
                 throw new IllegalArgumentException(column);
             }
-            sql.append(", ").append(column).append(" = :").append(column);
+            boolean jsonb = column.equals("form") || column.equals("applicant");
+            sql.append(", ").append(column).append(" = ").append(jsonb ? "cast(:" + column + " as jsonb)" : ":" + column);
         }
         sql.append(" where id = :id and version = :version");
         var spec = jdbc.sql(sql.toString()).param("id", id).param("version", expectedVersion);

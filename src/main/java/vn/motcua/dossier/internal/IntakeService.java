@@ -222,6 +222,15 @@ public class IntakeService {
         return new Checked(procedure, agency, applicant, form, refs, stored);
     }
 
+    /** The procedure a dossier was filed under (as it is in the catalogue now). */
+    vn.motcua.catalog.Procedure procedureOf(DossierRecord d) {
+        return catalog.procedure(d.procedureCode()).orElseThrow();
+    }
+
+    List<FieldProblem> validateForm(Procedure procedure, JsonNode form, Locale locale) {
+        return catalog.validateForm(procedure, Nfc.normalize(form, json), locale);
+    }
+
     private Map<String, Object> baseRow(Actor actor, Checked c, Channel channel, OffsetDateTime now) {
         UnitPath path = organization.path(c.agency.unitCode());
         Map<String, Object> row = new LinkedHashMap<>();

@@ -1,0 +1,129 @@
+package vn.motcua.dossier.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import vn.motcua.catalog.Catalog;
+import vn.motcua.catalog.Component;
+import vn.motcua.identity.Accounts;
+import vn.motcua.organization.AdminUnit;
+import vn.motcua.organization.Agency;
+import vn.motcua.organization.Organization;
+import vn.motcua.platform.ProblemException;
+import vn.motcua.signing.ApologyData;
+import vn.motcua.signing.ComponentLine;
+import vn.motcua.signing.NoticeData;
+import vn.motcua.signing.OfficialDocuments;
+import vn.motcua.signing.PaperSize;
+import vn.motcua.signing.ReceiptData;
+
+/**
+ * The one-stop's paper forms of a dossier, rendered from its stored facts: the receipt and appointment
+ * (form 01), the supplement request (02), the refusal (03), the apology (04) and the refusal after appraisal.
+ */
+@Service
+public class DossierDocuments {
+
+    private final DossierRepository dossiers;
+    private final OfficialDocuments documents;
+    private final Organization organization;
+    private final Catalog catalog;
+    private final Accounts accounts;
+    private final MessageSource messages;
+    private final String baseUrl;
+
+    DossierDocuments(DossierRepository dossiers, OfficialDocuments documents, Organization organization,
+                     Catalog catalog, Accounts accounts, MessageSource messages,
+                     @Value("${motcua.public-base-url:http://localhost:8080}") String baseUrl) {
+        this.dossiers = dossiers;
+        this.documents = documents;
+        this.organization = organization;
+        this.catalog = catalog;
+        this.accounts = accounts;
+        this.messages = messages;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public String trackingUrl(String code) {
+        return baseUrl + "/tra-cuu?ma=" + code;
+    }
+
+    public byte[] receipt(DossierRecord d, PaperSize size) {
+        if (d.receivedAt() == null) {
+            throw ProblemException.conflict("dossier.receipt.notYet");
+        }
+        Agency agency = agency(d);
+        List<ComponentLine> lines = new ArrayList<>();
+        var procedure = catalog.procedure(d.procedureCode());
+        Set<String> given = new LinkedHashSet<>();
+        dossiers.attachments(d.id()).stream().filter(a -> a.kind().equals("INPUT") && a.componentCode() != null)
+                .forEach(a -> given.add(a.componentCode()));
+        for (String c : given) {
+            Component comp = procedure.flatMap(p -> p.component(c)).orElse(null);
+            lines.add(comp == null ? new ComponentLine(c, 1, 0)
+                    : new ComponentLine(comp.name(), Math.max(comp.originals(), 0), Math.max(comp.copies(), 0)));
+        }
+        String officer = d.receivedBy() == null ? "" : accounts.byId(d.receivedBy()).map(a -> a.displayName()).orElse("");
+        String channel = messages.getMessage("dossier.channel." + d.channel().name(), null, Locale.forLanguageTag("vi"));
+        return documents.receipt(new ReceiptData(d.code(), agency.name(), place(agency), d.procedureName(),
+                d.applicantName(), d.applicantIdNumber(), d.applicantPhone(), text(d, "address"), lines,
+                d.receivedAt(), d.originalDueAt() != null ? d.originalDueAt() : d.dueAt(), officer, channel,
+                trackingUrl(d.code()), size));
+    }
+
+    /** A notice by kind: supplement, refusal, rejection, apology. */
+    public byte[] notice(DossierRecord d, String kind, PaperSize size) {
+        Agency agency = agency(d);
+        var history = dossiers.history(d.id());
+        String action = switch (kind) {
+            case "supplement" -> "REQUEST_SUPPLEMENT";
+            case "refusal" -> "REFUSE";
+            case "rejection" -> "REJECT";
+            case "apology" -> "APOLOGIZE";
+            default -> throw ProblemException.notFound("dossier.notice.none");
+        };
+        HistoryEntry h = history.stream().filter(e -> e.action().equals(action)).reduce((a, b) -> b)
+                .orElseThrow(() -> ProblemException.notFound("dossier.notice.none"));
+        if (kind.equals("apology")) {
+            return documents.apology(new ApologyData(d.code(), agency.name(), place(agency), d.procedureName(),
+                    d.applicantName(), d.receivedAt(), d.originalDueAt(), d.dueAt(), h.reason(), h.at(), h.actorName(),
+                    "", trackingUrl(d.code()), size));
+        }
+        List<String> items = new ArrayList<>();
+        if (kind.equals("supplement")) {
+            dossiers.jdbc().sql("""
+                    select items::text from dossier_supplement where dossier_id = :d order by id desc limit 1""")
+                    .param("d", d.id()).query(String.class).optional()
+                    .ifPresent(s -> new tools.jackson.databind.json.JsonMapper().readTree(s).forEach(n -> items.add(n.asString())));
+        }
+        NoticeData data = new NoticeData(d.code(), agency.name(), place(agency), d.procedureName(), d.applicantName(),
+                h.at(), h.reason(), items, h.actorName(), trackingUrl(d.code()), size);
+        return switch (kind) {
+            case "supplement" -> documents.supplementRequest(data);
+            case "refusal" -> documents.receptionRefusal(data);
+            default -> documents.rejection(data);
+        };
+    }
+
+    private Agency agency(DossierRecord d) {
+        return organization.agency(d.agencyCode()).orElseThrow();
+    }
+
+    /** The place in the date line ("Đồng Xoài, ngày …"): the district, or the province for provincial agencies. */
+    private String place(Agency agency) {
+        var path = organization.path(agency.unitCode());
+        String unit = path.districtCode() != null ? path.districtCode() : path.provinceCode();
+        return organization.unit(unit).map(AdminUnit::shortName).orElse("");
+    }
+
+    private static String text(DossierRecord d, String field) {
+        var v = d.applicant().get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
+}

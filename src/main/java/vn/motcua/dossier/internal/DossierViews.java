@@ -1,0 +1,221 @@
+package vn.motcua.dossier.internal;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.dossier.DossierAction;
+import vn.motcua.dossier.DossierRules;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.organization.Agency;
+import vn.motcua.organization.Organization;
+import vn.motcua.platform.Actor;
+import vn.motcua.workflow.Workflow;
+
+/** The JSON shapes of a dossier for its owner, for officers, and for public tracking (no personal data). */
+@Component
+public class DossierViews {
+
+    private final DossierRepository dossiers;
+    private final Organization organization;
+    private final Workflow workflow;
+    private final MessageSource messages;
+    private final ZoneId zone;
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    DossierViews(DossierRepository dossiers, Organization organization, Workflow workflow, MessageSource messages,
+                 WorkingCalendar calendar, tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
+        this.dossiers = dossiers;
+        this.organization = organization;
+        this.workflow = workflow;
+        this.messages = messages;
+        this.zone = calendar.zone();
+    }
+
+    public String statusName(DossierStatus s, Locale locale) {
+        return messages.getMessage("dossier.status." + s.name(), null, s.name(), locale);
+    }
+
+    public OffsetDateTime local(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(zone).toOffsetDateTime();
+    }
+
+    /** A line of a list. */
+    public Map<String, Object> summary(DossierRecord d, Locale locale) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", d.code());
+        m.put("status", d.status().name());
+        m.put("statusCode", d.status().nationalCode());
+        m.put("statusName", statusName(d.status(), locale));
+        m.put("procedureCode", d.procedureCode());
+        m.put("procedureName", d.procedureName());
+        m.put("agencyCode", d.agencyCode());
+        m.put("channel", d.channel().name());
+        m.put("applicantName", d.applicantName());
+        m.put("submittedAt", local(d.submittedAt()));
+        m.put("receivedAt", local(d.receivedAt()));
+        m.put("dueAt", local(d.dueAt()));
+        m.put("finishedAt", local(d.finishedAt()));
+        m.put("outcome", d.outcome() == null ? null : d.outcome().name());
+        m.put("overdue", overdue(d));
+        m.put("dueSoon", d.dueSoon());
+        m.put("currentStep", d.currentStepName());
+        m.put("assignee", d.assigneeName());
+        m.put("version", d.version());
+        return m;
+    }
+
+    /** The whole dossier, for its owner or an officer; {@code actor} decides the list of actions offered. */
+    public Map<String, Object> full(DossierRecord d, Actor actor, boolean officer, Locale locale) {
+        Map<String, Object> m = summary(d, locale);
+        m.put("procedureVersion", d.procedureVersion());
+        m.put("agencyName", organization.agency(d.agencyCode()).map(Agency::name).orElse(d.agencyCode()));
+        m.put("applicant", d.applicant());
+        m.put("form", d.form());
+        m.put("clockStartedAt", local(d.clockStartedAt()));
+        m.put("originalDueAt", local(d.originalDueAt()));
+        m.put("pausedAt", local(d.pausedAt()));
+        m.put("returnedAt", local(d.returnedAt()));
+        m.put("supplementCount", d.supplementCount());
+        m.put("apologyCount", d.apologyCount());
+        m.put("lateFlag", d.lateFlag());
+        m.put("feeAmount", d.feeAmount());
+        m.put("paidAt", local(d.paidAt()));
+        m.put("rating", d.rating());
+        List<Map<String, Object>> atts = new ArrayList<>();
+        for (var a : dossiers.attachments(d.id())) {
+            if (!officer && a.kind().equals("RESULT") && d.status() != DossierStatus.RETURNED) {
+                continue; // the applicant receives the result once it is returned
+            }
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("kind", a.kind());
+            x.put("componentCode", a.componentCode());
+            x.put("fileId", a.fileId());
+            x.put("name", a.name());
+            x.put("contentType", a.contentType());
+            x.put("size", a.size());
+            x.put("digitised", a.digitised());
+            atts.add(x);
+        }
+        m.put("attachments", atts);
+        m.put("pendingSupplement", pendingSupplement(d.id()));
+        if (officer) {
+            m.put("steps", workflow.steps(d.id()).stream().map(s -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("seq", s.seq());
+                x.put("name", s.name());
+                x.put("role", s.role().name());
+                x.put("agencyCode", s.agencyCode());
+                x.put("status", s.status());
+                x.put("assignee", s.assigneeName());
+                x.put("startedAt", local(s.startedAt()));
+                x.put("dueAt", local(s.dueAt()));
+                x.put("finishedAt", local(s.finishedAt()));
+                return x;
+            }).toList());
+            m.put("currentStepAgency", d.currentStepAgency());
+            m.put("currentStepRole", d.currentStepRole());
+            m.put("currentStepDueAt", local(d.currentStepDueAt()));
+            m.put("consultations", workflow.consultations(d.id()));
+            m.put("allowedActions", DossierRules.available(d.status(), ActionService.parties(actor, d)).stream()
+                    .map(DossierAction::name).toList());
+        } else {
+            List<String> own = new ArrayList<>();
+            if (DossierRules.rule(DossierAction.SUPPLY, d.status()).isPresent()) {
+                own.add("SUPPLY");
+            }
+            if (DossierRules.rule(DossierAction.WITHDRAW, d.status()).isPresent()) {
+                own.add("WITHDRAW");
+            }
+            if (d.status() == DossierStatus.RETURNED && d.rating() == null) {
+                own.add("RATE");
+            }
+            m.put("allowedActions", own);
+        }
+        return m;
+    }
+
+    public Map<String, Object> pendingSupplement(long dossierId) {
+        return dossiers.jdbc().sql("""
+                select stage, requested_at, reason, items::text as items from dossier_supplement
+                where dossier_id = :d and supplied_at is null order by id desc limit 1""")
+                .param("d", dossierId)
+                .query((rs, i) -> {
+                    Map<String, Object> x = new LinkedHashMap<>();
+                    x.put("stage", rs.getString("stage"));
+                    x.put("requestedAt", local(rs.getObject("requested_at", OffsetDateTime.class)));
+                    x.put("reason", rs.getString("reason"));
+                    x.put("items", json.readTree(rs.getString("items")));
+                    return x;
+                }).optional().orElse(null);
+    }
+
+    public List<Map<String, Object>> history(DossierRecord d, Locale locale) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (HistoryEntry h : dossiers.history(d.id())) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("at", local(h.at()));
+            x.put("actor", h.actorName());
+            x.put("actorRole", h.actorRole());
+            x.put("agencyCode", h.agencyCode());
+            x.put("origin", h.origin());
+            x.put("action", h.action());
+            x.put("actionName", messages.getMessage("dossier.action." + h.action(), null, h.action(), locale));
+            x.put("fromStatus", h.fromStatus());
+            x.put("toStatus", h.toStatus());
+            x.put("step", h.step());
+            x.put("reason", h.reason());
+            x.put("note", h.note());
+            x.put("dueAt", local(h.dueAt()));
+            x.put("documents", h.documents());
+            out.add(x);
+        }
+        return out;
+    }
+
+    /** Public tracking: the procedure, the status, the key moments and the status history; nothing personal. */
+    public Map<String, Object> tracking(DossierRecord d, Locale locale) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", d.code());
+        m.put("procedureCode", d.procedureCode());
+        m.put("procedureName", d.procedureName());
+        m.put("agencyName", organization.agency(d.agencyCode()).map(Agency::name).orElse(d.agencyCode()));
+        m.put("status", d.status().name());
+        m.put("statusCode", d.status().nationalCode());
+        m.put("statusName", statusName(d.status(), locale));
+        m.put("submittedAt", local(d.submittedAt()));
+        m.put("receivedAt", local(d.receivedAt()));
+        m.put("dueAt", local(d.dueAt()));
+        m.put("finishedAt", local(d.finishedAt()));
+        m.put("returnedAt", local(d.returnedAt()));
+        m.put("outcome", d.outcome() == null ? null : d.outcome().name());
+        List<Map<String, Object>> h = new ArrayList<>();
+        for (HistoryEntry e : dossiers.history(d.id())) {
+            if (e.fromStatus() != null && e.fromStatus().equals(e.toStatus())) {
+                continue; // internal turns (assignments, consultations) are not shown to the public
+            }
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("status", e.toStatus());
+            x.put("statusName", statusName(DossierStatus.valueOf(e.toStatus()), locale));
+            x.put("at", local(e.at()));
+            h.add(x);
+        }
+        m.put("history", h);
+        return m;
+    }
+
+    public boolean overdue(DossierRecord d) {
+        if (d.dueAt() == null || d.status().terminal() || d.status().clockStopped()
+                || d.status() == DossierStatus.COMPLETED) {
+            return false;
+        }
+        return OffsetDateTime.now().isAfter(d.dueAt());
+    }
+}
