@@ -119,6 +119,10 @@ public class CalendarService implements WorkingCalendar {
         return rules.compute(year, schedules);
     }
 
+    public CalendarTexts texts() {
+        return texts;
+    }
+
     public HolidayRules rules() {
         return rules;
     }
