@@ -96,6 +96,13 @@ public class ApiProblemHandler {
                 List.of(FieldProblem.of("file", "error.file.tooLarge")));
     }
 
+    /** Tomcat refuses an upload above the servlet limit while parsing the request. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    public ResponseEntity<ProblemDetail> badParameters(Exception e) {
+        return respond(HttpStatus.BAD_REQUEST, msg("error.invalid.detail"),
+                List.of(FieldProblem.of("file", "error.file.tooLarge")));
+    }
+
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     public ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
         return respond(HttpStatus.METHOD_NOT_ALLOWED, msg("error.method"), List.of());
