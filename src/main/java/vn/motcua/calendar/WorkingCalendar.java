@@ -91,4 +91,12 @@ public interface WorkingCalendar {
 
     /** The expected due moment of something received now ("nộp hôm nay, hẹn trả dự kiến: …"). */
     Deadline deadlineIfReceivedNow(ProcessingTime time, Channel channel);
+
+    /**
+     * For procedure pages: the expected due moment of a submission now, described ("10:00 thứ Ba 06/05/2031").
+     * In Thymeleaf: {@code ${@calendarService.expectedDue(procedure.processingTime, channel, #locale)}}.
+     */
+    default String expectedDue(ProcessingTime time, Channel channel, Locale locale) {
+        return describe(deadlineIfReceivedNow(time, channel).dueAt(), locale);
+    }
 }

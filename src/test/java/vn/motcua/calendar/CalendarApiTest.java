@@ -102,6 +102,13 @@ class CalendarApiTest {
                 .isEqualTo("Due: 10:00 Tuesday 06/05/2031.");
     }
 
+    @Test
+    void theCalendarApiIsPublishedInOpenApi() {
+        String docs = api().get("/v3/api-docs").text();
+        assertThat(docs).contains("/api/v1/calendar/lunar", "/api/v1/calendar/solar", "/api/v1/calendar/days",
+                "/api/v1/calendar/deadline", "/api/v1/admin/calendar/years/{year}/schedules/{holiday}");
+    }
+
     private static void assertProblem(TestApi.Response r, String field, String messagePart) {
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.header("content-type")).startsWith("application/problem+json");

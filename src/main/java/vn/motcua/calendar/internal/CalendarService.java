@@ -273,7 +273,7 @@ public class CalendarService implements WorkingCalendar {
             case NON_WORKING_DAY -> {
                 CalendarDay day = days.listed(received.toLocalDate(), lang);
                 yield texts.get(lang, "calendar.explain.start.NON_WORKING_DAY", startText,
-                        texts.date(received.toLocalDate(), lang), day == null ? "" : day.name());
+                        capitalize(texts.date(received.toLocalDate(), lang)), day == null ? "" : day.name());
             }
             default -> texts.get(lang, "calendar.explain.start." + start.reason(), startText, cutOff.toString());
         };
@@ -291,7 +291,7 @@ public class CalendarService implements WorkingCalendar {
                 steps.add(texts.get(lang, "calendar.explain.unit.DAYS", amount, texts.date(last, lang)));
                 if (!days.isWorkingDay(last)) {
                     CalendarDay day = days.listed(last, lang);
-                    steps.add(texts.get(lang, "calendar.explain.days.moved", texts.date(last, lang),
+                    steps.add(texts.get(lang, "calendar.explain.days.moved", capitalize(texts.date(last, lang)),
                             day == null ? "" : day.name()));
                 }
             }
@@ -317,6 +317,10 @@ public class CalendarService implements WorkingCalendar {
     private String sessions() {
         return calculator.hours().sessions().stream().map(OfficeHours.Session::toString)
                 .collect(Collectors.joining(", "));
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String amount(BigDecimal amount, Locale lang) {

@@ -346,6 +346,15 @@ class CalendarRulesTest {
             assertThat(english.get(1)).isEqualTo("Wednesday 30/04/2031 is not a working day (Reunification Day (30 April)):"
                     + " the clock starts at 07:00 Friday 02/05/2031.");
             assertThat(english.getLast()).isEqualTo("Due: 17:00 Monday 05/05/2031.");
+            List<String> days = calendar().explain(at("2031-04-29T10:00"), ProcessingTime.days(4), Channel.COUNTER, VI);
+            assertThat(days).containsExactly(
+                    "Thời điểm tiếp nhận: 10:00 thứ Ba 29/04/2031.",
+                    "Tiếp nhận trong giờ làm việc, không sau 15:00: thời hạn tính ngay từ lúc tiếp nhận"
+                            + " (10:00 thứ Ba 29/04/2031).",
+                    "Thời hạn 4 ngày, tính cả ngày nghỉ: đến hết giờ làm việc thứ Bảy 03/05/2031.",
+                    "Thứ Bảy 03/05/2031 không phải ngày làm việc (Thứ Bảy) nên hạn chuyển sang cuối ngày làm việc"
+                            + " tiếp theo.",
+                    "Hạn trả kết quả: 17:00 thứ Hai 05/05/2031.");
         }
 
         @Test

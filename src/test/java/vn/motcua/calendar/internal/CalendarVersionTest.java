@@ -87,5 +87,7 @@ class CalendarVersionTest {
         assertThat(d.dueAt()).isEqualTo("2031-05-06T10:00+07:00");
         assertThat(calendar.describe(d.dueAt(), java.util.Locale.forLanguageTag("vi")))
                 .isEqualTo("10:00 thứ Ba 06/05/2031");
+        assertThat(calendar.expectedDue(ProcessingTime.workingDays(3), Channel.COUNTER, java.util.Locale.ENGLISH))
+                .isEqualTo("10:00 Tuesday 06/05/2031");
     }
 }
