@@ -29,6 +29,8 @@
       try { body = JSON.parse(xhr.responseText); } catch (err) { body = {}; }
       if (xhr.status >= 200 && xhr.status < 300) {
         if (target) { target.value = body.fileId; }
+        // uploaded already: the no-JavaScript fallback must not send the file a second time
+        if (input.name) { input.dataset.name = input.name; input.removeAttribute("name"); }
         if (status) { status.textContent = (input.dataset.okText || "✓") + " " + body.name; }
         input.removeAttribute("aria-invalid");
       } else {

@@ -28,9 +28,12 @@ class CatalogPages {
     private static final int PAGE_SIZE = 20;
     private final Catalog catalog;
     private final Organization organization;
-    CatalogPages(Catalog catalog, Organization organization) {
+    private final vn.motcua.calendar.WorkingCalendar calendar;
+
+    CatalogPages(Catalog catalog, Organization organization, vn.motcua.calendar.WorkingCalendar calendar) {
         this.catalog = catalog;
         this.organization = organization;
+        this.calendar = calendar;
     }
 
     @GetMapping("/thu-tuc")
@@ -67,6 +70,8 @@ class CatalogPages {
                 .orElseThrow(() -> ProblemException.notFound("error.catalog.procedure.notFound", code));
         model.addAttribute("p", p);
         model.addAttribute("receivers", receiversByDistrict(catalog.receivingAgencies(p)));
+        model.addAttribute("expectedDue", p.acceptsApplications()
+                ? calendar.expectedDue(p.processingTime(), vn.motcua.platform.Channel.ONLINE, locale) : null);
         return "catalog/procedure";
     }
 

@@ -1,0 +1,21 @@
+package vn.motcua.catalog;
+
+import java.util.List;
+
+/**
+ * One field of an eForm as a page renders it, derived from the procedure's JSON Schema.
+ *
+ * @param name        the request parameter name, e.g. {@code form.child.fullName} or {@code form.documents[0].name}
+ * @param id          an HTML id (no dots or brackets)
+ * @param widget      text, textarea, date, email, number, integer, checkbox, select, radio, group, list
+ * @param conditional required only in some cases (an if/then of the schema)
+ * @param children    fields of a group, or the rows of a list (each row a group)
+ */
+public record EFormField(String name, String id, String label, String hint, String widget, boolean required,
+                         boolean conditional, List<Option> options, String value, Integer maxLength, String pattern,
+                         Number minimum, Number maximum, List<EFormField> children) {
+
+    /** A choice of a select or radio field. */
+    public record Option(String value, String label) {
+    }
+}
