@@ -59,7 +59,8 @@ public final class DossierRules {
             rule(SUBMIT, Set.of(), SUBMITTED, by(Party.APPLICANT), needs(), "Art. 16: online submission"),
             rule(RECEIVE, Set.of(), RECEIVED, by(Party.RECEPTION), needs(), "Art. 15: counter or postal intake, complete dossier"),
             rule(ACCEPT, EnumSet.of(SUBMITTED), RECEIVED, by(Party.RECEPTION), needs(), "Art. 15(2)(c), form 01"),
-            rule(REFUSE, EnumSet.of(SUBMITTED), REFUSED, by(Party.RECEPTION), needs(Needs.REASON), "Art. 15(2)(b), form 03"),
+            rule(REFUSE, EnumSet.of(SUBMITTED, SUPPLEMENT_REQUESTED), REFUSED, by(Party.RECEPTION), needs(Needs.REASON),
+                    "Art. 15(2)(b), form 03: only before acceptance"),
             rule(REQUEST_SUPPLEMENT, EnumSet.of(SUBMITTED), SUPPLEMENT_REQUESTED, by(Party.RECEPTION),
                     needs(Needs.REASON), "Art. 15(2)(a), form 02: guide once, completely"),
             rule(REQUEST_SUPPLEMENT, EnumSet.of(PROCESSING), SUPPLEMENT_REQUESTED, by(Party.STEP_OWNER),
@@ -100,11 +101,16 @@ public final class DossierRules {
      * @param lastStep      the current processing step is the last one (approval)
      * @param hasNextStep   there is another processing step after the current one
      * @param apologies     apologies already given
+     * @param accepted      the dossier was received (tiếp nhận): the statutory clock has started once
      */
     public record Facts(OffsetDateTime now, OffsetDateTime dueAt, boolean hasReason, boolean hasAssignee,
                         boolean hasAgency, boolean hasResultDocument, OffsetDateTime newDueAt, int apologies,
-                        boolean lastStep, boolean hasNextStep) {
+                        boolean lastStep, boolean hasNextStep, boolean accepted) {
     }
+
+    /** Actions that only make sense once the dossier was accepted, and those only before. */
+    private static final Set<DossierAction> AFTER_ACCEPTANCE = EnumSet.of(APOLOGIZE, STOP, REJECT, COMPLETE);
+    private static final Set<DossierAction> BEFORE_ACCEPTANCE = EnumSet.of(REFUSE, ACCEPT);
 
     /** The answer: allowed and the status after, or refused with a message key (400 = bad input, 409 = not now). */
     public record Decision(boolean allowed, DossierStatus to, int httpStatus, String field, String reasonKey) {
@@ -137,6 +143,12 @@ public final class DossierRules {
             return Decision.conflict("dossier.rule.notInStatus");
         }
         Rule r = found.get();
+        if (AFTER_ACCEPTANCE.contains(action) && !f.accepted()) {
+            return Decision.conflict("dossier.rule.notAccepted");
+        }
+        if (BEFORE_ACCEPTANCE.contains(action) && f.accepted()) {
+            return Decision.conflict("dossier.rule.alreadyAccepted");
+        }
         if (r.by().stream().noneMatch(parties::contains)) {
             return Decision.conflict("dossier.rule.notYourRole");
         }

@@ -122,7 +122,8 @@ public class ActionService {
         List<IntakeRequest.AttachmentRef> refs = r.attachments() == null ? List.of() : r.attachments();
         var facts = new DossierRules.Facts(now, d.dueAt(), reason != null, blankToNull(r.assignee()) != null,
                 blankToNull(r.agencyCode()) != null, !refs.isEmpty(), r.newDueAt(), d.apologyCount(),
-                step.map(StepInstance::last).orElse(false), step.map(s -> !s.last()).orElse(false));
+                step.map(StepInstance::last).orElse(false), step.map(s -> !s.last()).orElse(false),
+                d.receivedAt() != null);
         var decision = DossierRules.decide(action, d.status(), parties(actor, d), facts);
         if (!decision.allowed()) {
             if (decision.httpStatus() == 400) {
@@ -149,7 +150,10 @@ public class ActionService {
                 changes.put("original_due_at", deadline.dueAt());
                 changes.put("received_by", actor.accountId());
             }
-            case REFUSE -> changes.put("finished_at", now);
+            case REFUSE -> {
+                changes.put("finished_at", now);
+                changes.put("supplement_stage", null);
+            }
             case REQUEST_SUPPLEMENT -> {
                 List<String> items = r.items() == null ? List.of() : r.items().stream()
                         .filter(Objects::nonNull).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -463,7 +467,8 @@ public class ActionService {
     }
 
     private static DossierRules.Facts emptyFacts(OffsetDateTime now, DossierRecord d) {
-        return new DossierRules.Facts(now, d.dueAt(), false, false, false, false, null, d.apologyCount(), false, false);
+        return new DossierRules.Facts(now, d.dueAt(), false, false, false, false, null, d.apologyCount(), false, false,
+                d.receivedAt() != null);
     }
 
     static void checkVersion(Integer version, DossierRecord d) {
