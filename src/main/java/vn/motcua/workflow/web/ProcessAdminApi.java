@@ -1,0 +1,48 @@
+package vn.motcua.workflow.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.platform.Actor;
+import vn.motcua.workflow.ProcessDefinition;
+import vn.motcua.workflow.StepDefinition;
+import vn.motcua.workflow.internal.ProcessAdmin;
+
+/** Electronic processes (quy trình điện tử), for administrators. */
+@RestController
+@RequestMapping("/api/v1/admin/processes")
+@Tag(name = "Administration")
+class ProcessAdminApi {
+
+    private final ProcessAdmin admin;
+
+    ProcessAdminApi(ProcessAdmin admin) {
+        this.admin = admin;
+    }
+
+    @GetMapping
+    @Operation(summary = "The process in force for a procedure at an agency (the default when none) and its versions")
+    Map<String, Object> get(@RequestParam String procedure, @RequestParam String agency) {
+        return Map.of("current", admin.current(procedure, agency), "versions", admin.versions(procedure, agency));
+    }
+
+    /** A new version: ordered steps with their share of the legal time in working hours. */
+    record Definition(String procedureCode, String agencyCode, List<StepDefinition> steps, String note) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Define a new version (shares must add up to the processing time in working hours)")
+    ProcessDefinition define(Actor actor, @RequestBody Definition body) {
+        return admin.define(actor, body.procedureCode(), body.agencyCode(), body.steps(), body.note());
+    }
+}
