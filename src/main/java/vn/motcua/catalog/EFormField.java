@@ -15,6 +15,11 @@ public record EFormField(String name, String id, String label, String hint, Stri
                          boolean conditional, List<Option> options, String value, Integer maxLength, String pattern,
                          Number minimum, Number maximum, List<EFormField> children) {
 
+    /** The value as shown: the label of the chosen option, else the value itself. */
+    public String displayValue() {
+        return options.stream().filter(o -> o.value().equals(value)).map(Option::label).findFirst().orElse(value);
+    }
+
     /** A choice of a select or radio field. */
     public record Option(String value, String label) {
     }

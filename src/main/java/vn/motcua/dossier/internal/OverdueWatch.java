@@ -1,0 +1,91 @@
+package vn.motcua.dossier.internal;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.platform.Channel;
+
+/**
+ * The overdue watch (cluster-safe: db-scheduler runs it on one node at a time): flags open dossiers due within
+ * one working day ("sắp đến hạn"), and hands the newly overdue ones and the late consultations to the
+ * {@link DeadlineAlerts} so that assignees and their leaders are told once.
+ */
+@Component
+public class OverdueWatch {
+
+    private static final Log log = LogFactory.getLog(OverdueWatch.class);
+    private final DossierRepository dossiers;
+    private final WorkingCalendar calendar;
+    private final List<DeadlineAlerts> alerts;
+
+    private final Clock clock;
+
+    OverdueWatch(DossierRepository dossiers, WorkingCalendar calendar, List<DeadlineAlerts> alerts, Clock clock) {
+        this.dossiers = dossiers;
+        this.calendar = calendar;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    /** Dossiers that became overdue, for the alerts. */
+    public record Overdue(long id, String code, String procedureName, String agencyCode, String stepAgency,
+                          String stepRole, Long assigneeId, OffsetDateTime dueAt) {
+    }
+
+    @Transactional
+    public int run() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime soon = calendar.addWorkingMinutes(calendar.clockStart(now, Channel.COUNTER),
+                calendar.workingMinutesPerDay());
+        int flagged = dossiers.jdbc().sql("""
+                update dossier set due_soon = (due_at > :now and due_at <= :soon)
+                where status in ('RECEIVED', 'PROCESSING') and due_soon <> (due_at > :now and due_at <= :soon)""")
+                .param("now", now).param("soon", soon).update();
+        dossiers.jdbc().sql("update dossier set due_soon = false where due_soon and status not in ('RECEIVED', 'PROCESSING')")
+                .update();
+        List<Overdue> overdue = dossiers.jdbc().sql("""
+                update dossier set overdue_notified_at = :now
+                where status in ('RECEIVED', 'PROCESSING') and due_at < :now and overdue_notified_at is null
+                returning id, code, procedure_name, agency_code, current_step_agency, current_step_role, assignee_id,
+                          due_at""")
+                .param("now", now)
+                .query((rs, i) -> new Overdue(rs.getLong("id"), rs.getString("code"), rs.getString("procedure_name"),
+                        rs.getString("agency_code"), rs.getString("current_step_agency"),
+                        rs.getString("current_step_role"), (Long) rs.getObject("assignee_id"),
+                        rs.getObject("due_at", OffsetDateTime.class)))
+                .list();
+        for (DeadlineAlerts a : alerts) {
+            a.overdue(overdue);
+        }
+        if (flagged > 0 || !overdue.isEmpty()) {
+            log.info("Overdue watch: " + flagged + " due-soon flags changed, " + overdue.size() + " newly overdue");
+        }
+        return overdue.size();
+    }
+
+    /** Who is told about deadlines (the notification module, when present). */
+    public interface DeadlineAlerts {
+        void overdue(List<Overdue> dossiers);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Schedule {
+        @Bean
+        RecurringTask<Void> overdueWatchTask(OverdueWatch watch,
+                                             @Value("${motcua.dossier.overdue-watch-interval:5m}") Duration interval) {
+            return Tasks.recurring("overdue-watch", FixedDelay.of(interval)).execute((inst, ctx) -> watch.run());
+        }
+    }
+}
