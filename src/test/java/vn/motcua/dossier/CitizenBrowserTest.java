@@ -123,7 +123,11 @@ class CitizenBrowserTest {
         JsonNode after = desk.get("/api/v1/office/dossiers/" + code).json();
         assertThat(after.get("status").asString()).isEqualTo("PROCESSING");
         assertThat(OffsetDateTime.parse(after.get("clockStartedAt").asString()))
-                .as("the time restarts from the supplement").isAfter(OffsetDateTime.parse(d.get("clockStartedAt").asString()));
+                .as("the time restarts from the supplement").isAfterOrEqualTo(OffsetDateTime.parse(d.get("clockStartedAt").asString()));
+        JsonNode history = desk.get("/api/v1/office/dossiers/" + code + "/history").json();
+        JsonNode supply = history.get(history.size() - 1);
+        assertThat(supply.get("action").asString()).isEqualTo("SUPPLY");
+        assertThat(supply.get("dueAt").asString()).isEqualTo(after.get("dueAt").asString());
         assertThat(OffsetDateTime.parse(after.get("dueAt").asString())).isAfterOrEqualTo(firstDue);
     }
 
