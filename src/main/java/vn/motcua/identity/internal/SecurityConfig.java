@@ -92,7 +92,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/can-bo/**", "/can-bo").hasRole("OFFICER")
                         .requestMatchers("/quan-tri/**", "/quan-tri").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/ho-so/**", "/ho-so", "/nop-ho-so/**", "/tai-khoan/**", "/tai-khoan")
+                        .requestMatchers("/ho-so/**", "/ho-so", "/nop-ho-so/**", "/tai-khoan/**", "/tai-khoan", "/thong-bao", "/thong-bao/**")
                         .authenticated()
                         .anyRequest().permitAll())
                 .formLogin(f -> f.loginPage("/dang-nhap").loginProcessingUrl("/dang-nhap")
