@@ -59,6 +59,9 @@ public class DossierEvents {
         p.put("feeAmount", d.feeAmount());
         p.put("paidAt", str(d.paidAt()));
         p.put("rating", d.rating());
+        p.put("assigneeId", d.assigneeId());
+        p.put("currentStepRole", d.currentStepRole());
+        p.put("currentStepAgency", d.currentStepAgency());
         p.put("applicantAccountId", d.applicantAccountId());
         p.put("applicantName", d.applicantName());
         p.put("applicantEmail", text(d, "email"));

@@ -93,7 +93,7 @@ class SecurityConfig {
                         .requestMatchers("/can-bo/**", "/can-bo").hasRole("OFFICER")
                         .requestMatchers("/quan-tri/**", "/quan-tri").hasRole(Role.ADMIN.name())
                         .requestMatchers("/ho-so/**", "/ho-so", "/nop-ho-so/**", "/tai-khoan/**", "/tai-khoan",
-                                "/tai-len")
+                                "/tai-len", "/thong-bao", "/thong-bao/**")
                         .authenticated()
                         .anyRequest().permitAll())
                 .formLogin(f -> f.loginPage("/dang-nhap").loginProcessingUrl("/dang-nhap")
