@@ -49,10 +49,18 @@ public class OverdueWatch {
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime soon = calendar.addWorkingMinutes(calendar.clockStart(now, Channel.COUNTER),
                 calendar.workingMinutesPerDay());
-        int flagged = dossiers.jdbc().sql("""
+        List<Overdue> dueSoon = dossiers.jdbc().sql("""
                 update dossier set due_soon = (due_at > :now and due_at <= :soon)
-                where status in ('RECEIVED', 'PROCESSING') and due_soon <> (due_at > :now and due_at <= :soon)""")
-                .param("now", now).param("soon", soon).update();
+                where status in ('RECEIVED', 'PROCESSING') and due_soon <> (due_at > :now and due_at <= :soon)
+                returning id, code, procedure_name, agency_code, current_step_agency, current_step_role, assignee_id,
+                          due_at, due_soon""")
+                .param("now", now).param("soon", soon)
+                .query((rs, i) -> rs.getBoolean("due_soon") ? new Overdue(rs.getLong("id"), rs.getString("code"),
+                        rs.getString("procedure_name"), rs.getString("agency_code"), rs.getString("current_step_agency"),
+                        rs.getString("current_step_role"), (Long) rs.getObject("assignee_id"),
+                        rs.getObject("due_at", OffsetDateTime.class)) : null)
+                .list().stream().filter(java.util.Objects::nonNull).toList();
+        int flagged = dueSoon.size();
         dossiers.jdbc().sql("update dossier set due_soon = false where due_soon and status not in ('RECEIVED', 'PROCESSING')")
                 .update();
         List<Overdue> overdue = dossiers.jdbc().sql("""
@@ -67,6 +75,7 @@ public class OverdueWatch {
                         rs.getObject("due_at", OffsetDateTime.class)))
                 .list();
         for (DeadlineAlerts a : alerts) {
+            a.dueSoon(dueSoon);
             a.overdue(overdue);
         }
         if (flagged > 0 || !overdue.isEmpty()) {
@@ -77,6 +86,8 @@ public class OverdueWatch {
 
     /** Who is told about deadlines (the notification module, when present). */
     public interface DeadlineAlerts {
+        void dueSoon(List<Overdue> dossiers);
+
         void overdue(List<Overdue> dossiers);
     }
 

@@ -40,7 +40,8 @@ public class AccountService implements Accounts, UserDetailsService {
     private static final String SELECT = """
             select a.id, a.username, a.password_hash, a.display_name, a.kind, a.agency_code, a.enabled, a.demo,
                    coalesce(array(select r.role from account_role r where r.account_id = a.id), '{}') as roles
-            from account a """;
+            from account a
+            """;
 
     private AccountPrincipal map(ResultSet rs, int row) throws SQLException {
         Set<Role> roles = EnumSet.noneOf(Role.class);

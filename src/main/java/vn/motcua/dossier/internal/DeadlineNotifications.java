@@ -1,0 +1,57 @@
+package vn.motcua.dossier.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import vn.motcua.notification.Notifier;
+import vn.motcua.platform.Role;
+
+/**
+ * Tells people about deadlines: the assignee (or, with none, the officers of the step's role) when a dossier
+ * is due within a working day or overdue, and the leaders of the agency when it is overdue.
+ */
+@Component
+class DeadlineNotifications implements OverdueWatch.DeadlineAlerts {
+
+    private final Notifier notifier;
+
+    DeadlineNotifications(Notifier notifier) {
+        this.notifier = notifier;
+    }
+
+    @Override
+    public void dueSoon(List<OverdueWatch.Overdue> dossiers) {
+        dossiers.forEach(d -> toHandler(d, "DUE_SOON"));
+    }
+
+    @Override
+    public void overdue(List<OverdueWatch.Overdue> dossiers) {
+        for (OverdueWatch.Overdue d : dossiers) {
+            toHandler(d, "OVERDUE");
+            notifier.notifyOfficers(agency(d), Role.LEADER, "OVERDUE_LEADER", params(d), d.code());
+        }
+    }
+
+    private void toHandler(OverdueWatch.Overdue d, String template) {
+        if (d.assigneeId() != null) {
+            notifier.notifyAccount(d.assigneeId(), template, params(d), d.code());
+        } else {
+            Role role = d.stepRole() == null ? Role.RECEPTION : Role.valueOf(d.stepRole());
+            notifier.notifyOfficers(agency(d), role, template, params(d), d.code());
+        }
+    }
+
+    private static String agency(OverdueWatch.Overdue d) {
+        return d.stepAgency() != null ? d.stepAgency() : d.agencyCode();
+    }
+
+    private Map<String, Object> params(OverdueWatch.Overdue d) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("code", d.code());
+        p.put("procedureName", d.procedureName());
+        p.put("dueAt", d.dueAt());
+        p.put("agencyCode", agency(d));
+        return p;
+    }
+}
