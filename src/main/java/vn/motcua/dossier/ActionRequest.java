@@ -12,8 +12,9 @@ import java.util.List;
  * @param newDueAt   the new appointment (APOLOGIZE)
  * @param items      what the applicant must supply, one line each (REQUEST_SUPPLEMENT)
  * @param amount     the amount to pay in VND (REQUEST_PAYMENT; default: the catalogue's fees)
+ * @param generateResult COMPLETE without uploads: generate the result document from the procedure's template
  */
 public record ActionRequest(String action, Integer version, String reason, String note, String assignee,
                             String agencyCode, OffsetDateTime newDueAt, List<IntakeRequest.AttachmentRef> attachments,
-                            List<String> items, Long amount) {
+                            List<String> items, Long amount, Boolean generateResult) {
 }

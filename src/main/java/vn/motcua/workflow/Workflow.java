@@ -42,4 +42,7 @@ public interface Workflow {
     Consultation answer(long dossierId, String agencyCode, String answer, Actor actor, OffsetDateTime now);
 
     List<Consultation> consultations(long dossierId);
+
+    /** Consultations past their deadline and not answered, not yet reminded; marks them reminded. */
+    List<Consultation> remindLateConsultations(OffsetDateTime now);
 }

@@ -89,6 +89,24 @@ class ProcessingApiTest {
     }
 
     @Test
+    void theLeaderCanCompleteWithAResultGeneratedFromTheProcedureTemplate() {
+        Actors a = tanPhu();
+        JsonNode p = act(a.specialist, act(a.desk, received(a), "FORWARD", Map.of()), "FORWARD", Map.of());
+        JsonNode done = act(a.leader, p, "COMPLETE", Map.of("generateResult", true));
+        assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+        JsonNode result = null;
+        for (JsonNode att : done.get("attachments")) {
+            if (att.get("kind").asString().equals("RESULT")) {
+                result = att;
+            }
+        }
+        assertThat(result).isNotNull();
+        var pdf = a.desk.get("/api/v1/office/dossiers/" + p.get("code").asString() + "/files/" + result.get("fileId").asString());
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+    }
+
+    @Test
     void aSupplementDuringProcessingStopsTheClockAndRestartsAFullTime() {
         Actors a = tanPhu();
         JsonNode p = act(a.desk, received(a), "FORWARD", Map.of());

@@ -55,10 +55,13 @@ public class ActionService {
     private final IntakeService intake;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<DossierDocuments> documentsProvider;
 
-    ActionService(DossierRepository dossiers, WorkingCalendar calendar, Workflow workflow, Accounts accounts,
+    ActionService(org.springframework.beans.factory.ObjectProvider<DossierDocuments> documentsProvider,
+                  DossierRepository dossiers, WorkingCalendar calendar, Workflow workflow, Accounts accounts,
                   Organization organization, FileStore files, DossierEvents events, IntakeService intake,
                   JsonMapper json, Clock clock) {
+        this.documentsProvider = documentsProvider;
         this.dossiers = dossiers;
         this.calendar = calendar;
         this.workflow = workflow;
@@ -121,7 +124,8 @@ public class ActionService {
         }
         List<IntakeRequest.AttachmentRef> refs = r.attachments() == null ? List.of() : r.attachments();
         var facts = new DossierRules.Facts(now, d.dueAt(), reason != null, blankToNull(r.assignee()) != null,
-                blankToNull(r.agencyCode()) != null, !refs.isEmpty(), r.newDueAt(), d.apologyCount(),
+                blankToNull(r.agencyCode()) != null, !refs.isEmpty() || Boolean.TRUE.equals(r.generateResult()),
+                r.newDueAt(), d.apologyCount(),
                 step.map(StepInstance::last).orElse(false), step.map(s -> !s.last()).orElse(false),
                 d.receivedAt() != null);
         var decision = DossierRules.decide(action, d.status(), parties(actor, d), facts);
@@ -269,7 +273,14 @@ public class ActionService {
             }
             case REJECT, STOP -> finish(d, now, changes);
             case COMPLETE -> {
-                documents = attachResults(actor, d, refs);
+                documents = new ArrayList<>(attachResults(actor, d, refs));
+                if (refs.isEmpty() && Boolean.TRUE.equals(r.generateResult())) {
+                    byte[] pdf = documentsProvider.getObject().result(d, actor.displayName(), now);
+                    var f = files.storeGenerated("ket-qua-" + d.code() + ".pdf", "application/pdf", pdf);
+                    dossiers.attach(d.id(), "RESULT", null, f.id(), f.name(), f.contentType(), f.size(), true,
+                            actor.accountId());
+                    documents.add(Map.of("fileId", f.id().toString(), "name", f.name(), "kind", "RESULT"));
+                }
                 finish(d, now, changes);
             }
             case RETURN_RESULT -> changes.put("returned_at", now);

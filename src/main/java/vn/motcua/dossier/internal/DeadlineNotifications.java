@@ -33,6 +33,19 @@ class DeadlineNotifications implements OverdueWatch.DeadlineAlerts {
         }
     }
 
+    @Override
+    public void lateConsultations(List<vn.motcua.workflow.Consultation> consultations) {
+        for (var c : consultations) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("code", c.dossierCode());
+            p.put("procedureName", c.question());
+            p.put("dueAt", c.dueAt());
+            p.put("agencyCode", c.toAgency());
+            notifier.notifyOfficers(c.toAgency(), Role.SPECIALIST, "OVERDUE", p, c.dossierCode());
+            notifier.notifyOfficers(c.toAgency(), Role.LEADER, "OVERDUE_LEADER", p, c.dossierCode());
+        }
+    }
+
     private void toHandler(OverdueWatch.Overdue d, String template) {
         if (d.assigneeId() != null) {
             notifier.notifyAccount(d.assigneeId(), template, params(d), d.code());

@@ -76,6 +76,37 @@ public class DossierDocuments {
                 trackingUrl(d.code()), size));
     }
 
+    /**
+     * The result document generated from the procedure's template: its result name as title, the legal basis,
+     * the main facts of the eForm, the signer, and a QR code to verify it on the tracking page.
+     */
+    public byte[] result(DossierRecord d, String signerName, java.time.OffsetDateTime issuedAt) {
+        Agency agency = agency(d);
+        var procedure = catalog.procedure(d.procedureCode()).orElseThrow();
+        List<vn.motcua.signing.ResultData.Line> lines = new ArrayList<>();
+        lines.add(new vn.motcua.signing.ResultData.Line("Người đề nghị", d.applicantName()));
+        if (d.applicantIdNumber() != null) {
+            lines.add(new vn.motcua.signing.ResultData.Line("Số định danh cá nhân", d.applicantIdNumber()));
+        }
+        collect(vn.motcua.catalog.EForm.fields(procedure.formSchema(), d.form(), Locale.forLanguageTag("vi")), lines);
+        String title = procedure.result() == null ? procedure.name() : procedure.result();
+        int cut = title.indexOf('(');
+        return documents.result(new vn.motcua.signing.ResultData(d.code(), d.code(),
+                (cut > 0 ? title.substring(0, cut) : title).trim(), agency.name(), place(agency), procedure.legalBasis(),
+                lines.size() > 30 ? lines.subList(0, 30) : lines, d.applicantName(), signerName, "LÃNH ĐẠO",
+                issuedAt, trackingUrl(d.code()), PaperSize.A4));
+    }
+
+    private static void collect(List<vn.motcua.catalog.EFormField> fields, List<vn.motcua.signing.ResultData.Line> out) {
+        for (var f : fields) {
+            if (f.widget().equals("group") || f.widget().equals("list")) {
+                collect(f.children(), out);
+            } else if (f.value() != null && !f.value().isBlank()) {
+                out.add(new vn.motcua.signing.ResultData.Line(f.label(), f.displayValue()));
+            }
+        }
+    }
+
     /** A notice by kind: supplement, refusal, rejection, apology. */
     public byte[] notice(DossierRecord d, String kind, PaperSize size) {
         Agency agency = agency(d);

@@ -31,8 +31,11 @@ public class OverdueWatch {
     private final List<DeadlineAlerts> alerts;
 
     private final Clock clock;
+    private final vn.motcua.workflow.Workflow workflow;
 
-    OverdueWatch(DossierRepository dossiers, WorkingCalendar calendar, List<DeadlineAlerts> alerts, Clock clock) {
+    OverdueWatch(DossierRepository dossiers, WorkingCalendar calendar, List<DeadlineAlerts> alerts, Clock clock,
+                 vn.motcua.workflow.Workflow workflow) {
+        this.workflow = workflow;
         this.dossiers = dossiers;
         this.calendar = calendar;
         this.alerts = alerts;
@@ -74,9 +77,11 @@ public class OverdueWatch {
                         rs.getString("current_step_role"), (Long) rs.getObject("assignee_id"),
                         rs.getObject("due_at", OffsetDateTime.class)))
                 .list();
+        var lateConsultations = workflow.remindLateConsultations(now);
         for (DeadlineAlerts a : alerts) {
             a.dueSoon(dueSoon);
             a.overdue(overdue);
+            a.lateConsultations(lateConsultations);
         }
         if (flagged > 0 || !overdue.isEmpty()) {
             log.info("Overdue watch: " + flagged + " due-soon flags changed, " + overdue.size() + " newly overdue");
@@ -89,6 +94,9 @@ public class OverdueWatch {
         void dueSoon(List<Overdue> dossiers);
 
         void overdue(List<Overdue> dossiers);
+
+        /** Opinions asked of other agencies and not given in time (reminded once). */
+        void lateConsultations(List<vn.motcua.workflow.Consultation> consultations);
     }
 
     @Configuration(proxyBeanMethods = false)

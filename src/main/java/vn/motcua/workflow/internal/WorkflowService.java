@@ -199,6 +199,16 @@ class WorkflowService implements Workflow {
                 .query(Consultation.class).list();
     }
 
+    @Override
+    @Transactional
+    public List<Consultation> remindLateConsultations(OffsetDateTime now) {
+        List<Long> ids = jdbc.sql("""
+                update consultation set reminded_at = :now
+                where answered_at is null and reminded_at is null and due_at < :now returning id""")
+                .param("now", now).query(Long.class).list();
+        return ids.stream().map(this::consultation).toList();
+    }
+
     private Consultation consultation(long id) {
         return jdbc.sql(CONSULTATION + " where id = :id").param("id", id).query(Consultation.class).single();
     }
