@@ -31,6 +31,25 @@ class CatalogApiTest {
         assertThat(codes(query)).first().isEqualTo("1.001193");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void everyNewDossierCountsAsOneUseOfItsProcedure() throws InterruptedException {
+        String sql = "select popularity from procedure where code = '2.000815'";
+        long before = jdbc.sql(sql).query(Long.class).single();
+        TestApi desk = new TestApi(port).as("tiepnhan.tanphu");
+        var r = desk.post("/api/v1/office/dossiers", vn.motcua.test.TestDossiers.body(desk, "2.000815",
+                vn.motcua.test.TestDossiers.TAN_PHU, vn.motcua.test.TestDossiers.phone()));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        long after = before;
+        for (int i = 0; i < 100 && after == before; i++) {
+            Thread.sleep(100);
+            after = jdbc.sql(sql).query(Long.class).single();
+        }
+        assertThat(after).isEqualTo(before + 1);
+    }
+
     @Test
     void theWholeDemoCatalogueIsPublished() {
         JsonNode all = new TestApi(port).get("/api/v1/procedures?size=100").json();
