@@ -88,10 +88,22 @@ public class AccountService implements Accounts, UserDetailsService {
     @Transactional
     public long create(String username, String rawPassword, String displayName, String email, String phone,
                        String kind, String agencyCode, Set<Role> roles, boolean demo) {
+        return createHashed(username, encoder.encode(rawPassword), displayName, email, phone, kind, agencyCode, roles,
+                demo);
+    }
+
+    /** Hashes a password once (the demo accounts share one password). */
+    String hash(String rawPassword) {
+        return encoder.encode(rawPassword);
+    }
+
+    @Transactional
+    long createHashed(String username, String passwordHash, String displayName, String email, String phone,
+                      String kind, String agencyCode, Set<Role> roles, boolean demo) {
         long id = jdbc.sql("""
                 insert into account (username, password_hash, display_name, email, phone, kind, agency_code, demo)
                 values (:u, :p, :d, :e, :ph, :k, :a, :demo) returning id""")
-                .param("u", username.trim().toLowerCase(Locale.ROOT)).param("p", encoder.encode(rawPassword))
+                .param("u", username.trim().toLowerCase(Locale.ROOT)).param("p", passwordHash)
                 .param("d", displayName).param("e", email).param("ph", phone).param("k", kind)
                 .param("a", agencyCode).param("demo", demo)
                 .query(Long.class).single();

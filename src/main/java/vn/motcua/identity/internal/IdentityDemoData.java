@@ -35,6 +35,7 @@ class IdentityDemoData implements DemoDataSet {
             "dongxoai", "TP Đồng Xoài", "sotuphap", "Sở Tư pháp");
 
     private final AccountService accounts;
+    private String demoHash;
 
     IdentityDemoData(AccountService accounts) {
         this.accounts = accounts;
@@ -72,6 +73,9 @@ class IdentityDemoData implements DemoDataSet {
         if (accounts.exists(username)) {
             return -1;
         }
-        return accounts.create(username, "demo", name, email, phone, kind, agency, Set.of(role), true);
+        if (demoHash == null) {
+            demoHash = accounts.hash("demo");
+        }
+        return accounts.createHashed(username, demoHash, name, email, phone, kind, agency, Set.of(role), true);
     }
 }
