@@ -112,14 +112,6 @@ class CatalogApi {
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value, String param) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            StringBuilder allowed = new StringBuilder();
-            for (E c : type.getEnumConstants()) {
-                allowed.append(allowed.isEmpty() ? "" : ", ").append(c.name());
-            }
-            throw ProblemException.invalid(param, "error.param.oneOf", allowed.toString());
-        }
+        return vn.motcua.platform.Params.oneOf(type, value, param);
     }
 }

@@ -299,13 +299,7 @@ class CitizenPages {
         DossierRecord d = own(actor, code);
         @SuppressWarnings("unchecked")
         var atts = (List<Map<String, Object>>) views.full(d, actor, false, locale).get("attachments");
-        var att = atts.stream().filter(a -> fileId.equals(a.get("fileId"))).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("error.file.notFound"));
-        byte[] content = files.content(fileId).orElseThrow(() -> ProblemException.notFound("error.file.notFound"));
-        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType((String) att.get("contentType")))
-                .header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
-                        .filename((String) att.get("name"), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(content);
+        return DossierApi.inline(atts, fileId, files);
     }
 
     @GetMapping("/ho-so/{code}/giay-tiep-nhan.pdf")

@@ -139,12 +139,18 @@ class DossierApi {
         DossierRecord d = own(actor, code);
         @SuppressWarnings("unchecked")
         var atts = (List<Map<String, Object>>) views.full(d, actor, false, locale).get("attachments");
-        var att = atts.stream().filter(a -> fileId.equals(a.get("fileId"))).findFirst()
+        return inline(atts, fileId, files);
+    }
+
+    /** One of a dossier's documents, shown in the browser; only those listed in {@code attachments} are given. */
+    static ResponseEntity<byte[]> inline(List<Map<String, Object>> attachments, UUID fileId, FileStore files) {
+        var att = attachments.stream().filter(a -> fileId.equals(a.get("fileId"))).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("error.file.notFound"));
         byte[] content = files.content(fileId).orElseThrow(() -> ProblemException.notFound("error.file.notFound"));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType((String) att.get("contentType")))
                 .header("Content-Disposition", ContentDisposition.inline()
                         .filename((String) att.get("name"), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
                 .body(content);
     }
 

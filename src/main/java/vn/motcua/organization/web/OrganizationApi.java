@@ -3,7 +3,6 @@ package vn.motcua.organization.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -81,10 +80,6 @@ class OrganizationApi {
     }
 
     static UnitLevel parseLevel(String level) {
-        try {
-            return UnitLevel.valueOf(level.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("level", "error.param.oneOf", "PROVINCE, DISTRICT, COMMUNE");
-        }
+        return vn.motcua.platform.Params.oneOf(UnitLevel.class, level, "level");
     }
 }
