@@ -65,3 +65,10 @@ create table spring_session_attributes (
     constraint spring_session_attributes_fk foreign key (session_primary_id)
         references spring_session (primary_id) on delete cascade
 );
+
+-- Which demo data sets are loaded, and from which version of their files (a restart skips unchanged ones).
+create table demo_data_loaded (
+    name        text primary key,
+    fingerprint text        not null,
+    loaded_at   timestamptz not null default now()
+);

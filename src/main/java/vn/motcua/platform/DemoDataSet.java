@@ -11,4 +11,27 @@ public interface DemoDataSet {
     String name();
 
     void load();
+
+    /**
+     * A digest of what the set loads (e.g. of its resource files); when it equals the one recorded at the last
+     * load, a restart skips the set. Null: always load.
+     */
+    default String fingerprint() {
+        return null;
+    }
+
+    /** SHA-256 of classpath resources, for {@link #fingerprint()}. */
+    static String digest(String... resources) {
+        try {
+            var md = java.security.MessageDigest.getInstance("SHA-256");
+            for (String r : resources) {
+                try (var in = new org.springframework.core.io.ClassPathResource(r).getInputStream()) {
+                    md.update(in.readAllBytes());
+                }
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
 }

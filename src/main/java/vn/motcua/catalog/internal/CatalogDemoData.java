@@ -63,6 +63,19 @@ class CatalogDemoData implements DemoDataSet {
     }
 
     @Override
+    public String fingerprint() {
+        try {
+            var forms = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                    .getResources("classpath:catalog/forms/*.json");
+            List<String> names = new java.util.ArrayList<>(List.of("demo-data/procedures-sample.json"));
+            java.util.Arrays.stream(forms).map(r -> "catalog/forms/" + r.getFilename()).sorted().forEach(names::add);
+            return DemoDataSet.digest(names.toArray(String[]::new)) + "/loader-1"; // bump when the conversion changes
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
     @Transactional
     public void load() {
         for (JsonNode p : read("demo-data/procedures-sample.json").get("procedures")) {

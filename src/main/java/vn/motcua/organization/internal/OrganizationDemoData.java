@@ -48,6 +48,12 @@ class OrganizationDemoData implements DemoDataSet {
     }
 
     @Override
+    public String fingerprint() {
+        return DemoDataSet.digest("demo-data/units-binhphuoc.json", "demo-data/agencies-binhphuoc.json") + "/"
+                + provinceCode + "/" + electronicPrefix + "/loader-1"; // bump when the conversion changes
+    }
+
+    @Override
     @Transactional
     public void load() {
         JsonNode units = read("demo-data/units-binhphuoc.json");
