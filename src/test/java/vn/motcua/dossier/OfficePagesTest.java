@@ -6,6 +6,8 @@ import static vn.motcua.test.TestDossiers.TAN_PHU;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +70,7 @@ class OfficePagesTest {
         assertThat(todo.html()).contains(code, "Mới đăng ký", "Cần xử lý", "Sắp đến hạn", "Quá hạn", "Chờ công dân",
                 "Tiếp nhận hồ sơ", "href=\"/can-bo/tiep-nhan\"", "hx-push-url", "Hẹn trả kết quả")
                 .doesNotContain("??");
+        assertThat(todo.body().length).as("page weight").isLessThan(100_000);
         assertThat(desk.get("/can-bo?view=ALL&status=SUBMITTED&q=" + code).html()).contains(code);
         assertThat(desk.get("/can-bo?view=ALL&status=RECEIVED&q=" + code).html()).doesNotContain("/can-bo/ho-so/" + code)
                 .contains("Không có hồ sơ nào trong danh sách này.");
@@ -176,6 +179,7 @@ class OfficePagesTest {
         assertThat(form.html()).contains("enctype=\"multipart/form-data\"", "data-upload-url=\"/tai-len\"",
                 "name=\"file.TP01\"", "name=\"applicant.fullName\"", "name=\"form.child.fullName\"", "Trực tiếp tại Bộ phận Một cửa")
                 .doesNotContain("??");
+        assertThat(form.body().length).as("page weight").isLessThan(100_000);
         String key = form.input("idempotencyKey");
         assertThat(key).hasSize(36);
 
@@ -260,6 +264,118 @@ class OfficePagesTest {
         assertThat(as("chuyenvien.tanphu").get("/can-bo/tiep-nhan").status()).isEqualTo(403);
         Page anonymous = new PageSession(port).get("/can-bo/ho-so/" + code);
         assertThat(anonymous.url()).contains("/dang-nhap");
+    }
+
+    /** Accepted and forwarded through the API: PROCESSING at the specialist's step, version 2. */
+    String processing(String phone) {
+        String code = submitOnline(phone);
+        TestApi desk = api().as("tiepnhan.tanphu");
+        assertThat(desk.post("/api/v1/office/dossiers/" + code + "/actions", Map.of("action", "ACCEPT", "version", 0))
+                .status()).isEqualTo(200);
+        assertThat(desk.post("/api/v1/office/dossiers/" + code + "/actions", Map.of("action", "FORWARD", "version", 1))
+                .status()).isEqualTo(200);
+        return code;
+    }
+
+    Page act(PageSession who, String code, Map<String, String> fields) {
+        Page page = who.get("/can-bo/ho-so/" + code);
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.putIfAbsent("form", fields.get("action"));
+        all.put("version", page.input("version"));
+        return who.post("/can-bo/ho-so/" + code + "/thao-tac", all);
+    }
+
+    JsonNode dossier(String code) {
+        return api().as("tiepnhan.tanphu").get("/api/v1/office/dossiers/" + code).json();
+    }
+
+    @Test
+    void everyTurnOfTheProcessFromThePages() {
+        String code = processing(TestDossiers.phone());
+        PageSession leader = as("lanhdao.tanphu");
+        Page atSpecialist = leader.get("/can-bo/ho-so/" + code);
+        assertThat(atSpecialist.html()).contains("Thụ lý, thẩm định", "Phê duyệt, ký", "Đang xử lý");
+        assertThat(atSpecialist.body().length).isLessThan(100_000);
+        assertThat(atSpecialist.actionForm("ASSIGN")).contains("value=\"chuyenvien.tanphu\"");
+        assertThat(atSpecialist.actionForm("COMPLETE")).isNull();
+        Page assigned = act(leader, code, Map.of("action", "ASSIGN", "assignee", "chuyenvien.tanphu"));
+        assertThat(assigned.html()).contains("Phân công: đã thực hiện", "Chuyên viên Phường Tân Phú");
+
+        // consultation of another agency, which answers from its own workspace
+        PageSession specialist = as("chuyenvien.tanphu");
+        Page search = specialist.get("/can-bo/ho-so/" + code + "?mo=CONSULT&coquan=so+tu+phap");
+        assertThat(search.html()).contains("<details class=\"action\" id=\"CONSULT\" open", "value=\"70.S.TP\"");
+        assertThat(specialist.get("/can-bo/co-quan?coquan=tu%20phap").html()).contains("value=\"70.S.TP\"")
+                .doesNotContain("<html");
+        Page noAgency = act(specialist, code, Map.of("action", "CONSULT", "reason", "Xin ý kiến về hộ tịch"));
+        assertThat(noAgency.html()).contains("Phải chọn cơ quan.", "href=\"#CONSULT-agencyCode\"");
+        Page consulted = act(specialist, code, Map.of("action", "CONSULT", "agencyCode", "70.S.TP",
+                "reason", "Đề nghị cho ý kiến về tình trạng hôn nhân trước đây"));
+        assertThat(consulted.html()).contains("Xin ý kiến: đã thực hiện", "Gửi Sở Tư pháp", "Chưa trả lời.");
+        PageSession department = as("chuyenvien.sotuphap");
+        Page asked = department.get("/can-bo/ho-so/" + code);
+        assertThat(asked.status()).isEqualTo(200);
+        assertThat(asked.actionForm("ANSWER_CONSULTATION")).contains("name=\"reason\"");
+        Page answered = act(department, code, Map.of("action", "ANSWER_CONSULTATION",
+                "reason", "Không có thông tin đăng ký kết hôn trước đây"));
+        assertThat(answered.url()).endsWith("/can-bo");
+        assertThat(answered.html()).contains("Trả lời xin ý kiến: đã thực hiện với hồ sơ " + code);
+        assertThat(department.get("/can-bo/ho-so/" + code).status()).isEqualTo(404);
+        assertThat(specialist.get("/can-bo/ho-so/" + code).html()).contains("Không có thông tin đăng ký kết hôn");
+
+        // fees: requested (the clock stops), confirmed by reception (it runs again)
+        Page fee = act(specialist, code, Map.of("action", "REQUEST_PAYMENT", "amount", "50.000"));
+        assertThat(fee.html()).contains("Yêu cầu thực hiện nghĩa vụ tài chính", "50.000 đồng", "tạm dừng tính thời gian");
+        PageSession desk = as("tiepnhan.tanphu");
+        assertThat(desk.get("/can-bo?view=WAITING&q=" + code).html()).contains("/can-bo/ho-so/" + code);
+        Page paid = act(desk, code, Map.of("action", "CONFIRM_PAYMENT"));
+        assertThat(paid.html()).contains("Xác nhận đã nộp phí: đã thực hiện", "Đang xử lý");
+
+        // an apology with a new appointment, in Vietnam time
+        OffsetDateTime due = OffsetDateTime.parse(dossier(code).get("dueAt").asString());
+        var newDue = due.plusDays(2).atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh")).withSecond(0).withNano(0);
+        Page early = act(specialist, code, Map.of("action", "APOLOGIZE", "reason", "Chờ ý kiến",
+                "newDueAt", due.minusDays(1).atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDateTime()
+                        .withSecond(0).withNano(0).toString()));
+        assertThat(early.html()).contains("Ngày hẹn trả mới phải sau ngày hẹn hiện tại", "href=\"#APOLOGIZE-newDueAt\"");
+        Page apology = act(specialist, code, Map.of("action", "APOLOGIZE", "reason", "Chờ ý kiến cơ quan khác",
+                "newDueAt", newDue.toLocalDateTime().toString()));
+        assertThat(apology.html()).contains("Xin lỗi, hẹn lại ngày trả: đã thực hiện", "hẹn ban đầu",
+                "/can-bo/ho-so/" + code + "/phieu/apology.pdf?size=A4");
+        assertThat(OffsetDateTime.parse(dossier(code).get("dueAt").asString())).isEqualTo(newDue.toOffsetDateTime());
+        assertThat(apology.actionForm("APOLOGIZE")).isNull();
+
+        // to the leader, who signs off with a result sent without JavaScript; reception returns it
+        Page forwarded = act(specialist, code, Map.of("action", "FORWARD", "note", "Đủ điều kiện cấp"));
+        assertThat(forwarded.html()).contains("Chuyển xử lý: đã thực hiện", "Đủ điều kiện cấp");
+        Page noResult = act(leader, code, Map.of("action", "COMPLETE"));
+        assertThat(noResult.html()).contains("Phải đính kèm ít nhất một tệp kết quả", "href=\"#COMPLETE-result-0\"");
+        Page page = leader.get("/can-bo/ho-so/" + code);
+        assertThat(page.actionForm("COMPLETE")).contains("enctype=\"multipart/form-data\"");
+        Page completed = leader.postMultipart("/can-bo/ho-so/" + code + "/thao-tac",
+                Map.of("action", "COMPLETE", "form", "COMPLETE", "version", page.input("version")),
+                List.of(new FilePart("result.0", "ket-qua.pdf", "application/pdf", TestDossiers.pdf("ket qua"))));
+        assertThat(completed.html()).as(completed.toString()).contains("Hoàn thành xử lý: đã thực hiện",
+                "Đã xử lý xong", "ket-qua.pdf", "kết quả giải quyết");
+        Page returned = act(desk, code, Map.of("action", "RETURN_RESULT"));
+        assertThat(returned.html()).contains("Trả kết quả: đã thực hiện", "Đã trả kết quả");
+        assertThat(returned.html()).doesNotContain("class=\"action-form\"");
+        assertThat(dossier(code).get("status").asString()).isEqualTo("RETURNED");
+    }
+
+    @Test
+    void aLeaderRejectsAfterAppraisalAndPrintsTheRejection() {
+        String code = processing(TestDossiers.phone());
+        PageSession leader = as("lanhdao.tanphu");
+        Page page = leader.get("/can-bo/ho-so/" + code);
+        assertThat(page.html()).contains("Xác nhận từ chối giải quyết", "Xác nhận dừng xử lý");
+        Page rejected = act(leader, code, Map.of("action", "REJECT", "reason", "Không đủ điều kiện theo quy định"));
+        assertThat(rejected.html()).contains("Từ chối giải quyết: đã thực hiện", "Không đủ điều kiện theo quy định",
+                "/can-bo/ho-so/" + code + "/phieu/rejection.pdf?size=A5");
+        Page pdf = leader.get("/can-bo/ho-so/" + code + "/phieu/rejection.pdf?size=A5");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.html()).startsWith("%PDF-");
     }
 
     /** The counter form for a birth registration as a browser sends it: applicant, the eForm example, the key. */

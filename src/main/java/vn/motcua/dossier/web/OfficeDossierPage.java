@@ -147,7 +147,7 @@ class OfficeDossierPage {
                          @RequestParam(defaultValue = "false") boolean optional, Model model) {
         model.addAttribute("agencies", support.agencyChoices(actor, coquan));
         model.addAttribute("optional", optional);
-        return "office/fragments :: agencyOptions(${agencies}, null, ${optional})";
+        return "office/fragments :: agencyOptions(agencies=${agencies}, selected=null, optional=${optional})";
     }
 
     @PostMapping("/can-bo/ho-so/{code}/thao-tac")
@@ -278,6 +278,8 @@ class OfficeDossierPage {
         model.addAttribute("summary", support.summary(errors, locale));
         model.addAttribute("input", input);
         model.addAttribute("openForm", openForm);
+        model.addAttribute("dueInput", d.dueAt() == null ? null
+                : d.dueAt().atZoneSameInstant(zone).toLocalDateTime().withSecond(0).withNano(0).toString());
         model.addAttribute("agencyQuery", agencyQuery == null ? "" : agencyQuery);
 
         @SuppressWarnings("unchecked")

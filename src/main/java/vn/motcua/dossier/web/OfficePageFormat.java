@@ -16,7 +16,6 @@ class OfficePageFormat {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final ZoneId zone;
 
@@ -48,11 +47,6 @@ class OfficePageFormat {
     /** The moment is already past. */
     public boolean past(Object t) {
         return t instanceof OffsetDateTime o && o.isBefore(OffsetDateTime.now());
-    }
-
-    /** A value for {@code <input type=datetime-local>}. */
-    public String inputValue(Object t) {
-        return t instanceof OffsetDateTime o ? INPUT.format(o.atZoneSameInstant(zone)) : "";
     }
 
     /** A file size in kB or MB. */
