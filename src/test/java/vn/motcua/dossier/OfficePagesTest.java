@@ -209,6 +209,14 @@ class OfficePagesTest {
         Page again = desk.postMultipart("/can-bo/tiep-nhan", fields, scans());
         assertThat(again.url()).endsWith("/can-bo/ho-so/" + code);
         assertThat(dossiers()).isEqualTo(before + 1);
+        // changed after it was received, with the same key: refused with a word, and a new key for a new dossier
+        Map<String, String> changed = new LinkedHashMap<>(fields);
+        changed.put("applicant.address", "Ấp 2, xã Tiến Hưng");
+        Page reused = desk.postMultipart("/can-bo/tiep-nhan", changed, scans());
+        assertThat(reused.status()).isEqualTo(200);
+        assertThat(reused.html()).contains("Biểu mẫu này đã được gửi và hồ sơ đã được tiếp nhận", "Ấp 2, xã Tiến Hưng");
+        assertThat(reused.input("idempotencyKey")).hasSize(36).isNotEqualTo(key);
+        assertThat(dossiers()).isEqualTo(before + 1);
     }
 
     @Test
@@ -376,6 +384,13 @@ class OfficePagesTest {
         Page pdf = leader.get("/can-bo/ho-so/" + code + "/phieu/rejection.pdf?size=A5");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.html()).startsWith("%PDF-");
+        PageSession english = new PageSession(port, "en").logIn("lanhdao.tanphu");
+        assertThat(english.get("/can-bo/ho-so/" + code + "?lang=en").html()).contains("Dossier " + code, "History",
+                "Rejection after appraisal").doesNotContain("??");
+        PageSession desk = new PageSession(port, "en").logIn("tiepnhan.tanphu");
+        assertThat(desk.get("/can-bo/tiep-nhan?lang=en").html()).contains("Receive a dossier").doesNotContain("??");
+        assertThat(desk.get("/can-bo/tiep-nhan?thu-tuc=" + BIRTH).html()).contains("The applicant is", "Uploaded:")
+                .doesNotContain("??");
     }
 
     /** The counter form for a birth registration as a browser sends it: applicant, the eForm example, the key. */

@@ -288,6 +288,7 @@ class OfficeDossierPage {
         List<Map<String, Object>> steps = (List<Map<String, Object>>) view.get("steps");
         List<ActionForm> forms = forms(actor, d, allowed, steps, locale);
         model.addAttribute("forms", forms);
+        model.addAttribute("strayErrors", !errors.isEmpty() && forms.stream().noneMatch(f -> f.id().equals(openForm)));
         if (forms.stream().anyMatch(ActionForm::assignee)) {
             Role role = d.currentStepRole() == null ? Role.SPECIALIST : Role.valueOf(d.currentStepRole());
             String agency = d.currentStepAgency() == null ? d.agencyCode() : d.currentStepAgency();

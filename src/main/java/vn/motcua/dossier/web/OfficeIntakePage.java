@@ -70,7 +70,8 @@ class OfficeIntakePage {
         this.json = json;
     }
 
-    private record Attempt(CompletableFuture<String> code, long startedAt) {
+    /** An intake under way or done: its dossier code once known, and what the form said (without the files). */
+    private record Attempt(CompletableFuture<String> code, long startedAt, String fingerprint) {
     }
 
     /** A dossier component with its upload as the form shows it. */
@@ -109,15 +110,19 @@ class OfficeIntakePage {
         }
         String attemptKey = key == null ? null : actor.accountId() + ":" + key;
         forgetOld();
+        String fingerprint = fingerprint(request);
         for (int i = 0; attemptKey != null && i < 3; i++) {
-            Attempt mine = new Attempt(new CompletableFuture<>(), System.currentTimeMillis());
+            Attempt mine = new Attempt(new CompletableFuture<>(), System.currentTimeMillis(), fingerprint);
             Attempt earlier = attempts.putIfAbsent(attemptKey, mine);
             if (earlier == null) {
                 return receive(actor, procedure, key, request, model, locale, redirect, mine, attemptKey);
             }
             String code = await(earlier);
             if (code != null) {
-                return received(code, redirect, locale);
+                if (earlier.fingerprint().equals(fingerprint)) {
+                    return received(code, redirect, locale); // sent twice: the dossier the first one created
+                }
+                break; // the same form changed after it was received: the service refuses the reused key
             }
             attempts.remove(attemptKey, earlier);
         }
@@ -166,9 +171,12 @@ class OfficeIntakePage {
                             pageProblems(e.errors(), refs), model, locale);
                 }
                 if (e.status().value() == 409) {
-                    model.addAttribute("conflict", support.text(e, locale));
-                    return form(procedure, form, applicantInput, channel, key, ownUploads(actor, byComponent),
-                            List.of(), model, locale);
+                    boolean duplicate = "dossier.intake.idempotencyMismatch".equals(e.detailKey());
+                    model.addAttribute("conflict", duplicate ? support.text("office.intake.duplicate", locale)
+                            : support.text(e, locale));
+                    // a new key: sending this form again deliberately receives a new dossier
+                    return form(procedure, form, applicantInput, channel, duplicate ? null : key,
+                            ownUploads(actor, byComponent), List.of(), model, locale);
                 }
                 throw e;
             }
@@ -272,6 +280,22 @@ class OfficeIntakePage {
     private static void requireReception(Actor actor) {
         if (!actor.has(Role.RECEPTION)) {
             throw ProblemException.forbidden("dossier.intake.receptionOnly");
+        }
+    }
+
+    /** What the form said, files aside (they are new uploads each time the page sends them). */
+    private static String fingerprint(HttpServletRequest request) {
+        StringBuilder b = new StringBuilder();
+        new java.util.TreeMap<>(request.getParameterMap()).forEach((k, v) -> {
+            if (!k.equals("_csrf")) {
+                b.append(k).append('=').append(String.join("\u0001", v)).append('\u0002');
+            }
+        });
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
