@@ -13,6 +13,7 @@ import com.microsoft.playwright.options.FilePayload;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,11 @@ class OfficeWorkspaceBrowserTest {
         // reception finds it in the queue (htmx filter), accepts it and forwards it
         Page desk = logIn("tiepnhan.tanphu", false);
         desk.locator("#q").fill(phone);
+        assertThat(desk.locator("#queue-results")).containsText(code);
+        assertThat(desk.locator("#queue-count")).containsText("Có 1 hồ sơ");
+        assertThat(desk).hasURL(Pattern.compile(".*q=" + phone + ".*"));
+        desk.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tất cả")).click();
+        assertThat(desk).hasURL(Pattern.compile(".*view=ALL.*q=" + phone + ".*"));
         assertThat(desk.locator("#queue-results")).containsText(code);
         desk.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code)).click();
         desk.waitForURL("**/can-bo/ho-so/" + code);
