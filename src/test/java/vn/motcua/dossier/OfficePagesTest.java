@@ -361,9 +361,17 @@ class OfficePagesTest {
         assertThat(noResult.html()).contains("Phải đính kèm ít nhất một tệp kết quả", "href=\"#COMPLETE-result-0\"");
         Page page = leader.get("/can-bo/ho-so/" + code);
         assertThat(page.actionForm("COMPLETE")).contains("enctype=\"multipart/form-data\"");
-        Page completed = leader.postMultipart("/can-bo/ho-so/" + code + "/thao-tac",
+        Page badSecond = leader.postMultipart("/can-bo/ho-so/" + code + "/thao-tac",
                 Map.of("action", "COMPLETE", "form", "COMPLETE", "version", page.input("version")),
-                List.of(new FilePart("result.0", "ket-qua.pdf", "application/pdf", TestDossiers.pdf("ket qua"))));
+                List.of(new FilePart("result.0", "ket-qua.pdf", "application/pdf", TestDossiers.pdf("ket qua")),
+                        new FilePart("result.1", "phu-luc.pdf", "application/pdf", "not a pdf".getBytes())));
+        assertThat(badSecond.status()).isEqualTo(200);
+        assertThat(badSecond.html()).contains("href=\"#COMPLETE-result-1\"", "Đã tải lên: ket-qua.pdf");
+        assertThat(dossier(code).get("status").asString()).isEqualTo("PROCESSING");
+        String kept = badSecond.input("resultId.0");
+        assertThat(kept).hasSize(36);
+        Page completed = leader.postMultipart("/can-bo/ho-so/" + code + "/thao-tac", Map.of("action", "COMPLETE",
+                "form", "COMPLETE", "version", badSecond.input("version"), "resultId.0", kept), List.of());
         assertThat(completed.html()).as(completed.toString()).contains("Hoàn thành xử lý: đã thực hiện",
                 "Đã xử lý xong", "ket-qua.pdf", "kết quả giải quyết");
         Page returned = act(desk, code, Map.of("action", "RETURN_RESULT"));

@@ -158,7 +158,7 @@ class OfficeDossierPage {
         if (formId == null || !ORDER.contains(formId)) {
             formId = action == null ? "ACTION" : action;
         }
-        Map<String, String> input = new LinkedHashMap<>();
+        Map<String, String> input = emptyInput();
         for (String f : FORM_FIELDS) {
             String v = request.getParameter(f);
             input.put(f, v == null ? "" : v);
@@ -171,11 +171,20 @@ class OfficeDossierPage {
                 : Arrays.stream(input.get("items").split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         List<IntakeRequest.AttachmentRef> results = new ArrayList<>();
         if ("COMPLETE".equals(action)) {
+            List<UUID> ids = new ArrayList<>();
             for (int i = 0; i < RESULT_FILES; i++) {
                 UUID id = support.upload(actor, request, "result." + i, "resultId." + i, "result." + i, problems);
+                ids.add(id);
                 if (id != null) {
                     results.add(new IntakeRequest.AttachmentRef(null, id));
                 }
+            }
+            // shown again if the form comes back: the files already sent need not be sent twice
+            var own = support.ownFiles(actor, ids);
+            for (int i = 0; i < RESULT_FILES; i++) {
+                var f = ids.get(i) == null ? null : own.get(ids.get(i));
+                input.put("resultId." + i, f == null ? "" : f.id().toString());
+                input.put("resultName." + i, f == null ? "" : f.name());
             }
         }
         ActionRequest body = new ActionRequest(action, version, blank(input.get("reason")), blank(input.get("note")),
@@ -246,6 +255,10 @@ class OfficeDossierPage {
     private static Map<String, String> emptyInput() {
         Map<String, String> m = new LinkedHashMap<>();
         FORM_FIELDS.forEach(f -> m.put(f, ""));
+        for (int i = 0; i < RESULT_FILES; i++) {
+            m.put("resultId." + i, "");
+            m.put("resultName." + i, "");
+        }
         return m;
     }
 

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.WebUtils;
-import vn.motcua.catalog.EFormField;
 import vn.motcua.documents.FileStore;
 import vn.motcua.documents.StoredFile;
 import vn.motcua.organization.Agency;
@@ -139,14 +138,6 @@ class OfficePageSupport {
 
     String text(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);
-    }
-
-    /** Walks an eForm's fields depth first. */
-    static void walk(List<EFormField> fields, java.util.function.Consumer<EFormField> visit) {
-        for (EFormField f : fields) {
-            visit.accept(f);
-            walk(f.children(), visit);
-        }
     }
 
     /**
