@@ -137,6 +137,32 @@ public class IntakeService {
         return new Created(d, false);
     }
 
+    /**
+     * The problems a counter intake would be refused with, without storing anything: for pages that found
+     * problems of their own first (an unreadable date, a file that could not be stored) and must still list
+     * every problem at once. Empty when the request would be accepted.
+     */
+    @Transactional(readOnly = true)
+    public List<FieldProblem> counterIntakeProblems(Actor actor, IntakeRequest request, Locale locale) {
+        List<FieldProblem> out = new ArrayList<>();
+        Channel channel = Channel.COUNTER;
+        try {
+            channel = parseChannel(request.channel());
+        } catch (ProblemException e) {
+            out.addAll(e.errors());
+        }
+        IntakeRequest withAgency = request.agencyCode() == null || request.agencyCode().isBlank()
+                ? new IntakeRequest(request.procedureCode(), actor.agencyCode(), request.applicant(), request.form(),
+                request.attachments(), request.channel())
+                : request;
+        try {
+            check(actor, withAgency, channel, locale);
+        } catch (ProblemException e) {
+            out.addAll(e.errors());
+        }
+        return out;
+    }
+
     /** Everything validated: the procedure, the agency, and the stored files by component. */
     record Checked(Procedure procedure, Agency agency, Applicant applicant, JsonNode form,
                    List<IntakeRequest.AttachmentRef> refs, Map<UUID, StoredFile> files) {

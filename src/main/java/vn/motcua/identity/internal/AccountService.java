@@ -149,7 +149,7 @@ public class AccountService implements Accounts, UserDetailsService {
 
     @Override
     public List<Actor> officers(String agencyCode, Role role) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                  where a.agency_code = :ag and a.enabled
                    and exists (select 1 from account_role r where r.account_id = a.id and r.role = :role)
                  order by a.display_name""")
