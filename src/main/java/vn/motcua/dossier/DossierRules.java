@@ -22,9 +22,12 @@ public final class DossierRules {
     private DossierRules() {
     }
 
-    /** Who acts. {@code STEP_OWNER} is the officer whose role (and agency) the current processing step names. */
+    /**
+     * Who acts. {@code STEP_OWNER} is the officer whose role (and agency) the current processing step names;
+     * {@code CONSULTED} an officer of an agency asked for an opinion, who may only answer.
+     */
     public enum Party {
-        APPLICANT, RECEPTION, SPECIALIST, LEADER, STEP_OWNER
+        APPLICANT, RECEPTION, SPECIALIST, LEADER, STEP_OWNER, CONSULTED
     }
 
     /** What an action must carry. */
@@ -75,7 +78,7 @@ public final class DossierRules {
             rule(CONSULT, EnumSet.of(PROCESSING), null, by(Party.STEP_OWNER), needs(Needs.AGENCY, Needs.REASON),
                     "Art. 19(4): consultation with its own deadline"),
             rule(ANSWER_CONSULTATION, EnumSet.of(PROCESSING, SUPPLEMENT_REQUESTED, AWAITING_PAYMENT), null,
-                    by(Party.SPECIALIST, Party.LEADER), needs(Needs.REASON), "the consulted agency answers"),
+                    by(Party.CONSULTED), needs(Needs.REASON), "the consulted agency answers"),
             rule(REQUEST_PAYMENT, EnumSet.of(PROCESSING), AWAITING_PAYMENT, by(Party.STEP_OWNER), needs(),
                     "Art. 22: financial obligation; the clock stops until paid or waived"),
             rule(CONFIRM_PAYMENT, EnumSet.of(AWAITING_PAYMENT), PROCESSING, by(Party.RECEPTION, Party.STEP_OWNER),

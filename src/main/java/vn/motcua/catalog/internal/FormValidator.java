@@ -71,7 +71,11 @@ class FormValidator {
                         ? msg("validation.date", locale, title) : msg("validation.format", locale, title);
                 default -> title + ": " + e.getMessage();
             };
-            String field = "form" + (path.isEmpty() ? "" : "." + String.join(".", path));
+            StringBuilder name = new StringBuilder("form");
+            for (String part : path) {
+                name.append(part.matches("\\d+") ? "[" + part + "]" : "." + part);
+            }
+            String field = name.toString();
             if (keyword.equals("additionalProperties")) {
                 field = field + "." + arg(e, 0);
             }

@@ -94,11 +94,14 @@ public class ActionService {
         if (actor.has(Role.RECEPTION) && home) {
             p.add(Party.RECEPTION);
         }
-        if (actor.has(Role.SPECIALIST) && (home || atStep || consulted)) {
+        if (actor.has(Role.SPECIALIST) && (home || atStep)) {
             p.add(Party.SPECIALIST);
         }
-        if (actor.has(Role.LEADER) && (home || atStep || consulted)) {
+        if (actor.has(Role.LEADER) && (home || atStep)) {
             p.add(Party.LEADER);
+        }
+        if (consulted && (actor.has(Role.SPECIALIST) || actor.has(Role.LEADER))) {
+            p.add(Party.CONSULTED);
         }
         if (d.currentStepRole() != null && atStep && actor.has(Role.valueOf(d.currentStepRole()))) {
             p.add(Party.STEP_OWNER);

@@ -188,7 +188,8 @@ class OfficeDossierPage {
             }
         }
         ActionRequest body = new ActionRequest(action, version, blank(input.get("reason")), blank(input.get("note")),
-                blank(input.get("assignee")), blank(input.get("agencyCode")), newDueAt, results, items, amount);
+                blank(input.get("assignee")), blank(input.get("agencyCode")), newDueAt, results, items, amount,
+                "true".equals(request.getParameter("generateResult")));
         if (!problems.isEmpty()) {
             return render(actor, find(actor, code), formId, scoped(formId, problems, results), input, null, model,
                     locale);
