@@ -21,6 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
     "motcua.embedded-postgres.enabled=false",
     "motcua.demo.history.enabled=false",
     "motcua.outbox.interval=200ms",
+    "motcua.national-portal.interval=1h",
     "db-scheduler.polling-interval=200ms",
     "spring.mail.host=127.0.0.1",
     "spring.mail.port=${motcua.test.smtp-port}"
