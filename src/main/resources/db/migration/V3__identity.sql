@@ -42,3 +42,10 @@ create table citizen_profile (
     commune_code  text references admin_unit (code),
     updated_at    timestamptz not null default now()
 );
+
+-- Failed log-ins per account name and per address, to slow down password guessing.
+create table login_failure (
+    key          text        primary key,        -- 'user:<name>' or 'ip:<address>'
+    failures     int         not null,
+    window_start timestamptz not null
+);

@@ -48,6 +48,16 @@ class CatalogPagesTest {
     }
 
     @Test
+    void theApiIsPublishedAsOpenApiWithABrowsableUi() {
+        var spec = new TestApi(port).get("/v3/api-docs");
+        assertThat(spec.status()).isEqualTo(200);
+        assertThat(spec.text()).contains("/api/v1/procedures").contains("/api/v1/office/dossiers/{code}/actions")
+                .contains("/api/v1/calendar/deadline").contains("/api/v1/tracking/{code}");
+        var ui = new TestApi(port).get("/api-docs");
+        assertThat(ui.status()).isIn(200, 302);
+    }
+
+    @Test
     void unknownProceduresAreA404PageAndMarkupInQueriesIsEscaped() {
         var missing = new TestApi(port).get("/thu-tuc/9.999999");
         assertThat(missing.status()).isEqualTo(404);

@@ -70,12 +70,13 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
                 var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
                 if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p) {
+                    throttle.succeeded(p.getUsername());
                     if (p.roles().stream().anyMatch(Role::isOfficer)) {
                         return "/can-bo";
                     }
@@ -97,7 +98,20 @@ class SecurityConfig {
                         .authenticated()
                         .anyRequest().permitAll())
                 .formLogin(f -> f.loginPage("/dang-nhap").loginProcessingUrl("/dang-nhap")
-                        .failureUrl("/dang-nhap?loi").successHandler(success).permitAll())
+                        .failureHandler((req, res, ex) -> {
+                            throttle.failed(req.getParameter("username"), req.getRemoteAddr());
+                            res.sendRedirect(req.getContextPath() + "/dang-nhap?loi");
+                        })
+                        .successHandler(success).permitAll())
+                .addFilterBefore((request, response, chain) -> {
+                    var req = (HttpServletRequest) request;
+                    if ("POST".equals(req.getMethod()) && "/dang-nhap".equals(req.getServletPath())
+                            && throttle.blocked(req.getParameter("username"), req.getRemoteAddr())) {
+                        ((HttpServletResponse) response).sendRedirect(req.getContextPath() + "/dang-nhap?khoa");
+                        return;
+                    }
+                    chain.doFilter(request, response);
+                }, UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/dang-xuat").logoutSuccessUrl("/?da-dang-xuat"))
                 .headers(h -> h
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(notSwagger,

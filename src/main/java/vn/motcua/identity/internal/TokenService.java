@@ -20,9 +20,11 @@ public class TokenService {
     private final AccountService accounts;
     private final Duration lifetime;
     private final SecureRandom random = new SecureRandom();
+    private final LoginThrottle throttle;
 
-    TokenService(JdbcClient jdbc, AccountService accounts,
+    TokenService(JdbcClient jdbc, AccountService accounts, LoginThrottle throttle,
                  @Value("${motcua.api.token-lifetime:8h}") Duration lifetime) {
+        this.throttle = throttle;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.lifetime = lifetime;
@@ -31,9 +33,19 @@ public class TokenService {
     public record Issued(String token, long expiresInSeconds) {
     }
 
-    /** Checks the password and issues a token. */
-    public Optional<Issued> login(String username, String password) {
-        return accounts.authenticate(username, password).map(p -> issue(p.accountId()));
+    /** Checks the password and issues a token; repeated failures lock the name (and the address) for a while. */
+    public Optional<Issued> login(String username, String password, String address) {
+        if (throttle.blocked(username, address)) {
+            throw new vn.motcua.platform.ProblemException(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS,
+                    "error.login.throttled", null, java.util.List.of());
+        }
+        Optional<AccountPrincipal> p = accounts.authenticate(username, password);
+        if (p.isEmpty()) {
+            throttle.failed(username, address);
+            return Optional.empty();
+        }
+        throttle.succeeded(username);
+        return Optional.of(issue(p.get().accountId()));
     }
 
     Issued issue(long accountId) {

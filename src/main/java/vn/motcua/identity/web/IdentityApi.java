@@ -44,8 +44,8 @@ class IdentityApi {
 
     @PostMapping("/auth/token")
     @Operation(summary = "Exchange a username and password for a bearer token")
-    Map<String, Object> token(@RequestBody TokenRequest body) {
-        var issued = tokens.login(body.username(), body.password())
+    Map<String, Object> token(@RequestBody TokenRequest body, jakarta.servlet.http.HttpServletRequest request) {
+        var issued = tokens.login(body.username(), body.password(), request.getRemoteAddr())
                 .orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "error.login.failed", null, List.of()));
         return Map.of("access_token", issued.token(), "token_type", "Bearer", "expires_in", issued.expiresInSeconds());
     }
