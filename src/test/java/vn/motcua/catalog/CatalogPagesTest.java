@@ -48,6 +48,18 @@ class CatalogPagesTest {
     }
 
     @Test
+    void stylesAndScriptsAreServedWithContentHashedUrlsAndLongCaching() {
+        var home = new TestApi(port).get("/").text();
+        var css = java.util.regex.Pattern.compile("href=\"(/css/motcua-[0-9a-f]+\\.css)\"").matcher(home);
+        assertThat(css.find()).as("a versioned stylesheet link").isTrue();
+        var r = new TestApi(port).get(css.group(1));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("cache-control")).contains("max-age=31536000");
+        assertThat(new TestApi(port).get("/webjars/htmx.org/dist/htmx.min.js").status()).isEqualTo(200);
+        assertThat(new TestApi(port).get("/js/motcua.js").status()).isEqualTo(200);
+    }
+
+    @Test
     void theApiIsPublishedAsOpenApiWithABrowsableUi() {
         var spec = new TestApi(port).get("/v3/api-docs");
         assertThat(spec.status()).isEqualTo(200);
@@ -55,6 +67,7 @@ class CatalogPagesTest {
                 .contains("/api/v1/calendar/deadline").contains("/api/v1/tracking/{code}");
         var ui = new TestApi(port).get("/api-docs");
         assertThat(ui.status()).isIn(200, 302);
+        assertThat(new TestApi(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 
     @Test

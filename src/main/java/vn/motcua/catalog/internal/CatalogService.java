@@ -2,33 +2,40 @@ package vn.motcua.catalog.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.Field;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureQuery;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
+import vn.motcua.platform.FieldProblem;
 import vn.motcua.platform.PageResult;
 import vn.motcua.platform.ProblemException;
 
-/** The catalogue: lookups, ranked search and receiving agencies. */
+/**
+ * The catalogue: lookups, ranked search and receiving agencies. The catalogue changes rarely and is read on
+ * every page, so its search index and its procedures are held in memory and rebuilt from the database every
+ * minute (at once after a change on this node).
+ */
 @Service
 class CatalogService implements Catalog {
 
-    private static final Duration VOCABULARY_TTL = Duration.ofSeconds(60);
+    private static final Duration TTL = Duration.ofSeconds(60);
     private final ProcedureRepository repository;
     private final Organization organization;
     private final FormValidator forms;
-    private volatile Vocabulary vocabulary;
+    private volatile Snapshot snapshot;
 
-    private record Vocabulary(Instant loadedAt, List<String> words) {
+    /** The search index and the procedures read so far, valid together until they expire. */
+    private record Snapshot(SearchIndex index, Map<String, Optional<Procedure>> procedures, List<Field> fields) {
     }
 
     CatalogService(ProcedureRepository repository, Organization organization, FormValidator forms) {
@@ -37,23 +44,23 @@ class CatalogService implements Catalog {
         this.forms = forms;
     }
 
-    @Override
-    public List<vn.motcua.platform.FieldProblem> validateForm(Procedure procedure, tools.jackson.databind.JsonNode form,
-                                                              java.util.Locale locale) {
-        return forms.validate(procedure, form, locale);
-    }
-
     void invalidate() {
-        vocabulary = null;
+        snapshot = null;
     }
 
-    private List<String> vocabulary() {
-        Vocabulary v = vocabulary;
-        if (v == null || v.loadedAt.plus(VOCABULARY_TTL).isBefore(Instant.now())) {
-            v = new Vocabulary(Instant.now(), List.copyOf(repository.vocabulary()));
-            vocabulary = v;
+    private Snapshot snap() {
+        Snapshot s = snapshot;
+        if (s == null || s.index.loadedAt.plus(TTL).isBefore(Instant.now())) {
+            s = new Snapshot(new SearchIndex(repository.searchRows()), new ConcurrentHashMap<>(),
+                    List.copyOf(repository.fields()));
+            snapshot = s;
         }
-        return v.words;
+        return s;
+    }
+
+    @Override
+    public List<FieldProblem> validateForm(Procedure procedure, JsonNode form, Locale locale) {
+        return forms.validate(procedure, form, locale);
     }
 
     @Override
@@ -61,7 +68,15 @@ class CatalogService implements Catalog {
         if (code == null || code.length() > 64) {
             return Optional.empty();
         }
-        return repository.find(code);
+        Map<String, Optional<Procedure>> cache = snap().procedures;
+        Optional<Procedure> p = cache.get(code);
+        if (p == null) {
+            p = repository.find(code);
+            if (p.isPresent()) {
+                cache.put(code, p); // unknown codes are not remembered: the cache stays as small as the catalogue
+            }
+        }
+        return p;
     }
 
     @Override
@@ -72,47 +87,35 @@ class CatalogService implements Catalog {
             agency = organization.agency(q.agencyCode())
                     .orElseThrow(() -> ProblemException.invalid("agency", "error.agency.notFound", q.agencyCode()));
         }
+        Snapshot s = snap();
         boolean hasText = q.text() != null && !q.text().isBlank();
-        List<SearchRanking.QueryWord> words = hasText ? SearchRanking.parse(q.text(), vocabulary()) : List.of();
+        List<SearchRanking.QueryWord> words = hasText ? SearchRanking.parse(q.text(), s.index.vocabulary) : List.of();
         if (hasText && words.stream().noneMatch(SearchRanking.QueryWord::known)) {
             return new PageResult<>(List.of(), 0, q.page(), q.size());
         }
-        String[] any = null;
-        if (hasText) {
-            Set<String> all = new LinkedHashSet<>();
-            words.forEach(w -> all.addAll(w.variants()));
-            any = all.toArray(String[]::new);
-        }
-        record Ranked(String code, double score, long popularity, boolean essential, String name) {
-        }
-        List<Ranked> ranked = new ArrayList<>();
-        for (var row : repository.candidates(any, q.level(), q.fieldCode(), q.onlineLevel())) {
-            if (agency != null && !AgencyPatterns.matches(row.agencyPatterns(), row.levels(), agency)) {
-                continue;
-            }
-            double score = hasText ? SearchRanking.score(words, row.nameFolded(), row.nameWords(), row.allWords()) : 0;
-            if (score >= 0) {
-                ranked.add(new Ranked(row.code(), score, row.popularity(), row.essential(), row.name()));
-            }
-        }
-        ranked.sort(Comparator.comparingDouble(Ranked::score).reversed()
-                .thenComparing(Comparator.comparingLong(Ranked::popularity).reversed())
-                .thenComparing(Ranked::essential, Comparator.reverseOrder())
-                .thenComparing(Ranked::name));
-        int from = (int) Math.min((long) q.page() * q.size(), ranked.size());
-        int to = Math.min(from + q.size(), ranked.size());
-        List<Procedure> page = repository.findAll(ranked.subList(from, to).stream().map(Ranked::code).toList());
-        return new PageResult<>(page, ranked.size(), q.page(), q.size());
+        Agency a = agency;
+        Predicate<ProcedureRepository.SearchRow> filter = row ->
+                (q.level() == null || row.levels().contains(q.level()))
+                        && (q.fieldCode() == null || q.fieldCode().equals(row.fieldCode()))
+                        && (q.onlineLevel() == null || q.onlineLevel() == row.onlineLevel())
+                        && (a == null || AgencyPatterns.matches(row.agencyPatterns(), row.levels(), a));
+        List<SearchIndex.Hit> hits = s.index.search(words, filter);
+        int from = (int) Math.min((long) q.page() * q.size(), hits.size());
+        int to = Math.min(from + q.size(), hits.size());
+        List<Procedure> page = hits.subList(from, to).stream()
+                .map(h -> procedure(h.row().code())).flatMap(Optional::stream).toList();
+        return new PageResult<>(page, hits.size(), q.page(), q.size());
     }
 
     @Override
     public List<Field> fields() {
-        return repository.fields();
+        return snap().fields;
     }
 
     @Override
     public List<Procedure> popular(int limit) {
-        return repository.findAll(repository.popularCodes(limit));
+        return snap().index.search(List.of(), row -> true).stream().limit(limit)
+                .map(h -> procedure(h.row().code())).flatMap(Optional::stream).toList();
     }
 
     @Override

@@ -44,8 +44,12 @@ class FormValidator {
         if (form == null || !form.isObject()) {
             return List.of(FieldProblem.localized("form", msg("validation.form.object", locale)));
         }
+        // procedures are cached objects: the schema node's identity changes when the catalogue is reloaded
         Schema schema = compiled.computeIfAbsent(procedure.code() + "@" + procedure.version() + "#"
-                + procedure.formSchema().hashCode(), k -> registry.getSchema(procedure.formSchema()));
+                + System.identityHashCode(procedure.formSchema()), k -> registry.getSchema(procedure.formSchema()));
+        if (compiled.size() > 10_000) {
+            compiled.clear();
+        }
         List<Error> errors = schema.validate(form, ctx -> ctx.executionConfig(c -> c.locale(locale)));
         Map<String, FieldProblem> out = new LinkedHashMap<>();
         for (Error e : errors) {

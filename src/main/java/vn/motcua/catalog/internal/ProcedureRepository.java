@@ -59,52 +59,29 @@ class ProcedureRepository {
         return codes.stream().map(byCode::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** Rows for ranking: code, words and popularity, filtered in SQL. */
-    List<SearchRow> candidates(String[] anyWords, UnitLevel level, String fieldCode, OnlineLevel online) {
-        StringBuilder sql = new StringBuilder("""
-                select p.code, p.name_folded, p.name_words, p.all_words, p.popularity, p.essential_rank is not null as essential,
-                       p.name, p.levels,
-                       p.agency_patterns
-                from procedure p where p.active""");
-        if (anyWords != null) {
-            sql.append(" and p.all_words && cast(:words as text[])");
-        }
-        if (level != null) {
-            sql.append(" and :level = any(p.levels)");
-        }
-        if (fieldCode != null) {
-            sql.append(" and p.field_code = :field");
-        }
-        if (online != null) {
-            sql.append(" and p.online_level = :online");
-        }
-        var spec = jdbc.sql(sql.toString());
-        if (anyWords != null) {
-            spec = spec.param("words", anyWords);
-        }
-        if (level != null) {
-            spec = spec.param("level", level.name());
-        }
-        if (fieldCode != null) {
-            spec = spec.param("field", fieldCode);
-        }
-        if (online != null) {
-            spec = spec.param("online", online.name());
-        }
-        return spec.query((rs, i) -> new SearchRow(rs.getString("code"), rs.getString("name_folded"),
-                List.of((String[]) rs.getArray("name_words").getArray()),
-                List.of((String[]) rs.getArray("all_words").getArray()), rs.getLong("popularity"),
-                rs.getBoolean("essential"), rs.getString("name"),
-                Arrays.stream((String[]) rs.getArray("levels").getArray()).map(UnitLevel::valueOf).toList(),
-                List.of((String[]) rs.getArray("agency_patterns").getArray()))).list();
+    /** Every active procedure's search row (the catalogue is small: a few thousand rows at most). */
+    List<SearchRow> searchRows() {
+        return jdbc.sql("""
+                select p.code, p.name_folded, p.name_words, p.all_words, p.popularity,
+                       p.essential_rank, p.name, p.levels, p.agency_patterns, p.field_code, p.online_level
+                from procedure p where p.active""")
+                .query((rs, i) -> new SearchRow(rs.getString("code"), rs.getString("name_folded"),
+                        words(rs.getArray("name_words")), words(rs.getArray("all_words")), rs.getLong("popularity"),
+                        (Integer) rs.getObject("essential_rank"), rs.getString("name"),
+                        Arrays.stream((String[]) rs.getArray("levels").getArray()).map(UnitLevel::valueOf).toList(),
+                        List.of((String[]) rs.getArray("agency_patterns").getArray()), rs.getString("field_code"),
+                        rs.getString("online_level") == null ? null : OnlineLevel.valueOf(rs.getString("online_level"))))
+                .list();
     }
 
-    record SearchRow(String code, String nameFolded, List<String> nameWords, List<String> allWords, long popularity,
-                     boolean essential, String name, List<UnitLevel> levels, List<String> agencyPatterns) {
+    private static java.util.Set<String> words(java.sql.Array array) throws SQLException {
+        return java.util.Set.copyOf(new java.util.HashSet<>(Arrays.asList((String[]) array.getArray())));
     }
 
-    List<String> vocabulary() {
-        return jdbc.sql("select distinct unnest(all_words) from procedure where active").query(String.class).list();
+    /** What ranking needs of a procedure. */
+    record SearchRow(String code, String nameFolded, java.util.Set<String> nameWords, java.util.Set<String> allWords,
+                     long popularity, Integer essentialRank, String name, List<UnitLevel> levels,
+                     List<String> agencyPatterns, String fieldCode, OnlineLevel onlineLevel) {
     }
 
     List<Field> fields() {
@@ -112,13 +89,6 @@ class ProcedureRepository {
                 select f.code, f.name, f.name_en from procedure_field f
                 where exists (select 1 from procedure p where p.field_code = f.code and p.active) order by f.name""")
                 .query(Field.class).list();
-    }
-
-    List<String> popularCodes(int limit) {
-        return jdbc.sql("""
-                select code from procedure where active
-                order by popularity desc, essential_rank nulls last, name limit :n""")
-                .param("n", limit).query(String.class).list();
     }
 
     void countUse(String code) {

@@ -80,11 +80,11 @@ final class SearchRanking {
             double best = 0;
             if (nameWords.contains(q.word())) {
                 best = 4;
-            } else if (q.variants().stream().anyMatch(nameWords::contains)) {
+            } else if (intersects(q.variants(), nameWords)) {
                 best = 3;
             } else if (allWords.contains(q.word())) {
                 best = 2;
-            } else if (q.variants().stream().anyMatch(allWords::contains)) {
+            } else if (intersects(q.variants(), allWords)) {
                 best = 1;
             }
             if (best > 0) {
@@ -100,6 +100,17 @@ final class SearchRanking {
             score += 6;
         }
         return score;
+    }
+
+    private static boolean intersects(Collection<String> a, Collection<String> b) {
+        Collection<String> small = a.size() <= b.size() ? a : b;
+        Collection<String> large = small == a ? b : a;
+        for (String s : small) {
+            if (large.contains(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Damerau–Levenshtein (optimal string alignment) distance ≤ 1, without building a matrix. */
