@@ -105,9 +105,12 @@ public class DossierViews {
             atts.add(x);
         }
         m.put("attachments", atts);
-        m.put("pendingSupplement", pendingSupplement(d.id()));
+        m.put("pendingSupplement", d.status() == DossierStatus.SUPPLEMENT_REQUESTED ? pendingSupplement(d.id()) : null);
+        boolean processed = d.currentStepSeq() != null || !(d.status() == DossierStatus.SUBMITTED
+                || d.status() == DossierStatus.RECEIVED || d.status() == DossierStatus.REFUSED
+                || (d.status() == DossierStatus.WITHDRAWN && d.receivedAt() == null));
         if (officer) {
-            m.put("steps", workflow.steps(d.id()).stream().map(s -> {
+            m.put("steps", !processed ? List.of() : workflow.steps(d.id()).stream().map(s -> {
                 Map<String, Object> x = new LinkedHashMap<>();
                 x.put("seq", s.seq());
                 x.put("name", s.name());
@@ -123,7 +126,7 @@ public class DossierViews {
             m.put("currentStepAgency", d.currentStepAgency());
             m.put("currentStepRole", d.currentStepRole());
             m.put("currentStepDueAt", local(d.currentStepDueAt()));
-            m.put("consultations", workflow.consultations(d.id()));
+            m.put("consultations", processed ? workflow.consultations(d.id()) : List.of());
             m.put("allowedActions", DossierRules.available(d.status(), ActionService.parties(actor, d)).stream()
                     .map(DossierAction::name).toList());
         } else {

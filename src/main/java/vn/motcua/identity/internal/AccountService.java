@@ -67,6 +67,12 @@ public class AccountService implements Accounts, UserDetailsService {
                 .query(this::map).optional();
     }
 
+    /** The account of a valid bearer token, in one query. */
+    Optional<AccountPrincipal> findByTokenHash(String tokenHash) {
+        return jdbc.sql(SELECT + " join api_token t on t.account_id = a.id where t.token_hash = :h and t.expires_at > now()")
+                .param("h", tokenHash).query(this::map).optional();
+    }
+
     Optional<AccountPrincipal> findById(long id) {
         return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(this::map).optional();
     }

@@ -63,9 +63,7 @@ public class TokenService {
         if (token == null || token.length() < 20 || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("select account_id from api_token where token_hash = :h and expires_at > now()")
-                .param("h", hash(token)).query(Long.class).optional()
-                .flatMap(accounts::findById).filter(AccountPrincipal::isEnabled);
+        return accounts.findByTokenHash(hash(token)).filter(AccountPrincipal::isEnabled);
     }
 
     int purgeExpired() {
