@@ -149,7 +149,7 @@ bench1() {
   local r
   r=$(ratio "$ours" "$pg")
   say "RESULT b1 intake_per_s=$ours pgbench_tps=$pg ratio=$r p50_ms=$p50 p99_ms=$p99"
-  result "1 counter intake, HTTP, $CONNS conn" "$ours intakes/s (p50 $p50 ms, p99 $p99 ms)" "pgbench tpcb-like $pg tps" "$r" "≥ 0.5" "$(ge "$r" 0.5 && echo yes || echo NO)"
+  result "1 counter intake, HTTP, $CONNS conn" "$ours intakes/s (p50 $p50 ms, p99 $p99 ms; app CPU $(ratio "$cpu" "${made:-0}") ms/intake)" "pgbench tpcb-like $pg tps" "$r" "≥ 0.5" "$(ge "$r" 0.5 && echo yes || echo NO)"
 }
 
 
@@ -171,7 +171,7 @@ bench2() {
   tail -n +$((warm + 1)) "$WORK/codes2" >"$WORK/codes2m"; tail -n +$((warm + 1)) "$WORK/leader2" >"$WORK/leader2m"
   say "per transition: HTTP + bearer auth, load dossier, role/permission and version checks, status machine,"
   say "workflow step, history row, outbox event, dossier update (one transaction); COMPLETE also attaches the result file."
-  local lag=$((CONNS * 2))
+  local lag=$((CONNS * 4))
   say "warm-up (${WARM}s on $warm dossiers, not reported):"
   actions_run "$WORK/codes2w" "$WORK/leader2w" "$WARM" "$lag" >"$OUT/b2-warmup.txt"
   grep '^RESULT' "$OUT/b2-warmup.txt" || true
@@ -210,7 +210,7 @@ bench2() {
   flf=$( [ -f "$OUT/b2-flowable-full.txt" ] && value flowable_tps "$OUT/b2-flowable-full.txt" || echo n/a)
   r=$(ratio "$ours" "$fl")
   say "RESULT b2 ours_transitions_per_s=$ours flowable_audit_tps=$fl flowable_full_tps=$flf ratio=$r"
-  result "2 process transitions, HTTP, $CONNS conn" "$ours transitions/s (p99 $(value p99_ms "$OUT/b2-ours.txt") ms)" "Flowable 8 in-process, history audit: $fl/s (full: $flf/s)" "$r" "≥ 10" "$(ge "$r" 10 && echo yes || echo NO)"
+  result "2 process transitions, HTTP, $CONNS conn" "$ours transitions/s (p50 $(value p50_ms "$OUT/b2-ours.txt") ms, p99 $(value p99_ms "$OUT/b2-ours.txt") ms; app CPU $(ratio "$cpu" "${made:-0}") ms/transition)" "Flowable 8 in-process, history audit: $fl/s (full: $flf/s)" "$r" "≥ 10" "$(ge "$r" 10 && echo yes || echo NO)"
 }
 
 actions_run() { # codes leaderfiles duration lag
@@ -246,16 +246,21 @@ bench4() {
   sed 's|^|/api/v1/procedures?q=|' "$HERE/data/search-queries.txt" >"$WORK/search-paths"
   say "queries: $(wc -l <"$HERE/data/search-queries.txt") real queries with and without diacritics and with typos (bench/data/search-queries.txt), in turn"
   local c4=32
-  BENCH_PATHS="$WORK/search-paths" run wrk -t2 -c$c4 -d"${WARM}s" --timeout 10s -s "$HERE/lua/get.lua" "$APP_URL" | grep '^RESULT' || true
+  say "warm-up ($((2 * WARM))s, not reported):"
+  BENCH_PATHS="$WORK/search-paths" run wrk -t2 -c$c4 -d"$((2 * WARM))s" --timeout 10s -s "$HERE/lua/get.lua" "$APP_URL" | grep '^RESULT' || true
   jfr_start
+  local cpu0
+  cpu0=$(cpu_ms "$APP_PID")
   BENCH_PATHS="$WORK/search-paths" run wrk -t2 -c$c4 -d"${DUR}s" --timeout 10s --latency -s "$HERE/lua/get.lua" "$APP_URL" | tee "$OUT/b4-search.txt"
+  local cpu=$(($(cpu_ms "$APP_PID") - cpu0))
+  say "application CPU (user + system) during the measured run: $cpu ms, $(ratio "$cpu" "$(value ok "$OUT/b4-search.txt")") ms per search"
   jfr_stop b4
   load_now
   finish_app b4
   local p99
   p99=$(value p99_ms "$OUT/b4-search.txt")
   say "RESULT b4 p99_ms=$p99 requests_per_s=$(value requests_per_s "$OUT/b4-search.txt")"
-  result "4 catalogue search, 2,025 procedures, 32 conn" "p99 $p99 ms, p50 $(value p50_ms "$OUT/b4-search.txt") ms, $(value requests_per_s "$OUT/b4-search.txt") req/s" "—" "—" "p99 < 20 ms" "$(lt "$p99" 20 && ge "$(value ok "$OUT/b4-search.txt")" 1 && echo yes || echo NO)"
+  result "4 catalogue search, 2,025 procedures, 32 conn" "p99 $p99 ms, p50 $(value p50_ms "$OUT/b4-search.txt") ms, $(value requests_per_s "$OUT/b4-search.txt") req/s, app CPU $(ratio "$cpu" "$(value ok "$OUT/b4-search.txt")") ms/search" "—" "—" "p99 < 20 ms" "$(lt "$p99" 20 && ge "$(value ok "$OUT/b4-search.txt")" 1 && echo yes || echo NO)"
 }
 
 # ---------------------------------------------------------------------------------------------------------
@@ -282,13 +287,18 @@ bench5() {
   local p
   for p in "${pages[@]}"; do
     say "-- $p ($(wc -l <"$WORK/paths-$p") distinct URLs, e.g. $(head -1 "$WORK/paths-$p"))"
-    BENCH_PATHS="$WORK/paths-$p" run wrk -t2 -c$c5 -d"${WARM}s" --timeout 10s -s "$HERE/lua/get.lua" "$APP_URL" | grep '^RESULT' || true
+    say "warm-up ($((2 * WARM))s, not reported):"
+    BENCH_PATHS="$WORK/paths-$p" run wrk -t2 -c$c5 -d"$((2 * WARM))s" --timeout 10s -s "$HERE/lua/get.lua" "$APP_URL" | grep '^RESULT' || true
     jfr_start
+    local cpu0 cpu
+    cpu0=$(cpu_ms "$APP_PID")
     BENCH_PATHS="$WORK/paths-$p" run wrk -t2 -c$c5 -d"${DUR}s" --timeout 10s --latency -s "$HERE/lua/get.lua" "$APP_URL" | tee "$OUT/b5-$p.txt"
+    cpu=$(($(cpu_ms "$APP_PID") - cpu0))
+    say "application CPU (user + system) during the measured run: $cpu ms, $(ratio "$cpu" "$(value ok "$OUT/b5-$p.txt")") ms per request"
     jfr_stop "b5-$p"
     local p99
     p99=$(value p99_ms "$OUT/b5-$p.txt")
-    result "5 $p, 64 conn" "p99 $p99 ms, p50 $(value p50_ms "$OUT/b5-$p.txt") ms, $(value requests_per_s "$OUT/b5-$p.txt") req/s" "—" "—" "p99 < 50 ms" "$(lt "$p99" 50 && ge "$(value ok "$OUT/b5-$p.txt")" 1 && echo yes || echo NO)"
+    result "5 $p, 64 conn" "p99 $p99 ms, p50 $(value p50_ms "$OUT/b5-$p.txt") ms, $(value requests_per_s "$OUT/b5-$p.txt") req/s, app CPU $(ratio "$cpu" "$(value ok "$OUT/b5-$p.txt")") ms/request" "—" "—" "p99 < 50 ms" "$(lt "$p99" 50 && ge "$(value ok "$OUT/b5-$p.txt")" 1 && echo yes || echo NO)"
   done
   load_now
   finish_app b5

@@ -41,7 +41,7 @@ function init(args)
   round, stage = 0, 0
   last_round = #mine - 1 + 3 * lag
   total = 4 * #mine
-  ok, failed, fillers, exhausted, sample, sent, drained = 0, 0, 0, 0, "", 0, false
+  ok, failed, fillers, exhausted, sample, sent, drained, last_answer = 0, 0, 0, 0, "", 0, false, os.time()
   per_stage = { 0, 0, 0, 0 }
 end
 
@@ -62,8 +62,9 @@ end
 
 -- Once every step is sent, the thread's connections wait (delay) until each step has been answered, so that
 -- the counts and the elapsed time include them; then the thread marks itself done and stops.
+-- (a request lost to a socket error is never answered: after 5 s without an answer the thread stops anyway)
 local function finish()
-  if exhausted == 0 and ok + failed >= sent then
+  if exhausted == 0 and (ok + failed >= sent or os.time() - last_answer >= 5) then
     exhausted = 1
     io.open(mark, "w"):close()
     wrk.thread:stop()
@@ -71,7 +72,7 @@ local function finish()
 end
 
 function delay()
-  if sent >= total then return 60000 end
+  if sent >= total then return 1000 end
   return 0
 end
 
@@ -100,6 +101,7 @@ function request()
 end
 
 function response(status, headers, body)
+  last_answer = os.time()
   if status == 200 and body:sub(1, 9) == '{"code":"' then
     ok = ok + 1
   elseif status ~= 200 then
@@ -118,8 +120,10 @@ function done(summary, latency, requests)
     if s == "" then s = t:get("sample") end
   end
   local secs = summary.duration / 1e6
-  io.write(string.format("RESULT transitions=%d failed=%d seconds=%.2f transitions_per_s=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f threads_out_of_dossiers=%d\n",
+  local e = summary.errors
+  local socket_errors = e.connect + e.read + e.write + e.timeout
+  io.write(string.format("RESULT transitions=%d failed=%d seconds=%.2f transitions_per_s=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f threads_out_of_dossiers=%d socket_errors=%d\n",
       o, f, secs, o / secs, latency:percentile(50) / 1000, latency:percentile(90) / 1000,
-      latency:percentile(99) / 1000, latency.max / 1000, ex))
+      latency:percentile(99) / 1000, latency.max / 1000, ex, socket_errors))
   if s ~= "" then io.write("first failure: " .. s .. "\n") end
 end

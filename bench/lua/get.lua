@@ -43,8 +43,10 @@ function done(summary, latency, requests)
     if s == "" then s = t:get("sample") end
   end
   local secs = summary.duration / 1e6
-  io.write(string.format("RESULT ok=%d failed=%d seconds=%.2f requests_per_s=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
+  local e = summary.errors
+  local socket_errors = e.connect + e.read + e.write + e.timeout
+  io.write(string.format("RESULT ok=%d failed=%d seconds=%.2f requests_per_s=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f socket_errors=%d\n",
       o, f, secs, o / secs, latency:percentile(50) / 1000, latency:percentile(90) / 1000,
-      latency:percentile(99) / 1000, latency.max / 1000))
+      latency:percentile(99) / 1000, latency.max / 1000, socket_errors))
   if s ~= "" then io.write("first failure: " .. s .. "\n") end
 end

@@ -46,13 +46,14 @@ function init(args)
     out:setvbuf("line")
   end
   mark = os.getenv("BENCH_MARK") .. "." .. tid .. ".done"
-  sent, created, failed, fillers, sample, exhausted = 0, 0, 0, 0, "", 0
+  sent, created, failed, fillers, sample, exhausted, last_answer = 0, 0, 0, 0, "", 0, os.time()
 end
 
 -- Once every intake is sent, the thread's connections wait (delay) until each intake has been answered, so
 -- that the counts and the elapsed time include them; then the thread marks itself done and stops.
+-- (a request lost to a socket error is never answered: after 5 s without an answer the thread stops anyway)
 local function finish()
-  if exhausted == 0 and created + failed >= sent then
+  if exhausted == 0 and (created + failed >= sent or os.time() - last_answer >= 5) then
     exhausted = 1
     io.open(mark, "w"):close()
     wrk.thread:stop()
@@ -60,7 +61,7 @@ local function finish()
 end
 
 function delay()
-  if sent >= quota then return 60000 end
+  if sent >= quota then return 1000 end
   return 0
 end
 
@@ -77,6 +78,7 @@ function request()
 end
 
 function response(status, headers, body)
+  last_answer = os.time()
   if status == 201 then
     created = created + 1
     if out then
@@ -100,8 +102,10 @@ function done(summary, latency, requests)
     if s == "" then s = t:get("sample") end
   end
   local secs = summary.duration / 1e6
-  io.write(string.format("RESULT intake_created=%d intake_failed=%d seconds=%.2f intake_per_s=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f threads_out_of_files=%d\n",
+  local e = summary.errors
+  local socket_errors = e.connect + e.read + e.write + e.timeout
+  io.write(string.format("RESULT intake_created=%d intake_failed=%d seconds=%.2f intake_per_s=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f threads_out_of_files=%d socket_errors=%d\n",
       c, f, secs, c / secs, latency:percentile(50) / 1000, latency:percentile(90) / 1000,
-      latency:percentile(99) / 1000, latency.max / 1000, ex))
+      latency:percentile(99) / 1000, latency.max / 1000, ex, socket_errors))
   if s ~= "" then io.write("first failure: " .. s .. "\n") end
 end
