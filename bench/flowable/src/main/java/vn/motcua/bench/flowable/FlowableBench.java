@@ -100,15 +100,21 @@ public final class FlowableBench {
             System.out.printf("flowable warm-up: %d transitions in %.1f s (%.1f/s)%n", w.count, w.seconds,
                     w.count / w.seconds);
         }
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         Result r = run(tasks, ready, pool, threads, duration);
+        long cpu = os.getProcessCpuTime() - cpu0;
         long[] lat = r.latencies;
         Arrays.sort(lat);
         System.out.printf("flowable: %d transitions in %.2f s by %d threads, %d errors%s%n", r.count, r.seconds,
                 threads, r.errors, r.exhausted ? " (ran out of prepared instances before the end)" : "");
         System.out.printf("flowable: latency per transition (task query + complete) p50 %.2f ms, p99 %.2f ms%n",
                 pct(lat, 50) / 1e6, pct(lat, 99) / 1e6);
-        System.out.printf("RESULT flowable_tps=%.1f history=%s threads=%d%n", r.count / r.seconds, cfg.getHistory(),
-                threads);
+        System.out.printf("flowable: JVM CPU (user + system) during the measured run: %d ms, %.2f ms per transition%n",
+                cpu / 1_000_000, r.count == 0 ? 0 : cpu / 1e6 / r.count);
+        System.out.printf("RESULT flowable_tps=%.1f history=%s threads=%d cpu_ms_per_transition=%.2f%n",
+                r.count / r.seconds, cfg.getHistory(), threads, r.count == 0 ? 0 : cpu / 1e6 / r.count);
         pool.shutdown();
         pool.awaitTermination(30, TimeUnit.SECONDS);
         engine.close();
