@@ -355,7 +355,10 @@ timed_start() {
   local kind=$1 dir=$2 jar=$3
   say "-- $kind start"
   local jfr=()
-  if [ -n "${BENCH_JFR:-}" ]; then jfr=("-XX:StartFlightRecording=filename=$OUT/b6-$kind.jfr,settings=profile"); fi
+  # (no JFR with the AOT cache: the jdk.jfr module it adds at run time makes the JVM refuse the cache)
+  if [ -n "${BENCH_JFR:-}" ] && [ ${#START_FLAGS[@]} -eq 0 ]; then
+    jfr=("-XX:StartFlightRecording=filename=$OUT/b6-$kind.jfr,settings=profile")
+  fi
   printf '$ (cd %s && /usr/bin/time -v %s %s -jar %s --server.port=18081)\n' "$dir" "$JAVA" "${START_FLAGS[*]:-}" "$jar"
   local t0 t1 secs
   t0=$(date +%s%N)
@@ -376,7 +379,7 @@ timed_start() {
   # stop the JVM (the child of /usr/bin/time); it stops its embedded PostgreSQL on the way out
   local jpid
   jpid=$(pgrep -P "$EMBEDDED_PID" || true)
-  if [ -n "${BENCH_JFR:-}" ] && [ -n "$jpid" ]; then
+  if [ ${#jfr[@]} -gt 0 ] && [ -n "$jpid" ]; then
     "$JAVA_HOME/bin/jcmd" "$jpid" JFR.dump filename="$OUT/b6-$kind.jfr" >/dev/null 2>&1 || true
     jfr_top "$OUT/b6-$kind.jfr" >"$OUT/b6-$kind-profile.txt" || true
     say "start-up profile: $OUT/b6-$kind-profile.txt"
