@@ -247,10 +247,18 @@ jfr_top() {
   say "leaf frames (samples, share, frame):"
   awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/[ \t]*line:.*/, ""); n[$0]++; t++ }
        END { for (k in n) printf "%6d %5.1f%%  %s\n", n[k], 100 * n[k] / t, k }' "$txt" | sort -rn | head -15 || true
-  say "inclusive share of samples whose stack passes through (samples, share, component):"
+  say "deepest MotCua frame of each sample (samples, share, frame; 'none': the sample has no MotCua frame):"
+  awk '
+    /jdk.ExecutionSample/ { if (seen) emit(); s = ""; seen = 1; next }
+    { s = s $0 "\n" }
+    function emit(   n, L, i, x) { tot++; n = split(s, L, "\n"); x = "none"
+      for (i = 1; i <= n; i++) if (L[i] ~ /vn\.motcua\./ && L[i] !~ /SpringCGLIB/) { x = L[i]; sub(/^[ \t]+/, "", x); sub(/[ \t]*line:.*/, "", x); break }
+      c[x]++ }
+    END { if (seen) emit(); for (k in c) printf "%6d %5.1f%%  %s\n", c[k], 100 * c[k] / tot, k }' "$txt" | sort -rn | head -12 || true
+  say "inclusive share of samples whose stack passes through (samples, share, component; the servlet filters that wrap every request are left out):"
   awk '
     BEGIN {
-      split("vn.motcua.dossier.internal.IntakeService|vn.motcua.dossier.internal.ActionService|vn.motcua.workflow|vn.motcua.catalog.internal.CatalogService|vn.motcua.catalog.internal.SearchRanking|vn.motcua.catalog.internal.FormValidator|com.networknt.schema|vn.motcua.dossier.internal.DossierViews|vn.motcua.dossier.internal.DossierQueries|vn.motcua.documents|vn.motcua.calendar|vn.motcua.platform.outbox|vn.motcua.signing|org.apache.pdfbox|org.thymeleaf|tools.jackson|org.postgresql|com.zaxxer.hikari|org.springframework.jdbc|org.springframework.security|vn.motcua.identity|org.apache.coyote|java.util.zip|io.micrometer|org.springframework.transaction|java.util.regex|com.github.kagkarlsson", cats, "|")
+      split("vn.motcua.dossier.internal.IntakeService|vn.motcua.dossier.internal.ActionService|vn.motcua.workflow|vn.motcua.catalog.internal.CatalogService|vn.motcua.catalog.internal.SearchRanking|vn.motcua.catalog.internal.ProcedureRepository|vn.motcua.catalog.internal.FormValidator|com.networknt.schema|vn.motcua.dossier.internal.DossierViews|vn.motcua.dossier.internal.DossierQueries|vn.motcua.dossier.internal.DossierRepository|vn.motcua.documents|vn.motcua.calendar|vn.motcua.platform.outbox|vn.motcua.signing|org.apache.pdfbox|org.thymeleaf|org.springframework.web.servlet.resource.ResourceUrlProvider|tools.jackson|org.postgresql|com.zaxxer.hikari|org.springframework.jdbc|vn.motcua.identity.internal.TokenService|vn.motcua.identity.internal.AccountService|org.springframework.security.crypto|org.apache.coyote|java.util.zip|io.micrometer|java.util.regex|com.github.kagkarlsson", cats, "|")
     }
     /jdk.ExecutionSample/ { if (seen) emit(); s = ""; seen = 1; next }
     { s = s $0 "\n" }
