@@ -242,7 +242,7 @@ jfr_stop() {
 # jfr_top FILE: where the CPU samples are: by leaf frame, and inclusive shares of the main components
 jfr_top() {
   local f=$1 txt="$WORK/jfr.txt"
-  jfr print --stack-depth 96 --events jdk.ExecutionSample "$f" >"$txt" 2>/dev/null || true
+  "$JAVA_HOME/bin/jfr" print --stack-depth 96 --events jdk.ExecutionSample "$f" >"$txt" 2>/dev/null || true
   say "JFR profile $(basename "$f"): $(grep -c 'jdk.ExecutionSample' "$txt" || true) execution samples"
   say "leaf frames (samples, share, frame):"
   awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/[ \t]*line:.*/, ""); n[$0]++; t++ }
