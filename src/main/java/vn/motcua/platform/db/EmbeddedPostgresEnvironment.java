@@ -6,8 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -24,8 +30,13 @@ import org.springframework.util.StringUtils;
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
     static final String SOURCE = "motcuaEmbeddedPostgres";
-    private static final Log log = LogFactory.getLog(EmbeddedPostgresEnvironment.class);
     private static volatile EmbeddedPostgres running;
+    private static volatile CompletableFuture<EmbeddedPostgres> starting;
+    private final Log log;
+
+    public EmbeddedPostgresEnvironment(DeferredLogFactory logs) {
+        this.log = logs.getLog(EmbeddedPostgresEnvironment.class);
+    }
 
     @Override
     public int getOrder() {
@@ -40,8 +51,18 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         }
         Path dataDir = Path.of(env.getProperty("motcua.embedded-postgres.data-dir", "data/postgres")).toAbsolutePath();
         int port = env.getProperty("motcua.embedded-postgres.port", Integer.class, 0);
-        EmbeddedPostgres pg = start(dataDir, port);
-        String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
+        if (port <= 0) {
+            port = freePort();
+        }
+        // PostgreSQL starts while Spring builds the context; the data source waits for it (EmbeddedPostgresReady)
+        int chosen = port;
+        long t0 = System.nanoTime();
+        starting = CompletableFuture.supplyAsync(() -> {
+            EmbeddedPostgres pg = start(dataDir, chosen);
+            log.info("Embedded PostgreSQL started in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            return pg;
+        });
+        String url = "jdbc:postgresql://127.0.0.1:" + chosen + "/postgres";
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE, Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", "postgres",
@@ -50,7 +71,32 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         if (env.getProperty("motcua.demo.auto-activate", Boolean.class, true)) {
             env.addActiveProfile("demo");
         }
-        log.info("Embedded PostgreSQL ready at " + url + " with data in " + dataDir);
+        log.info("Embedded PostgreSQL starting at " + url + " with data in " + dataDir);
+    }
+
+    /** Waits until the embedded PostgreSQL (if this run started one) accepts connections. */
+    public static void awaitStarted() {
+        CompletableFuture<EmbeddedPostgres> f = starting;
+        if (f != null) {
+            try {
+                f.get(120, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("The embedded PostgreSQL did not start", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("The embedded PostgreSQL did not start within 2 minutes", e);
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port for the embedded PostgreSQL", e);
+        }
     }
 
     private static synchronized EmbeddedPostgres start(Path dataDir, int port) {
@@ -76,7 +122,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                 try {
                     pg.close();
                 } catch (IOException e) {
-                    log.warn("Embedded PostgreSQL did not stop cleanly", e);
+                    System.err.println("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
                 }
             }, "embedded-postgres-shutdown"));
             return pg;
@@ -99,7 +145,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
                 .ifPresent(p -> {
-                    log.warn("Stopping a PostgreSQL left running on " + dataDir + " (pid " + p.pid() + ")");
+                    System.err.println("Stopping a PostgreSQL left running on " + dataDir + " (pid " + p.pid() + ")");
                     p.destroy();
                     p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> p).join();
                 });
