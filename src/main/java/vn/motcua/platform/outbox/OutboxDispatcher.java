@@ -70,14 +70,14 @@ public class OutboxDispatcher {
         String lastXid = (String) cursor.get()[0];
         long lastId = (Long) cursor.get()[1];
         List<Row> rows = jdbc.sql("""
-                select id, xid::text as xid, aggregate, aggregate_id, type, payload::text as payload, created_at
+                select id, xid::text as xid_text, aggregate, aggregate_id, type, payload::text as payload, created_at
                 from outbox_event
                 where (xid, id) > (cast(:xid as xid8), :id)
                   and xid < pg_snapshot_xmin(pg_current_snapshot())
-                order by xid, id
+                order by outbox_event.xid, outbox_event.id
                 limit :limit""")
                 .param("xid", lastXid).param("id", lastId).param("limit", BATCH)
-                .query((rs, i) -> new Row(rs.getString("xid"), new OutboxEvent(rs.getLong("id"),
+                .query((rs, i) -> new Row(rs.getString("xid_text"), new OutboxEvent(rs.getLong("id"),
                         rs.getString("aggregate"), rs.getString("aggregate_id"), rs.getString("type"),
                         json.readTree(rs.getString("payload")),
                         rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC))))
