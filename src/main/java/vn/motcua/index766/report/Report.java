@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** The report tables: their API name ({@code /api/v1/stats/<api>}) and page slug ({@code /bao-cao/<slug>}). */
-enum Report {
+public enum Report {
     /** Bảng 1 */
     PROCEDURES("procedures-by-level", "thu-tuc"),
     /** Bảng 2 */
@@ -24,16 +24,16 @@ enum Report {
         this.slug = slug;
     }
 
-    String api() {
+    public String api() {
         return api;
     }
 
-    String slug() {
+    public String slug() {
         return slug;
     }
 
     /** Message key prefix of its texts. */
-    String key() {
+    public String key() {
         return "report." + api;
     }
 

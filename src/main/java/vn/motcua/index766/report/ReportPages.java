@@ -76,10 +76,10 @@ class ReportPages {
             }
             response.setStatus(e.status().value());
             model.addAttribute("errors", e.errors());
-            model.addAttribute("title", tables.msg(kind.key() + ".title", locale));
+            model.addAttribute("heading", tables.msg(kind.key() + ".title", locale));
             return "report/table";
         }
-        model.addAttribute("title", table.title());
+        model.addAttribute("heading", table.title());
         model.addAttribute("table", table);
         model.addAttribute("cells", format(table.rows(), locale));
         model.addAttribute("totalCells", format(List.of(table.total()), locale).getFirst());
@@ -126,7 +126,7 @@ class ReportPages {
     }
 
     /** A choice of the unit select. */
-    record Choice(String code, String name) {
+    public record Choice(String code, String name) {
     }
 
     /** Units to choose: the province, districts, departments (province-level agencies), communes. */

@@ -6,9 +6,9 @@ import java.util.List;
  * A report as a table with localized headers, the form the pages and the Excel files share. Cells hold raw
  * values: {@link Long} counts, {@link Double} percentages, {@link Boolean} met / not met, text, or null.
  */
-record Table(String title, String subtitle, List<Column> columns, List<List<Object>> rows, List<Object> total,
+public record Table(String title, String subtitle, List<Column> columns, List<List<Object>> rows, List<Object> total,
              List<String> notes) {
 
-    record Column(String header, boolean numeric) {
+    public record Column(String header, boolean numeric) {
     }
 }
