@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the facts ({@code index766_dossier}) for the report tables: one aggregate per report, grouped by level,
@@ -31,11 +32,40 @@ class FactQueries {
         this.clock = clock;
     }
 
-    /** The figures of one (level, unit, procedure) group. */
-    record Cell(String level, String unitKey, String procedureCode, String procedureName, Counts counts) {
+    /** What the rows of a report are. */
+    enum Grouping {
+        /** one row per level (Bảng 2) */
+        LEVEL("level, null, null, null", "1"),
+        /** one row per department, district, commune (Bảng 3, online rates, one procedure) */
+        UNIT("level, " + UNIT_KEY + ", null, null", "1, 2"),
+        /** one row per procedure (the busiest procedures) */
+        PROCEDURE("null, null, procedure_code, min(procedure_name)", "3");
+
+        private final String select;
+        private final String groupBy;
+
+        Grouping(String select, String groupBy) {
+            this.select = select;
+            this.groupBy = groupBy;
+        }
     }
 
-    List<Cell> cells(ReportRequest r) {
+    /**
+     * The figures of one group; {@code offeredOnline} counts the dossiers received in the period for the
+     * procedures given as offered online (0 when none are given).
+     */
+    record Cell(String level, String unitKey, String procedureCode, String procedureName, Counts counts,
+                long offeredOnline) {
+    }
+
+    /**
+     * One aggregate over the period's facts. It runs in a read-only transaction with a larger {@code work_mem}
+     * (the rows are grouped in memory, not sorted on disk) and without JIT (compiling costs more than it saves
+     * on a one-second query).
+     */
+    @Transactional(readOnly = true)
+    public List<Cell> cells(ReportRequest r, Grouping grouping, List<String> offered) {
+        jdbc.sql("select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)").query().listOfRows();
         Instant start = r.start();
         Instant end = r.end();
         Instant now = clock.instant();
@@ -47,7 +77,9 @@ class FactQueries {
         if (r.procedure() != null) {
             where.append("procedure_code = :procedure and ");
         }
-        String sql = "select level, " + UNIT_KEY + " as unit_key, procedure_code, min(procedure_name) as procedure_name,"
+        String sql = "select " + grouping.select + ","
+                + (offered == null ? " 0" : " count(*) filter (where received_at >= :from and procedure_code = any(string_to_array(:offered, ',')))")
+                + " as offered,"
                 + " count(*) filter (where received_at < :from) as carried,"
                 + " count(*) filter (where received_at >= :from and channel = 'ONLINE') as new_online,"
                 + " count(*) filter (where received_at >= :from and channel <> 'ONLINE') as new_direct,"
@@ -60,7 +92,7 @@ class FactQueries {
                 + " ((received_at >= :from and received_at < :to)"
                 + " or (received_at < :from and end_at >= :from)"
                 + " or (received_at < :from and end_at is null))"
-                + " group by 1, 2, 3";
+                + " group by " + grouping.groupBy;
         var spec = jdbc.sql(sql).param("from", Timestamp.from(start)).param("to", Timestamp.from(end))
                 .param("cut", Timestamp.from(cut));
         if (r.scope() != null) {
@@ -69,10 +101,12 @@ class FactQueries {
         if (r.procedure() != null) {
             spec = spec.param("procedure", r.procedure());
         }
-        return spec.query((rs, i) -> new Cell(rs.getString("level"), rs.getString("unit_key"),
-                rs.getString("procedure_code"), rs.getString("procedure_name"),
+        if (offered != null) {
+            spec = spec.param("offered", String.join(",", offered));
+        }
+        return spec.query((rs, i) -> new Cell(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 Counts.of(rs.getLong("carried"), rs.getLong("new_online"), rs.getLong("new_direct"),
                         rs.getLong("processed"), rs.getLong("early"), rs.getLong("late"),
-                        rs.getLong("in_progress"), rs.getLong("overdue")))).list();
+                        rs.getLong("in_progress"), rs.getLong("overdue")), rs.getLong("offered"))).list();
     }
 }

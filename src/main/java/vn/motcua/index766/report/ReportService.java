@@ -12,6 +12,7 @@ import vn.motcua.catalog.OnlineLevel;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureQuery;
 import vn.motcua.index766.report.FactQueries.Cell;
+import vn.motcua.index766.report.FactQueries.Grouping;
 import vn.motcua.index766.report.ReportResults.DossierReport;
 import vn.motcua.index766.report.ReportResults.DossierRow;
 import vn.motcua.index766.report.ReportResults.LevelProcedures;
@@ -76,7 +77,7 @@ class ReportService {
     DossierReport byLevel(ReportRequest r) {
         Map<String, Counts> by = new LinkedHashMap<>();
         LEVELS.forEach(l -> by.put(l, Counts.ZERO));
-        List<Cell> cells = facts.cells(r);
+        List<Cell> cells = facts.cells(r, Grouping.LEVEL, null);
         cells.forEach(c -> by.merge(c.level(), c.counts(), Counts::plus));
         List<DossierRow> rows = by.entrySet().stream()
                 .map(e -> new DossierRow(e.getKey(), null, e.getKey(), e.getValue())).toList();
@@ -85,15 +86,15 @@ class ReportService {
 
     /** Bảng 3: dossiers per unit (departments, districts, communes). */
     DossierReport byUnit(ReportRequest r) {
-        return report(Report.BY_UNIT, r, unitRows(facts.cells(r)), null);
+        return report(Report.BY_UNIT, r, unitRows(facts.cells(r, Grouping.UNIT, null)), null);
     }
 
     /** Bảng 4–9: one procedure per unit, or the busiest procedures. */
     DossierReport byProcedure(ReportRequest r) {
-        List<Cell> cells = facts.cells(r);
         if (r.procedure() != null) {
-            return report(Report.BY_PROCEDURE, r, unitRows(cells), null);
+            return report(Report.BY_PROCEDURE, r, unitRows(facts.cells(r, Grouping.UNIT, null)), null);
         }
+        List<Cell> cells = facts.cells(r, Grouping.PROCEDURE, null);
         Map<String, Counts> by = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (Cell c : cells) {
@@ -112,17 +113,16 @@ class ReportService {
 
     /** Online-service usage and online processing per unit, against the targets. */
     OnlineReport online(ReportRequest r) {
-        Map<String, Boolean> offered = new LinkedHashMap<>();
-        procedures().forEach(p -> offered.put(p.code(), p.onlineLevel() != null));
+        List<String> offered = procedures().stream().filter(p -> p.onlineLevel() != null).map(Procedure::code)
+                .toList();
         Map<List<String>, long[]> by = new LinkedHashMap<>();
         long[] all = new long[3];
-        for (Cell c : sorted(facts.cells(r))) {
+        for (Cell c : sorted(facts.cells(r, Grouping.UNIT, offered))) {
             long[] v = by.computeIfAbsent(List.of(c.level(), key(c)), k -> new long[3]);
-            boolean isOffered = offered.getOrDefault(c.procedureCode(), false);
             for (long[] t : List.of(v, all)) {
                 t[0] += c.counts().newReceived();
                 t[1] += c.counts().newOnline();
-                t[2] += isOffered ? c.counts().newReceived() : 0;
+                t[2] += c.offeredOnline();
             }
         }
         List<OnlineRow> rows = by.entrySet().stream()
