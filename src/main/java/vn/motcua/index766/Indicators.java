@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The 22 indicators of Decision 766/QĐ-TTg (DOMAIN.md §1.2), their points and scoring keys, in one table.
+ * The indicators of Decision 766/QĐ-TTg (DOMAIN.md §1.2), their points and scoring keys, in one table.
  *
  * <p>How to read a row: {@code row("2.1", "2", "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn", "...", 20, LIN, LOCAL, ...)}
  * = indicator 2.1 of group 2 is worth at most 20 points, scored linearly (20 × ratio), and MotCua computes it from
