@@ -49,7 +49,7 @@ public class IndexQueries {
         String monthCol = byMonth ? ", month" : "";
         Date from = Date.valueOf(first.atDay(1));
         Date to = Date.valueOf(last.atDay(1));
-        jdbc.query("select unit_code, basis" + monthCol + SUMS + """
+        jdbc.query("select unit_code, basis" + monthCol + SUMS + " " + """
                  from index766_agg where unit_code = any(?) and procedure_code = '' and basis in ('R', 'F')
                  and month between ? and ? group by unit_code, basis""" + monthCol, (RowCallbackHandler) rs -> {
             YearMonth m = byMonth ? YearMonth.from(rs.getDate("month").toLocalDate()) : last;
@@ -62,7 +62,7 @@ public class IndexQueries {
         YearMonth oFirst = byMonth ? first : last;
         YearMonth oLast = closed == null || closed.isBefore(last) ? closed : last;
         if (oLast != null && !oLast.isBefore(oFirst)) {
-            jdbc.query("select unit_code, month" + SUMS + """
+            jdbc.query("select unit_code, month" + SUMS + " " + """
                      from index766_agg where unit_code = any(?) and procedure_code = '' and basis = 'O'
                      and month between ? and ? group by unit_code, month""", (RowCallbackHandler) rs -> {
                 YearMonth m = byMonth ? YearMonth.from(rs.getDate("month").toLocalDate()) : last;
@@ -78,10 +78,10 @@ public class IndexQueries {
                 live(out, e.getKey(), e.getValue(), last, now);
             }
         }
-        jdbc.query("select unit_code, procedure_code" + monthCol + """
+        jdbc.query("select unit_code, procedure_code" + monthCol + " " + """
                  , sum(online) > 0 as online, sum(paid_online) > 0 as paid
                  from index766_agg where unit_code = any(?) and basis = 'R' and procedure_code <> ''
-                 and month between ? and ? group by unit_code, procedure_code""" + monthCol + """
+                 and month between ? and ? group by unit_code, procedure_code""" + monthCol + " " + """
                  having sum(online) > 0 or sum(paid_online) > 0""", (RowCallbackHandler) rs -> {
             YearMonth m = byMonth ? YearMonth.from(rs.getDate("month").toLocalDate()) : last;
             Numbers n = numbers(out, rs.getString("unit_code"), m);
