@@ -3,6 +3,7 @@ package vn.motcua.dossier.internal;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.DossierAction;
 import vn.motcua.dossier.DossierStatus;
@@ -19,9 +20,11 @@ public class DossierEvents {
 
     public static final String TYPE = "dossier.changed";
     private final Outbox outbox;
+    private final JdbcClient jdbc;
 
-    DossierEvents(Outbox outbox) {
+    DossierEvents(Outbox outbox, JdbcClient jdbc) {
         this.outbox = outbox;
+        this.jdbc = jdbc;
     }
 
     public void changed(DossierRecord d, DossierAction action, DossierStatus from, Actor actor, OffsetDateTime at,
@@ -36,6 +39,26 @@ public class DossierEvents {
         p.put("actorId", actor.accountId());
         p.put("actorName", actor.displayName());
         p.put("reason", reason);
+        int resultFiles = jdbc.sql("select count(*) from dossier_attachment where dossier_id = :d and kind = 'RESULT'")
+                .param("d", d.id()).query(Integer.class).single();
+        p.putAll(snapshot(d, resultFiles));
+        if (extra != null) {
+            p.putAll(extra);
+        }
+        outbox.append("dossier", d.code(), TYPE, p);
+    }
+
+    /**
+     * The state part of the payload (everything but the action that caused the event): also what
+     * {@link vn.motcua.dossier.DossierSnapshots} streams.
+     *
+     * @param resultFiles result documents attached (kind RESULT): an electronic result was issued when &gt; 0
+     */
+    static Map<String, Object> snapshot(DossierRecord d, int resultFiles) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", d.id());
+        p.put("code", d.code());
+        p.put("status", d.status().name());
         p.put("procedureCode", d.procedureCode());
         p.put("procedureName", d.procedureName());
         p.put("agencyCode", d.agencyCode());
@@ -67,10 +90,9 @@ public class DossierEvents {
         p.put("applicantEmail", text(d, "email"));
         p.put("applicantPhone", d.applicantPhone());
         p.put("applicantIdNumber", d.applicantIdNumber());
-        if (extra != null) {
-            p.putAll(extra);
-        }
-        outbox.append("dossier", d.code(), TYPE, p);
+        p.put("supplementStage", d.supplementStage());
+        p.put("resultFiles", resultFiles);
+        return p;
     }
 
     private static String text(DossierRecord d, String field) {

@@ -141,7 +141,7 @@ public class DossierRepository {
                                 long size, boolean digitised, OffsetDateTime addedAt) {
     }
 
-    private DossierRecord map(ResultSet rs, int i) throws SQLException {
+    DossierRecord map(ResultSet rs, int i) throws SQLException {
         String outcome = rs.getString("outcome");
         return new DossierRecord(rs.getLong("id"), rs.getString("code"), rs.getString("procedure_code"),
                 rs.getInt("procedure_version"), rs.getString("procedure_name"), rs.getString("agency_code"),

@@ -94,6 +94,7 @@ class SecurityConfig {
                         .requestMatchers("/can-bo/**", "/can-bo").hasRole("OFFICER")
                         .requestMatchers("/quan-tri/**", "/quan-tri").hasRole(Role.ADMIN.name())
                         .requestMatchers("/bao-cao/**", "/bao-cao").hasAnyRole("OFFICER", Role.ADMIN.name())
+                        .requestMatchers("/chi-so-766/**", "/chi-so-766").hasAnyRole("OFFICER", Role.ADMIN.name())
                         .requestMatchers("/ho-so/**", "/ho-so", "/nop-ho-so/**", "/tai-khoan/**", "/tai-khoan",
                                 "/tai-len", "/thong-bao", "/thong-bao/**")
                         .authenticated()

@@ -1,0 +1,27 @@
+package vn.motcua.index766.internal;
+
+import java.time.OffsetDateTime;
+
+/** One row of {@code index766_dossier}: the 766 facts of a dossier. */
+public record Fact(long id, String code, String procedureCode, String procedureName, String agencyCode,
+                   String provinceCode, String districtCode, String communeCode, String level, String channel,
+                   String status, OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime originalDueAt,
+                   OffsetDateTime endAt, String endKind, OffsetDateTime returnedAt, String outcome,
+                   int supplementCount, OffsetDateTime waitingSupplementSince, OffsetDateTime clockStoppedAt,
+                   int apologyCount, boolean lateFlag, boolean electronicResult, boolean digitised,
+                   boolean populationData, boolean applicantAccount, boolean feeBearing, boolean paidOnline,
+                   String rating) {
+
+    /** Counted by the index: accepted (tiếp nhận) at some point. */
+    public boolean counted() {
+        return receivedAt != null;
+    }
+
+    public boolean online() {
+        return "ONLINE".equals(channel);
+    }
+
+    public boolean withResult() {
+        return "FINISHED".equals(endKind) || "RETURNED".equals(endKind);
+    }
+}

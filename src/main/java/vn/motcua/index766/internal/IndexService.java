@@ -1,0 +1,355 @@
+package vn.motcua.index766.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import vn.motcua.catalog.Catalog;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.ProcedureQuery;
+import vn.motcua.index766.Index766Settings;
+import vn.motcua.index766.IndexResult;
+import vn.motcua.index766.IndexResult.GroupResult;
+import vn.motcua.index766.IndexResult.IndicatorResult;
+import vn.motcua.index766.Indicators;
+import vn.motcua.index766.Indicators.Indicator;
+import vn.motcua.index766.Indicators.Source;
+import vn.motcua.index766.Period;
+import vn.motcua.organization.Agency;
+import vn.motcua.organization.AdminUnit;
+import vn.motcua.organization.Organization;
+import vn.motcua.organization.UnitLevel;
+import vn.motcua.platform.ProblemException;
+
+/** The index of a unit for a period, the ranking of units and the trend, from the aggregates. */
+@Service
+public class IndexService {
+
+    /** Ranking levels. */
+    public enum RankLevel { DISTRICT, COMMUNE, AGENCY, DEPARTMENT }
+
+    /** One line of a ranking. */
+    public record RankRow(int rank, String unit, String name, double score, double computableMax, Double onTimeRatio,
+                          long received) {
+    }
+
+    /** One month of a trend. */
+    public record TrendPoint(String period, double score, double computableMax, Double onTimeRatio,
+                             Double onlineRatio, long received, long finished) {
+    }
+
+    private final IndexQueries queries;
+    private final Organization organization;
+    private final Catalog catalog;
+    private final Index766Settings settings;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final AtomicReference<CatalogueCache> catalogue = new AtomicReference<>();
+
+    IndexService(IndexQueries queries, Organization organization, Catalog catalog, Index766Settings settings,
+                 MessageSource messages, Clock clock) {
+        this.queries = queries;
+        this.organization = organization;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public Index766Settings settings() {
+        return settings;
+    }
+
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    public YearMonth currentMonth() {
+        return YearMonth.now(clock.withZone(IndexAggregates.ZONE));
+    }
+
+    // ---------------------------------------------------------------- input
+
+    /** The unit of a code (province, district, commune or agency); 400 naming the field otherwise. */
+    public UnitRef unit(String code, Locale locale) {
+        if (code == null || code.isBlank()) {
+            throw ProblemException.invalid("unit", "error.index766.unit.required");
+        }
+        String c = code.trim();
+        boolean en = english(locale);
+        var u = organization.unit(c);
+        if (u.isPresent()) {
+            return ref(u.get(), en);
+        }
+        var a = organization.agency(c);
+        if (a.isPresent()) {
+            return ref(a.get(), en);
+        }
+        throw ProblemException.invalid("unit", "error.index766.unit", c);
+    }
+
+    public UnitRef province(Locale locale) {
+        return organization.units(UnitLevel.PROVINCE).stream().findFirst().map(u -> ref(u, english(locale)))
+                .orElseThrow();
+    }
+
+    /** A period of {@code 2026-10}, {@code 2026-Q3} or {@code 2026}, not after the current month; 400 otherwise. */
+    public Period period(String text) {
+        if (text == null || text.isBlank()) {
+            return Period.month(currentMonth());
+        }
+        Period p = Period.parse(text);
+        if (p == null || p.first().getYear() < 2000) {
+            throw ProblemException.invalid("period", "error.index766.period", text);
+        }
+        if (p.first().isAfter(currentMonth())) {
+            throw ProblemException.invalid("period", "error.index766.period.future", text);
+        }
+        return p;
+    }
+
+    // ---------------------------------------------------------------- the index
+
+    public IndexResult index(UnitRef unit, Period period, Locale locale) {
+        YearMonth last = period.last().isAfter(currentMonth()) ? currentMonth() : period.last();
+        Numbers n = queries.load(List.of(unit), period.first(), last, false, now())
+                .getOrDefault(unit.code(), Map.of()).getOrDefault(last, Numbers.empty());
+        return compute(unit, period.text(), n, locale);
+    }
+
+    public List<RankRow> ranking(RankLevel level, Period period, Locale locale) {
+        boolean en = english(locale);
+        List<UnitRef> units = switch (level) {
+            case DISTRICT -> organization.units(UnitLevel.DISTRICT).stream().map(u -> ref(u, en)).toList();
+            case COMMUNE -> organization.units(UnitLevel.COMMUNE).stream().map(u -> ref(u, en)).toList();
+            case AGENCY -> organization.allAgencies().stream().map(a -> ref(a, en)).toList();
+            case DEPARTMENT -> organization.allAgencies().stream()
+                    .filter(a -> a.level() == UnitLevel.PROVINCE && !a.isOneStop()).map(a -> ref(a, en)).toList();
+        };
+        YearMonth last = period.last().isAfter(currentMonth()) ? currentMonth() : period.last();
+        var all = queries.load(units, period.first(), last, false, now());
+        List<RankRow> rows = new ArrayList<>();
+        for (UnitRef u : units) {
+            Numbers n = all.getOrDefault(u.code(), Map.of()).getOrDefault(last, Numbers.empty());
+            IndexResult r = compute(u, period.text(), n, locale);
+            Double onTime = r.groups().get(1).indicators().get(0).ratio();
+            rows.add(new RankRow(0, u.code(), u.name(), r.score(), r.computableMax(), onTime, n.r()[Contributions.N]));
+        }
+        rows.sort(Comparator.comparingDouble(RankRow::score).reversed().thenComparing(RankRow::name));
+        List<RankRow> ranked = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            RankRow r = rows.get(i);
+            ranked.add(new RankRow(i + 1, r.unit(), r.name(), r.score(), r.computableMax(), r.onTimeRatio(), r.received()));
+        }
+        return ranked;
+    }
+
+    public List<TrendPoint> trend(UnitRef unit, int months, Locale locale) {
+        YearMonth last = currentMonth();
+        YearMonth first = last.minusMonths(months - 1L);
+        var byMonth = queries.load(List.of(unit), first, last, true, now()).getOrDefault(unit.code(), Map.of());
+        List<TrendPoint> out = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            Numbers n = byMonth.getOrDefault(m, Numbers.empty());
+            IndexResult r = compute(unit, m.toString(), n, locale);
+            long[] rr = n.r();
+            out.add(new TrendPoint(m.toString(), r.score(), r.computableMax(),
+                    r.groups().get(1).indicators().get(0).ratio(),
+                    rr[Contributions.N] == 0 ? null : round4((double) rr[Contributions.ONLINE] / rr[Contributions.N]),
+                    rr[Contributions.N], n.f()[Contributions.N]));
+        }
+        return out;
+    }
+
+    /** Numerator and denominator of a dossier-based indicator (the drill-down's totals). */
+    public long[] fraction(String indicatorId, Numbers n) {
+        long[] r = n.r(), f = n.f(), o = n.o();
+        return switch (indicatorId) {
+            case "2.1" -> new long[] {f[Contributions.EARLY] + f[Contributions.ON_TIME] + o[Contributions.ON_TIME],
+                f[Contributions.N] + o[Contributions.N]};
+            case "2.2" -> new long[] {f[Contributions.MINUTES], f[Contributions.WITH_RESULT]};
+            case "3.3" -> new long[] {r[Contributions.ONLINE], r[Contributions.N]};
+            case "3.6" -> new long[] {r[Contributions.PAID], r[Contributions.FEE]};
+            case "4.1" -> new long[] {f[Contributions.ELECTRONIC], f[Contributions.WITH_RESULT]};
+            case "4.2" -> new long[] {f[Contributions.DIGITISED], f[Contributions.WITH_RESULT]};
+            case "4.5b" -> new long[] {r[Contributions.POPULATION], r[Contributions.N]};
+            case "5.4" -> {
+                long den = f[Contributions.N] + o[Contributions.N];
+                yield new long[] {den - f[Contributions.BAD54] - o[Contributions.BAD54], den};
+            }
+            default -> null;
+        };
+    }
+
+    public Numbers numbers(UnitRef unit, Period period) {
+        YearMonth last = period.last().isAfter(currentMonth()) ? currentMonth() : period.last();
+        return queries.load(List.of(unit), period.first(), last, false, now())
+                .getOrDefault(unit.code(), Map.of()).getOrDefault(last, Numbers.empty());
+    }
+
+    IndexResult compute(UnitRef unit, String period, Numbers n, Locale locale) {
+        boolean en = english(locale);
+        CatalogueCache cat = catalogue();
+        Set<String> applicable = cat.applicable(unit.level());
+        Set<String> online = intersect(applicable, cat.online);
+        Set<String> fee = intersect(applicable, cat.feeBearing);
+        List<GroupResult> groups = new ArrayList<>();
+        double total = 0;
+        double totalMax = 0;
+        for (Indicators.Group g : Indicators.GROUPS) {
+            List<IndicatorResult> rows = new ArrayList<>();
+            double score = 0;
+            double max = 0;
+            for (Indicator ind : Indicators.of(g)) {
+                long[] fr = switch (ind.id()) {
+                    case "3.1" -> new long[] {online.size(), applicable.size()};
+                    case "3.2" -> new long[] {intersect(online, n.onlineProcedures()).size(), online.size()};
+                    case "3.5b" -> new long[] {intersect(fee, n.paidProcedures()).size(), fee.size()};
+                    case "5.2", "5.3" -> settings.feedbackAvailable() ? new long[] {0, 0} : null;
+                    case "5.1" -> null;
+                    default -> fraction(ind.id(), n);
+                };
+                boolean computable = fr != null && (ind.source().computable()
+                        || settings.feedbackAvailable() && ind.id().startsWith("5."));
+                if (!computable) {
+                    String status = msg(ind.source() == Source.NONE ? "index766.status.none" : "index766.status.national",
+                            locale);
+                    rows.add(new IndicatorResult(ind.id(), ind.name(en), null, null, null, ind.max(), null,
+                            ind.key().name(), false, ind.source().name(), status, ind.note(en), false));
+                    continue;
+                }
+                Indicators.Key key = settings.keyOf(ind);
+                Indicators.Score s = Indicators.score(ind, key, fr[0], fr[1], settings);
+                String note = ind.note(en);
+                Double ratio = s.ratio() == null ? null : round4(s.ratio());
+                if (ind.id().equals("2.2")) {
+                    ratio = null;
+                    if (fr[1] > 0) {
+                        note = msg("index766.average", locale, String.format(locale, "%.1f",
+                                fr[0] / (double) fr[1] / 60 / 24)) + " " + note;
+                    }
+                }
+                rows.add(new IndicatorResult(ind.id(), ind.name(en), fr[0], fr[1], ratio, ind.max(),
+                        round2(s.points()), key.name(), true, ind.source().name(),
+                        msg(ind.source() == Source.PROXY ? "index766.status.proxy" : "index766.status.local", locale),
+                        note, fraction(ind.id(), n) != null));
+                score += s.points();
+                max += ind.max();
+            }
+            groups.add(new GroupResult(g.id(), g.name(en), g.max(), round2(score), max, rows));
+            total += score;
+            totalMax += max;
+        }
+        return new IndexResult(unit.code(), unit.name(), period, round2(total), totalMax,
+                msg("index766.computable", locale, fmt(round2(total), locale), fmt(totalMax, locale)),
+                now().atZoneSameInstant(IndexAggregates.ZONE).toOffsetDateTime().toString(), groups);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private CatalogueCache catalogue() {
+        CatalogueCache c = catalogue.get();
+        if (c == null || c.expired(System.currentTimeMillis())) {
+            c = CatalogueCache.load(catalog);
+            catalogue.set(c);
+        }
+        return c;
+    }
+
+    /** The catalogue's procedures by level, online and fee-bearing (for 3.1, 3.2, 3.5b); read every 10 minutes. */
+    private record CatalogueCache(long loadedAt, Map<UnitLevel, Set<String>> byLevel, Set<String> all,
+                                  Set<String> online, Set<String> feeBearing) {
+
+        static CatalogueCache load(Catalog catalog) {
+            Map<UnitLevel, Set<String>> byLevel = new LinkedHashMap<>();
+            Set<String> all = new HashSet<>();
+            Set<String> online = new HashSet<>();
+            Set<String> fee = new HashSet<>();
+            for (int page = 0; page < 100; page++) {
+                var result = catalog.search(new ProcedureQuery(null, null, null, null, null, page, 500));
+                for (Procedure p : result.items()) {
+                    all.add(p.code());
+                    for (UnitLevel l : p.levels()) {
+                        byLevel.computeIfAbsent(l, k -> new HashSet<>()).add(p.code());
+                    }
+                    if (p.onlineLevel() != null) {
+                        online.add(p.code());
+                    }
+                    if (p.fees() != null && p.fees().stream().anyMatch(f -> f.amount() != null && f.amount() > 0)) {
+                        fee.add(p.code());
+                    }
+                }
+                if ((long) (page + 1) * 500 >= result.total()) {
+                    break;
+                }
+            }
+            return new CatalogueCache(System.currentTimeMillis(), byLevel, all, online, fee);
+        }
+
+        boolean expired(long now) {
+            return now - loadedAt > 600_000;
+        }
+
+        /** Procedures under the competence of a unit of this level (the province: all; a district: its own and its communes'). */
+        Set<String> applicable(UnitLevel level) {
+            return switch (level) {
+                case PROVINCE -> all;
+                case DISTRICT -> {
+                    Set<String> s = new HashSet<>(byLevel.getOrDefault(UnitLevel.DISTRICT, Set.of()));
+                    s.addAll(byLevel.getOrDefault(UnitLevel.COMMUNE, Set.of()));
+                    yield s;
+                }
+                case COMMUNE -> byLevel.getOrDefault(UnitLevel.COMMUNE, Set.of());
+            };
+        }
+    }
+
+    UnitRef ref(AdminUnit u, boolean en) {
+        String column = switch (u.level()) {
+            case PROVINCE -> "province_code";
+            case DISTRICT -> "district_code";
+            case COMMUNE -> "commune_code";
+        };
+        return new UnitRef(u.code(), en && u.nameEn() != null ? u.nameEn() : u.name(), u.level().name(), column, u.level());
+    }
+
+    UnitRef ref(Agency a, boolean en) {
+        return new UnitRef(a.code(), en && a.nameEn() != null ? a.nameEn() : a.name(), "AGENCY", "agency_code", a.level());
+    }
+
+    private static Set<String> intersect(Set<String> a, Set<String> b) {
+        Set<String> s = new HashSet<>(a);
+        s.retainAll(b);
+        return s;
+    }
+
+    String msg(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    static boolean english(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
+    }
+
+    private static String fmt(double v, Locale locale) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(locale, "%.2f", v);
+    }
+
+    static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    static double round4(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+}

@@ -1,0 +1,135 @@
+package vn.motcua.index766.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.index766.IndexResult;
+import vn.motcua.index766.Indicators;
+import vn.motcua.index766.internal.DossierStats;
+import vn.motcua.index766.internal.DrillDown;
+import vn.motcua.index766.internal.IndexService;
+import vn.motcua.index766.internal.UnitRef;
+import vn.motcua.platform.PageResult;
+import vn.motcua.platform.ProblemException;
+
+/** The Decision 766 index and dossier statistics (public reads). */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Chỉ số 766", description = "Decision 766 index, ranking, trend, drill-down and dossier statistics")
+class Index766Api {
+
+    private final IndexService index;
+    private final DrillDown drillDown;
+    private final DossierStats stats;
+
+    Index766Api(IndexService index, DrillDown drillDown, DossierStats stats) {
+        this.index = index;
+        this.drillDown = drillDown;
+        this.stats = stats;
+    }
+
+    @GetMapping("/index766")
+    @Operation(summary = "The index of a unit (province, district, commune or agency code; default the province) "
+            + "for a month 2026-10, a quarter 2026-Q3 or a year 2026 (default the current month)")
+    IndexResult index(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
+                      Locale locale) {
+        UnitRef u = unit == null ? index.province(locale) : index.unit(unit, locale);
+        return index.index(u, index.period(period), locale);
+    }
+
+    @GetMapping("/index766/indicators")
+    @Operation(summary = "The indicator table: ids, names, points, scoring keys and where the data comes from")
+    List<Indicators.Indicator> indicators() {
+        return Indicators.ALL;
+    }
+
+    @GetMapping("/index766/ranking")
+    @Operation(summary = "Units of a level ranked by their index for a period")
+    List<IndexService.RankRow> ranking(@RequestParam(required = false) String level,
+                                       @RequestParam(required = false) String period, Locale locale) {
+        return index.ranking(level(level), index.period(period), locale);
+    }
+
+    @GetMapping("/index766/trend")
+    @Operation(summary = "The index of a unit for each of the last months (the current one included)")
+    List<IndexService.TrendPoint> trend(@RequestParam(required = false) String unit,
+                                        @RequestParam(defaultValue = "12") String months, Locale locale) {
+        int m;
+        try {
+            m = Integer.parseInt(months.trim());
+        } catch (NumberFormatException e) {
+            m = -1;
+        }
+        if (m < 1 || m > 60) {
+            throw ProblemException.invalid("months", "error.param.range", 1, 60);
+        }
+        UnitRef u = unit == null ? index.province(locale) : index.unit(unit, locale);
+        return index.trend(u, m, locale);
+    }
+
+    @GetMapping("/index766/{indicatorId}/dossiers")
+    @Operation(summary = "The dossiers counted in an indicator's numerator or denominator, each with why")
+    PageResult<DrillDown.Row> dossiers(@PathVariable String indicatorId, @RequestParam(required = false) String unit,
+                                       @RequestParam(required = false) String period,
+                                       @RequestParam(defaultValue = "denominator") String part,
+                                       @RequestParam(defaultValue = "0") int page,
+                                       @RequestParam(defaultValue = "20") int size, Locale locale) {
+        UnitRef u = unit == null ? index.province(locale) : index.unit(unit, locale);
+        return drillDown.list(indicatorId, u, index.period(period), numerator(part), page, size, locale);
+    }
+
+    @GetMapping("/stats/dossiers")
+    @Operation(summary = "Dossiers received, online, finished, on time, early, late in [from, to] and in progress, "
+            + "overdue at its end, grouped by LEVEL, UNIT, AGENCY or PROCEDURE")
+    List<DossierStats.Row> stats(@RequestParam(required = false) String unit, @RequestParam(required = false) String from,
+                                 @RequestParam(required = false) String to,
+                                 @RequestParam(defaultValue = "UNIT") String groupBy, Locale locale) {
+        UnitRef u = unit == null ? index.province(locale) : index.unit(unit, locale);
+        LocalDate today = index.now().atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
+        LocalDate f = date("from", from, today.withDayOfMonth(1));
+        LocalDate t = date("to", to, today);
+        if (t.isBefore(f)) {
+            throw ProblemException.invalid("to", "error.index766.toBeforeFrom");
+        }
+        return stats.stats(u, f, t, groupBy, locale);
+    }
+
+    static boolean numerator(String part) {
+        return switch (part == null ? "" : part.trim().toLowerCase(Locale.ROOT)) {
+            case "numerator" -> true;
+            case "denominator", "" -> false;
+            default -> throw ProblemException.invalid("part", "error.param.oneOf", "numerator, denominator");
+        };
+    }
+
+    static IndexService.RankLevel level(String level) {
+        if (level == null || level.isBlank()) {
+            return IndexService.RankLevel.DISTRICT;
+        }
+        try {
+            return IndexService.RankLevel.valueOf(level.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("level", "error.param.oneOf", "DISTRICT, COMMUNE, AGENCY, DEPARTMENT");
+        }
+    }
+
+    private static LocalDate date(String field, String value, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "error.index766.date", value);
+        }
+    }
+
+}

@@ -1,0 +1,241 @@
+package vn.motcua.index766;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.test.TestDossiers.MARITAL;
+import static vn.motcua.test.TestDossiers.TAN_PHU;
+
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import vn.motcua.index766.internal.Index766Recount;
+import vn.motcua.test.IntegrationTest;
+import vn.motcua.test.TestApi;
+import vn.motcua.test.TestDossiers;
+
+/**
+ * Real dossiers through the HTTP API, then the index, its drill-down, the ranking, the trend and the statistics
+ * as the public reads them; and the facts the outbox gave equal those a recount rebuilds.
+ */
+@IntegrationTest
+class Index766ApiTest {
+
+    static final String MONTH = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    Index766Recount recount;
+
+    TestApi api() {
+        return new TestApi(port);
+    }
+
+    static JsonNode act(TestApi who, JsonNode d, String action, Map<String, Object> extra) {
+        var body = new HashMap<String, Object>(extra);
+        body.put("action", action);
+        body.putIfAbsent("version", d.get("version").asInt());
+        var r = who.post("/api/v1/office/dossiers/" + d.get("code").asString() + "/actions", body);
+        assertThat(r.status()).as(action + ": " + r).isEqualTo(200);
+        return r.json();
+    }
+
+    long[] fraction(String indicator) {
+        JsonNode j = api().get("/api/v1/index766?unit=" + TAN_PHU + "&period=" + MONTH).json();
+        for (JsonNode g : j.get("groups")) {
+            for (JsonNode i : g.get("indicators")) {
+                if (i.get("id").asString().equals(indicator)) {
+                    return new long[] {i.get("numerator").asLong(), i.get("denominator").asLong()};
+                }
+            }
+        }
+        throw new AssertionError(indicator);
+    }
+
+    /** Every row of a drill-down, by dossier code. */
+    Map<String, JsonNode> drill(String indicator, String part) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (int page = 0; page < 20; page++) {
+            JsonNode j = api().get("/api/v1/index766/" + indicator + "/dossiers?unit=" + TAN_PHU + "&period=" + MONTH
+                    + "&part=" + part + "&size=500&page=" + page).json();
+            j.get("items").forEach(i -> out.put(i.get("code").asString(), i));
+            if ((page + 1) * 500L >= j.get("total").asLong()) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** Polls (the outbox dispatcher runs every 200 ms in tests) until the drill-down satisfies the condition. */
+    Map<String, JsonNode> eventually(String indicator, String part, Predicate<Map<String, JsonNode>> ok) {
+        Map<String, JsonNode> last = Map.of();
+        for (int i = 0; i < 150; i++) {
+            last = drill(indicator, part);
+            if (ok.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return last;
+    }
+
+    @Test
+    void realDossiersMoveTheIndexAndEachOneSaysWhy() {
+        long[] before21 = fraction("2.1");
+        long[] before33 = fraction("3.3");
+        long[] before41 = fraction("4.1");
+        TestApi citizen = api().as("congdan1");
+        TestApi desk = api().as("tiepnhan.tanphu");
+        TestApi specialist = api().as("chuyenvien.tanphu");
+        TestApi leader = api().as("lanhdao.tanphu");
+        List<JsonNode> received = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            JsonNode d = citizen.post("/api/v1/dossiers", TestDossiers.body(citizen, MARITAL, TAN_PHU,
+                    TestDossiers.phone())).json();
+            received.add(act(desk, d, "ACCEPT", Map.of()));
+        }
+        // 1: finished with an electronic result, days before the due date → early
+        JsonNode done = act(specialist, act(desk, received.get(0), "FORWARD", Map.of()), "FORWARD", Map.of());
+        done = act(leader, done, "COMPLETE", Map.of("attachments",
+                List.of(Map.of("fileId", TestDossiers.upload(leader, "ket-qua.pdf")))));
+        // 2: waiting for the applicant's supplement → judged at the request, within time
+        JsonNode waiting = act(specialist, act(desk, received.get(1), "FORWARD", Map.of()), "REQUEST_SUPPLEMENT",
+                Map.of("reason", "Thiếu giấy tờ"));
+        // 3: a second supplement request → late whatever the dates
+        JsonNode twice = act(specialist, act(desk, received.get(2), "FORWARD", Map.of()), "REQUEST_SUPPLEMENT",
+                Map.of("reason", "Thiếu giấy tờ"));
+        String code3 = twice.get("code").asString();
+        String file = TestDossiers.upload(citizen, "bo-sung.pdf");
+        assertThat(citizen.post("/api/v1/dossiers/" + code3 + "/supplements",
+                Map.of("attachments", List.of(Map.of("componentCode", "TP02", "fileId", file)))).status()).isEqualTo(200);
+        twice = act(specialist, desk.get("/api/v1/office/dossiers/" + code3).json(), "REQUEST_SUPPLEMENT",
+                Map.of("reason", "Giấy tờ chưa rõ"));
+        // 4: an apology moves the due moment; still in progress within time
+        JsonNode apology = act(desk, received.get(3), "FORWARD", Map.of());
+        apology = act(leader, apology, "APOLOGIZE", Map.of("reason", "Cần xác minh thêm", "newDueAt",
+                OffsetDateTime.parse(apology.get("dueAt").asString()).plusDays(3).toString()));
+        String c1 = done.get("code").asString(), c2 = waiting.get("code").asString(), c4 = apology.get("code").asString();
+
+        Map<String, JsonNode> den = eventually("2.1", "denominator", m -> m.containsKey(c1) && m.containsKey(c2)
+                && m.containsKey(code3) && m.containsKey(c4) && m.get(code3).get("why").asString().contains("2 lần"));
+        assertThat(den).containsKeys(c1, c2, code3, c4);
+        assertThat(den.get(c1).get("why").asString()).startsWith("2.1: kết thúc").contains("hẹn trả").endsWith("→ trước hạn");
+        assertThat(den.get(c2).get("why").asString()).contains("chờ người nộp").endsWith("→ còn trong hạn");
+        assertThat(den.get(code3).get("why").asString()).contains("yêu cầu bổ sung 2 lần → trễ hạn");
+        assertThat(den.get(c4).get("why").asString()).contains("đang xử lý").contains("đã xin lỗi");
+        Map<String, JsonNode> num = drill("2.1", "numerator");
+        assertThat(num).containsKeys(c1, c2, c4).doesNotContainKey(code3);
+
+        long[] after21 = fraction("2.1");
+        assertThat(after21[1] - before21[1]).as("four more dossiers processed this month").isEqualTo(4);
+        assertThat(after21[0] - before21[0]).as("three of them early or within time").isEqualTo(3);
+        long[] after33 = fraction("3.3");
+        assertThat(after33[0] - before33[0]).isEqualTo(4);
+        assertThat(after33[1] - before33[1]).isEqualTo(4);
+        long[] after41 = fraction("4.1");
+        assertThat(after41[1] - before41[1]).as("one result").isEqualTo(1);
+        assertThat(after41[0] - before41[0]).as("an electronic one").isEqualTo(1);
+        assertThat(drill("4.1", "numerator")).containsKey(c1);
+
+        // the facts the outbox gave are those a recount builds from the dossiers
+        List<Long> ids = List.of(done, waiting, twice, apology).stream().map(d -> d.get("id") == null
+                ? jdbc.queryForObject("select dossier_id from index766_dossier where code = ?", Long.class,
+                        d.get("code").asString()) : d.get("id").asLong()).toList();
+        String facts = "select * from index766_dossier where dossier_id = any(?) order by dossier_id";
+        var live = strip(jdbc.queryForList(facts, (Object) ids.toArray(Long[]::new)));
+        var recounted = tx.execute(status -> {
+            recount.recount();
+            var rows = strip(jdbc.queryForList(facts, (Object) ids.toArray(Long[]::new)));
+            status.setRollbackOnly();
+            return rows;
+        });
+        assertThat(recounted).isEqualTo(live);
+    }
+
+    static List<Map<String, Object>> strip(List<Map<String, Object>> rows) {
+        rows.forEach(r -> r.remove("updated_at"));
+        return rows;
+    }
+
+    @Test
+    void theProvinceIndexHasFiveGroupsAndSaysWhatIsComputableHere() {
+        var r = api().get("/api/v1/index766?unit=70&period=" + MONTH);
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode j = r.json();
+        assertThat(j.get("unit").asString()).isEqualTo("70");
+        assertThat(j.get("period").asString()).isEqualTo(MONTH);
+        List<Integer> maxes = new ArrayList<>();
+        j.get("groups").forEach(g -> maxes.add(g.get("max").asInt()));
+        assertThat(maxes).containsExactly(18, 20, 22, 22, 18);
+        assertThat(j.get("computableText").asString()).contains("điểm tính được tại đây");
+        JsonNode first = j.get("groups").get(0).get("indicators").get(0);
+        assertThat(first.get("id").asString()).isEqualTo("1.1");
+        assertThat(first.get("computable").asBoolean()).isFalse();
+        assertThat(first.get("status").asString()).isEqualTo("cần dữ liệu quốc gia");
+        assertThat(first.get("max").asInt()).isEqualTo(6);
+        double sum = 0;
+        for (JsonNode g : j.get("groups")) {
+            sum += g.get("score").asDouble();
+            assertThat(g.get("score").asDouble()).isLessThanOrEqualTo(g.get("computableMax").asDouble() + 1e-9);
+        }
+        assertThat(j.get("score").asDouble()).isCloseTo(sum, org.assertj.core.api.Assertions.within(0.05));
+        assertThat(api().get("/api/v1/index766?unit=70&period=2026-Q3").status()).isIn(200, 400);
+        assertThat(api().get("/api/v1/index766?unit=70&period=" + MONTH.substring(0, 4)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void badUnitOrPeriodIsA400NamingTheFieldInVietnamese() {
+        var r = api().get("/api/v1/index766?unit=XYZ&period=" + MONTH);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("unit");
+        assertThat(r.json().get("errors").get(0).get("message").asString()).contains("Không có đơn vị").contains("XYZ");
+        var p = api().get("/api/v1/index766?unit=70&period=2026-13");
+        assertThat(p.status()).isEqualTo(400);
+        assertThat(p.json().get("errors").get(0).get("field").asString()).isEqualTo("period");
+        assertThat(p.json().get("errors").get(0).get("message").asString()).contains("không hợp lệ");
+        assertThat(api().get("/api/v1/index766/1.1/dossiers?unit=70").status()).as("not per dossier").isEqualTo(400);
+        assertThat(api().get("/api/v1/index766/ranking?level=PLANET").status()).isEqualTo(400);
+    }
+
+    @Test
+    void rankingTrendAndStatistics() {
+        JsonNode ranking = api().get("/api/v1/index766/ranking?level=COMMUNE&period=" + MONTH).json();
+        assertThat(ranking.size()).isGreaterThan(100);
+        assertThat(ranking.get(0).get("rank").asInt()).isEqualTo(1);
+        for (int i = 1; i < ranking.size(); i++) {
+            assertThat(ranking.get(i).get("score").asDouble()).isLessThanOrEqualTo(ranking.get(i - 1).get("score").asDouble());
+        }
+        JsonNode trend = api().get("/api/v1/index766/trend?unit=70&months=12").json();
+        assertThat(trend.size()).isEqualTo(12);
+        assertThat(trend.get(11).get("period").asString()).isEqualTo(MONTH);
+        JsonNode stats = api().get("/api/v1/stats/dossiers?unit=70&from=" + MONTH + "-01&to="
+                + java.time.LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")) + "&groupBy=LEVEL").json();
+        assertThat(stats.size()).isEqualTo(3);
+        assertThat(stats.get(0).get("key").asString()).isEqualTo("PROVINCE");
+        for (String f : List.of("key", "name", "received", "online", "finished", "onTime", "early", "late",
+                "inProgress", "overdue")) {
+            assertThat(stats.get(2).has(f)).as(f).isTrue();
+        }
+        assertThat(api().get("/api/v1/stats/dossiers?unit=70&from=2026-02-30").json().get("errors").get(0)
+                .get("field").asString()).isEqualTo("from");
+    }
+}

@@ -1,0 +1,50 @@
+package vn.motcua.index766;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.motcua.test.IntegrationTest;
+import vn.motcua.test.PageSession;
+import vn.motcua.test.TestApi;
+
+/** The dashboard for officers and leaders, the drill-down page, and the public transparency page. */
+@IntegrationTest
+class Index766PagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aLeaderSeesTheDashboardWithGroupsIndicatorsRankingAndTrend() {
+        var page = new PageSession(port).logIn("lanhdao.tanphu").get("/chi-so-766?unit=70");
+        assertThat(page.status()).isEqualTo(200);
+        String html = page.html();
+        assertThat(html).contains("Chỉ số phục vụ người dân, doanh nghiệp").contains("Tiến độ, kết quả giải quyết")
+                .contains("Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn").contains("cần dữ liệu quốc gia")
+                .contains("điểm tính được tại đây").contains("Xếp hạng đơn vị").contains("Diễn biến 12 tháng")
+                .contains("data-index766-chart=\"groups\"").contains("data-chart-data=")
+                .contains("/chi-so-766/2.1?unit=70").contains("name=\"period\"").doesNotContain("<script>");
+        var drill = new PageSession(port).logIn("lanhdao.tanphu").get("/chi-so-766/2.1?unit=70&part=denominator");
+        assertThat(drill.status()).isEqualTo(200);
+        assertThat(drill.html()).contains("Hồ sơ thuộc mẫu số").contains("Vì sao");
+        var en = new PageSession(port, "en").logIn("lanhdao.tanphu").get("/chi-so-766?unit=70&lang=en");
+        assertThat(en.html()).contains("Service quality index").contains("needs national data");
+    }
+
+    @Test
+    void theDashboardIsForOfficersNotForTheAnonymousOrCitizens() {
+        assertThat(new PageSession(port).get("/chi-so-766").url()).contains("/dang-nhap");
+        assertThat(new PageSession(port).logIn("congdan1").get("/chi-so-766").status()).isEqualTo(403);
+    }
+
+    @Test
+    void thePublicPageShowsTheProvinceIndexWithoutLogIn() {
+        var page = new PageSession(port).get("/cong-khai");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html()).contains("Công khai kết quả giải quyết thủ tục hành chính").contains("Bình Phước")
+                .contains("Hồ sơ đúng hạn").contains("Hồ sơ nộp trực tuyến").contains("điểm tính được tại đây");
+        assertThat(new TestApi(port).get("/webjars/echarts/echarts.min.js").status()).isEqualTo(200);
+        assertThat(new TestApi(port).get("/js/index766.js").status()).isEqualTo(200);
+    }
+}
