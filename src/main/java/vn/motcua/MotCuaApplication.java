@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.motcua.platform.command.Command;
@@ -14,7 +13,8 @@ import vn.motcua.platform.command.Command;
  *
  * <p>{@code java -jar motcua.jar [--server.port=N ...]} runs the web server. {@code java -jar motcua.jar <command>
  * [options]} (a first argument that is not an option, e.g. {@code generate}, {@code recount-index}, {@code help})
- * starts the application without the web server, the background schedulers or the demo history, runs the
+ * starts the application without a listening web server ({@code server.port=-1}: the web application context,
+ * which the security configuration needs, is built but no connector opens), the background schedulers or the demo history, runs the
  * {@link Command} of that name on the configured database (or the embedded default) and exits with its code.
  * Options {@code --spring.*}, {@code --motcua.*}, {@code --logging.*} are passed to Spring, the rest to the command.
  */
@@ -31,6 +31,9 @@ public class MotCuaApplication {
     static int runCommand(String[] args) {
         String name = args[0];
         List<String> springArgs = new ArrayList<>(List.of(
+                // the servlet context is kept (the security configuration needs it) but no port is opened:
+                // server.port=-1 starts no web server connector
+                "--server.port=-1",
                 "--db-scheduler.enabled=false",          // no outbox dispatch, overdue watch or deliveries during a load
                 "--motcua.demo.history.enabled=false",
                 "--spring.main.banner-mode=off",
@@ -46,7 +49,6 @@ public class MotCuaApplication {
             }
         }
         SpringApplication app = new SpringApplication(MotCuaApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
         try (ConfigurableApplicationContext ctx = app.run(springArgs.toArray(String[]::new))) {
             List<Command> commands = ctx.getBeansOfType(Command.class).values().stream()
                     .sorted(Comparator.comparing(Command::name)).toList();
