@@ -50,9 +50,9 @@ class DossierGeneratorTest {
             0.018, UnitLevel.COMMUNE, 0.003);
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     static final String MINE = """
-            exists (select 1 from dossier_history h where h.dossier_id = d.id and h.origin = 'generator')
+             exists (select 1 from dossier_history g where g.dossier_id = d.id and g.origin = 'generator')
             and coalesce(d.received_at, d.submitted_at) >= '2018-12-20' and coalesce(d.received_at, d.submitted_at) < '2020-01-01'
-            """;
+             """;
 
     @Autowired
     DossierGenerator generator;
