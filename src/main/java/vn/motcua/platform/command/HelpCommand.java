@@ -28,7 +28,9 @@ class HelpCommand implements Command {
     @Override
     public int run(List<String> args) {
         System.out.println("Cách dùng: java -jar motcua.jar <lệnh> [tùy chọn]   (không có lệnh: chạy máy chủ web)");
-        commands.stream().sorted(Comparator.comparing(Command::name))
+        // Spring leaves this bean out of its own list of commands
+        java.util.stream.Stream.concat(commands.stream().filter(c -> c != this), java.util.stream.Stream.of(this))
+                .sorted(Comparator.comparing(Command::name))
                 .forEach(c -> System.out.printf("  %-15s %s%n", c.name(), c.summary()));
         return 0;
     }
