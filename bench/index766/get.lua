@@ -1,0 +1,48 @@
+-- Benchmark 3: GET requests cycling through the paths in $BENCH_PATHS (one a line), with a bearer token from
+-- $BENCH_TOKEN when set. Prints p50/p95/p99 (the 766 goals are p95) and counts the answers by status.
+local threads, n = {}, 0
+function setup(thread)
+  thread:set("tid", n)
+  n = n + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  paths = {}
+  for l in io.lines(os.getenv("BENCH_PATHS")) do
+    if l ~= "" then table.insert(paths, l) end
+  end
+  i = (tid * 7) % #paths
+  ok, failed, sample = 0, 0, ""
+  hdr = { ["Accept"] = "application/json" }
+  local t = os.getenv("BENCH_TOKEN")
+  if t and t ~= "" then hdr["Authorization"] = "Bearer " .. t end
+end
+
+function request()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i], hdr)
+end
+
+function response(status, headers, body)
+  if status == 200 then
+    ok = ok + 1
+  else
+    failed = failed + 1
+    if sample == "" then sample = status .. " " .. body:sub(1, 200) end
+  end
+end
+
+function done(summary, latency, requests)
+  local o, f, s = 0, 0, ""
+  for _, t in ipairs(threads) do
+    o = o + t:get("ok")
+    f = f + t:get("failed")
+    if s == "" then s = t:get("sample") end
+  end
+  local secs = summary.duration / 1e6
+  io.write(string.format("RESULT ok=%d failed=%d seconds=%.2f requests_per_s=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
+      o, f, secs, o / secs, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+      latency:percentile(99) / 1000, latency.max / 1000))
+  if s ~= "" then io.write("first failure: " .. s .. "\n") end
+end

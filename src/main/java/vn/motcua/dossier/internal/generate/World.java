@@ -1,0 +1,126 @@
+package vn.motcua.dossier.internal.generate;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import vn.motcua.catalog.Catalog;
+import vn.motcua.catalog.Fee;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.ProcedureQuery;
+import vn.motcua.organization.AdminUnit;
+import vn.motcua.organization.Agency;
+import vn.motcua.organization.Organization;
+import vn.motcua.organization.UnitLevel;
+import vn.motcua.organization.UnitPath;
+
+/**
+ * What dossiers can be filed where: for every unit (the province, each district, each commune) the pairs
+ * (receiving agency of that unit, procedure it may receive) from the catalogue's competence rules, and a
+ * weight so that units differ in size and in punctuality (rankings are then worth looking at).
+ */
+final class World {
+
+    /** A procedure an agency receives. */
+    record Offer(Agency agency, UnitPath path, Procedure procedure, long fee, boolean online) {
+    }
+
+    /**
+     * One unit's offers. {@code lateFactor} scales the level's late rate for this unit (mean 1 over the
+     * level); {@code weight} its share of the level's dossiers.
+     */
+    record Unit(AdminUnit unit, String address, double weight, double lateFactor, Offer[] all, Offer[] online,
+                String[] officers) {
+    }
+
+    final Map<UnitLevel, Unit[]> units = new EnumMap<>(UnitLevel.class);
+    final Map<UnitLevel, double[]> cumulative = new EnumMap<>(UnitLevel.class);
+
+    static World load(Catalog catalog, Organization organization, long seed) {
+        List<Procedure> procedures = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            var result = catalog.search(new ProcedureQuery(null, null, null, null, null, page, 500));
+            procedures.addAll(result.items());
+            if (result.items().size() < 500) {
+                break;
+            }
+        }
+        procedures.removeIf(p -> !p.acceptsApplications());
+        procedures.sort(java.util.Comparator.comparing(Procedure::code));
+        SplittableRandom rnd = new SplittableRandom(seed * 31 + 7);
+        World w = new World();
+        String province = organization.units(UnitLevel.PROVINCE).getFirst().code();
+        String provinceName = organization.unit(province).orElseThrow().name();
+        for (UnitLevel level : UnitLevel.values()) {
+            List<Unit> list = new ArrayList<>();
+            for (AdminUnit u : organization.units(level)) {
+                List<Offer> all = new ArrayList<>();
+                for (Agency a : organization.agencies(u.code())) {
+                    if (a.level() != level || a.electronicId() == null) {
+                        continue;
+                    }
+                    UnitPath path = organization.path(a.unitCode());
+                    for (Procedure p : procedures) {
+                        if (p.levels().contains(level) && catalog.canReceive(p, a)) {
+                            long fee = p.fees().stream().map(Fee::amount).filter(Objects::nonNull)
+                                    .reduce(0L, Long::sum);
+                            all.add(new Offer(a, path, p, fee, p.onlineApplication()));
+                        }
+                    }
+                }
+                if (all.isEmpty()) {
+                    continue;
+                }
+                String address = address(organization, u, provinceName);
+                String[] officers = new String[6];
+                for (int i = 0; i < officers.length; i++) {
+                    officers[i] = People.officerName(rnd);
+                }
+                // sizes vary about fourfold between units, punctuality about tenfold
+                double weight = level == UnitLevel.PROVINCE ? 1 : 0.5 + rnd.nextDouble() * 1.5;
+                double late = 0.2 + rnd.nextDouble() * 1.6;
+                list.add(new Unit(u, address, weight, late, all.toArray(Offer[]::new),
+                        all.stream().filter(Offer::online).toArray(Offer[]::new), officers));
+            }
+            if (list.isEmpty()) {
+                throw new IllegalStateException("No agency of level " + level
+                        + " receives any procedure of the catalogue: load the organization and catalog data first");
+            }
+            // normalise the late factors to a weighted mean of 1 so the level's rate is kept
+            double weights = list.stream().mapToDouble(Unit::weight).sum();
+            double mean = list.stream().mapToDouble(u -> u.weight() * u.lateFactor()).sum() / weights;
+            Unit[] arr = list.stream().map(u -> new Unit(u.unit(), u.address(), u.weight(), u.lateFactor() / mean,
+                    u.all(), u.online(), u.officers())).toArray(Unit[]::new);
+            double[] cum = new double[arr.length];
+            double acc = 0;
+            for (int i = 0; i < arr.length; i++) {
+                acc += arr[i].weight() / weights;
+                cum[i] = acc;
+            }
+            w.units.put(level, arr);
+            w.cumulative.put(level, cum);
+        }
+        return w;
+    }
+
+    Unit pick(UnitLevel level, SplittableRandom rnd) {
+        double[] cum = cumulative.get(level);
+        double x = rnd.nextDouble();
+        int i = java.util.Arrays.binarySearch(cum, x);
+        i = i < 0 ? -i - 1 : i;
+        Unit[] arr = units.get(level);
+        return arr[Math.min(i, arr.length - 1)];
+    }
+
+    private static String address(Organization organization, AdminUnit u, String provinceName) {
+        StringBuilder s = new StringBuilder();
+        AdminUnit cur = u;
+        while (cur != null && cur.level() != UnitLevel.PROVINCE) {
+            s.append(s.isEmpty() ? "" : ", ").append(cur.name());
+            cur = cur.parentCode() == null ? null : organization.unit(cur.parentCode()).orElse(null);
+        }
+        return s + (s.isEmpty() ? "" : ", ") + provinceName;
+    }
+}
