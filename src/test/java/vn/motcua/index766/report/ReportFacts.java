@@ -11,17 +11,17 @@ import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Hand-built rows of {@code index766_dossier} (the reports' only input) in 2019, far from any other test's
+ * Hand-built rows of {@code index766_dossier} (the reports' only input) in 2013, far from any other test's
  * dossiers, and an independent recount of the report definitions over them (the oracle the tests compare to).
  */
 final class ReportFacts {
 
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     static final long FIRST_ID = 9_190_000_000L;
-    static final String FROM = "2019-01-01";
-    static final String TO = "2019-12-31";
-    static final Instant START = LocalDateTime.parse("2019-01-01T00:00").atZone(VN).toInstant();
-    static final Instant END = LocalDateTime.parse("2020-01-01T00:00").atZone(VN).toInstant();
+    static final String FROM = "2013-01-01";
+    static final String TO = "2013-12-31";
+    static final Instant START = LocalDateTime.parse("2013-01-01T00:00").atZone(VN).toInstant();
+    static final Instant END = LocalDateTime.parse("2014-01-01T00:00").atZone(VN).toInstant();
 
     static final String MARITAL = "1.004873";   // xác nhận tình trạng hôn nhân (online)
     static final String BIRTH = "1.001193";     // đăng ký khai sinh (online)
@@ -34,7 +34,7 @@ final class ReportFacts {
     static final String DONG_XOAI_MC = "70.689.MC";
     static final String JUSTICE = "70.S.TP";    // Sở Tư pháp
 
-    /** One fact: times in Vietnam's zone ("2019-03-01T08:00"), null when absent. */
+    /** One fact: times in Vietnam's zone ("2013-03-01T08:00"), null when absent. */
     record Fact(long id, String procedure, String agency, String district, String commune, String level,
                 String channel, Instant received, Instant due, Instant end, String outcome, boolean lateFlag) {
 
@@ -51,28 +51,28 @@ final class ReportFacts {
 
     static {
         // Phường Tân Phú (commune level)
-        add(MARITAL, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "COUNTER", "2018-12-20T09:00", "2019-01-05T17:00", "2019-01-04T10:00", "EARLY", false);
-        add(MARITAL, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "COUNTER", "2018-11-01T09:00", "2018-11-10T17:00", "2018-11-09T10:00", "EARLY", false);
-        add(MARITAL, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "ONLINE", "2019-03-01T08:00", "2019-03-05T17:00", "2019-03-05T10:00", "ON_TIME", false);
-        add(MARITAL, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "ONLINE", "2019-03-02T08:00", "2019-03-06T17:00", "2019-03-08T10:00", "LATE", false);
-        add(MARITAL, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "COUNTER", "2019-04-01T08:00", "2019-04-03T17:00", "2019-04-02T10:00", "EARLY", true);
-        add(MARITAL, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "ONLINE", "2019-12-20T08:00", "2019-12-25T17:00", null, null, false);
-        add(MARITAL, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "COUNTER", "2019-12-28T08:00", "2020-01-03T17:00", null, null, false);
-        add(PAPER, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "POSTAL", "2019-12-30T08:00", "2019-12-31T10:00", "2020-01-02T10:00", "LATE", false);
-        add(BIRTH, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "ONLINE", "2020-01-05T08:00", "2020-01-06T17:00", null, null, false);
+        add(MARITAL, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "COUNTER", "2012-12-20T09:00", "2013-01-05T17:00", "2013-01-04T10:00", "EARLY", false);
+        add(MARITAL, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "COUNTER", "2012-11-01T09:00", "2012-11-10T17:00", "2012-11-09T10:00", "EARLY", false);
+        add(MARITAL, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "ONLINE", "2013-03-01T08:00", "2013-03-05T17:00", "2013-03-05T10:00", "ON_TIME", false);
+        add(MARITAL, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "ONLINE", "2013-03-02T08:00", "2013-03-06T17:00", "2013-03-08T10:00", "LATE", false);
+        add(MARITAL, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "COUNTER", "2013-04-01T08:00", "2013-04-03T17:00", "2013-04-02T10:00", "EARLY", true);
+        add(MARITAL, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "ONLINE", "2013-12-20T08:00", "2013-12-25T17:00", null, null, false);
+        add(MARITAL, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "COUNTER", "2013-12-28T08:00", "2014-01-03T17:00", null, null, false);
+        add(PAPER, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "POSTAL", "2013-12-30T08:00", "2013-12-31T10:00", "2014-01-02T10:00", "LATE", false);
+        add(BIRTH, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "ONLINE", "2014-01-05T08:00", "2014-01-06T17:00", null, null, false);
         add(BIRTH, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "ONLINE", null, null, null, null, false);
-        add(PAPER, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "COUNTER", "2019-08-01T08:00", "2019-08-05T17:00", "2019-08-05T09:00", "ON_TIME", false);
+        add(PAPER, TAN_PHU_MC, DONG_XOAI, TAN_PHU, "COMMUNE", "COUNTER", "2013-08-01T08:00", "2013-08-05T17:00", "2013-08-05T09:00", "ON_TIME", false);
         // Xã Tiến Hưng (commune level)
-        add(MARITAL, TIEN_HUNG_MC, DONG_XOAI, TIEN_HUNG, "COMMUNE", "COUNTER", "2019-06-01T08:00", "2019-06-05T17:00", "2019-06-04T10:00", "EARLY", false);
-        add(BIRTH, TIEN_HUNG_MC, DONG_XOAI, TIEN_HUNG, "COMMUNE", "ONLINE", "2019-06-02T08:00", "2019-06-06T17:00", "2019-06-06T16:00", "ON_TIME", false);
+        add(MARITAL, TIEN_HUNG_MC, DONG_XOAI, TIEN_HUNG, "COMMUNE", "COUNTER", "2013-06-01T08:00", "2013-06-05T17:00", "2013-06-04T10:00", "EARLY", false);
+        add(BIRTH, TIEN_HUNG_MC, DONG_XOAI, TIEN_HUNG, "COMMUNE", "ONLINE", "2013-06-02T08:00", "2013-06-06T17:00", "2013-06-06T16:00", "ON_TIME", false);
         // TP Đồng Xoài (district level)
-        add(BIRTH, DONG_XOAI_MC, DONG_XOAI, null, "DISTRICT", "COUNTER", "2018-12-15T08:00", "2019-01-10T17:00", null, null, false);
-        add(BIRTH, DONG_XOAI_MC, DONG_XOAI, null, "DISTRICT", "ONLINE", "2019-05-01T08:00", "2019-05-10T17:00", "2019-05-20T10:00", "LATE", false);
-        add(BIRTH, DONG_XOAI_MC, DONG_XOAI, null, "DISTRICT", "COUNTER", "2019-05-02T08:00", "2019-05-10T17:00", "2019-05-09T10:00", "ON_TIME", false);
+        add(BIRTH, DONG_XOAI_MC, DONG_XOAI, null, "DISTRICT", "COUNTER", "2012-12-15T08:00", "2013-01-10T17:00", null, null, false);
+        add(BIRTH, DONG_XOAI_MC, DONG_XOAI, null, "DISTRICT", "ONLINE", "2013-05-01T08:00", "2013-05-10T17:00", "2013-05-20T10:00", "LATE", false);
+        add(BIRTH, DONG_XOAI_MC, DONG_XOAI, null, "DISTRICT", "COUNTER", "2013-05-02T08:00", "2013-05-10T17:00", "2013-05-09T10:00", "ON_TIME", false);
         // Sở Tư pháp (province level)
-        add(MARITAL, JUSTICE, null, null, "PROVINCE", "ONLINE", "2019-07-01T08:00", "2019-07-10T17:00", "2019-07-10T09:00", "ON_TIME", false);
-        add(MARITAL, JUSTICE, null, null, "PROVINCE", "ONLINE", "2019-07-02T08:00", "2019-07-15T17:00", "2019-07-12T09:00", "EARLY", false);
-        add(MARITAL, JUSTICE, null, null, "PROVINCE", "COUNTER", "2019-07-03T08:00", "2099-01-01T17:00", null, null, false);
+        add(MARITAL, JUSTICE, null, null, "PROVINCE", "ONLINE", "2013-07-01T08:00", "2013-07-10T17:00", "2013-07-10T09:00", "ON_TIME", false);
+        add(MARITAL, JUSTICE, null, null, "PROVINCE", "ONLINE", "2013-07-02T08:00", "2013-07-15T17:00", "2013-07-12T09:00", "EARLY", false);
+        add(MARITAL, JUSTICE, null, null, "PROVINCE", "COUNTER", "2013-07-03T08:00", "2099-01-01T17:00", null, null, false);
     }
 
     private static void add(String procedure, String agency, String district, String commune, String level,

@@ -37,7 +37,7 @@ import vn.motcua.index766.report.ReportFacts.Fact;
 import vn.motcua.test.IntegrationTest;
 import vn.motcua.test.TestApi;
 
-/** The report tables through HTTP, on hand-built facts of 2019. */
+/** The report tables through HTTP, on hand-built facts of 2013. */
 @IntegrationTest
 class ReportsApiTest {
 
@@ -134,7 +134,7 @@ class ReportsApiTest {
         }
         assertCounts(json.get("total").get("counts"), expected(f -> true), "total");
         // worked by hand from ReportFacts: 2 carried over, 7 new online, 7 new direct; 11 processed of which 3
-        // late (one because of two supplements although early); 5 open at the end of 2019, 3 of them overdue
+        // late (one because of two supplements although early); 5 open at the end of 2013, 3 of them overdue
         JsonNode t = json.get("total").get("counts");
         assertThat(t.get("carriedOver").asLong()).isEqualTo(2);
         assertThat(t.get("received").asLong()).isEqualTo(16);
@@ -207,7 +207,7 @@ class ReportsApiTest {
             assertThat(row.get("usageMet").asBoolean()).as(unit).isEqualTo(usage >= 80);
             assertThat(row.get("processingMet").asBoolean()).as(unit).isEqualTo(processing >= 50);
         }
-        // Tân Phú: 7 received in 2019, 3 online; the marital-status ones (5) are offered online, the paper ones not
+        // Tân Phú: 7 received in 2013, 3 online; the marital-status ones (5) are offered online, the paper ones not
         if (!online(catalogue.get(MARITAL), null) && online(catalogue.get(PAPER), null)) {
             JsonNode tanPhu = row(json, TAN_PHU);
             assertThat(tanPhu.get("usageRate").asDouble()).isEqualTo(60.0);
@@ -240,8 +240,8 @@ class ReportsApiTest {
 
     @Test
     void badParametersAreRefusedNamingTheField() {
-        assertProblem("/api/v1/stats/by-level?from=2019-13-01", "from", "2019-13-01");
-        assertProblem("/api/v1/stats/by-unit?from=2019-02-01&to=2019-01-01", "to", "ngày bắt đầu");
+        assertProblem("/api/v1/stats/by-level?from=2013-13-01", "from", "2013-13-01");
+        assertProblem("/api/v1/stats/by-unit?from=2013-02-01&to=2013-01-01", "to", "ngày bắt đầu");
         assertProblem("/api/v1/stats/online-rates?unit=99999", "unit", "99999");
         assertProblem("/api/v1/stats/by-procedure?procedure=0.000000", "procedure", "0.000000");
         assertProblem("/api/v1/stats/by-procedure?top=0", "top", "1");
@@ -266,8 +266,8 @@ class ReportsApiTest {
         JsonNode json = api().get("/api/v1/stats/by-level").json();
         assertThat(json.get("from").asString()).isEqualTo(today.withDayOfYear(1).toString());
         assertThat(json.get("to").asString()).isEqualTo(today.withDayOfYear(today.lengthOfYear()).toString());
-        JsonNode last = api().get("/api/v1/stats/by-level?from=2019-03-01").json();
-        assertThat(last.get("to").asString()).isEqualTo("2019-12-31");
+        JsonNode last = api().get("/api/v1/stats/by-level?from=2013-03-01").json();
+        assertThat(last.get("to").asString()).isEqualTo("2013-12-31");
     }
 
     @Test
