@@ -105,8 +105,16 @@ public class IndexService {
 
     /** A period of {@code 2026-10}, {@code 2026-Q3} or {@code 2026}, not after the current month; 400 otherwise. */
     public Period period(String text) {
+        return period(text, false);
+    }
+
+    /**
+     * The period asked for; when none, the current month (live) or, for published figures, the last complete
+     * month (DVCQG computes a month only after its last day).
+     */
+    public Period period(String text, boolean lastCompleteByDefault) {
         if (text == null || text.isBlank()) {
-            return Period.month(currentMonth());
+            return Period.month(lastCompleteByDefault ? currentMonth().minusMonths(1) : currentMonth());
         }
         Period p = Period.parse(text);
         if (p == null || p.first().getYear() < 2000) {

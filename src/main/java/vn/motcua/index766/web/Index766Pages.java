@@ -116,7 +116,7 @@ class Index766Pages {
     @GetMapping("/cong-khai")
     String publicPage(@RequestParam(required = false) String period, Locale locale, Model model) {
         UnitRef province = index.province(locale);
-        Period p = index.period(period);
+        Period p = index.period(period, true);
         Period year = Period.parse(String.valueOf(p.last().getYear()));
         IndexResult month = index.index(province, p, locale);
         IndexResult y = index.index(province, year, locale);

@@ -49,7 +49,9 @@ class DemoHistory {
         YearMonth current = YearMonth.now(clock.withZone(calendar.zone()));
         LocalDate from = current.minusMonths(12).atDay(1);
         LocalDate to = current.minusMonths(1).atEndOfMonth();
-        OffsetDateTime cutoff = current.atDay(1).atStartOfDay(calendar.zone()).toOffsetDateTime();
+        // received until the end of last month; their lives go on until now (a dossier received on the 30th is
+        // finished this month, as it would be), so the current month starts with a realistic backlog, not a frozen one
+        OffsetDateTime cutoff = OffsetDateTime.now(clock.withZone(calendar.zone()));
         try {
             var report = generator.generate(new DossierGenerator.Options(DOSSIERS, from, to, 766, 5000, cutoff, MARKER),
                     null);
