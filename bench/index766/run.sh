@@ -15,6 +15,8 @@
 #    the dossier table, for comparison.
 # --smoke: 20,000 dossiers over one year, 3 s runs (keeps the script working; its numbers mean nothing).
 # --keep:  keep the database (its name is printed) instead of dropping it.
+# --db NAME: measure a database already loaded by the generator (a previous --keep run, or
+#          `java -jar target/motcua.jar generate ...` by hand); nothing is loaded and the database is kept.
 # Needs what bench/run.sh needs (JDK 21+, PostgreSQL at 127.0.0.1:5432 user postgres, curl, wrk).
 set -euo pipefail
 
@@ -26,18 +28,21 @@ source "$BENCH/lib/common.sh"
 
 SMOKE=0
 KEEP=0
+EXISTING=""
 DOSSIERS=""
 YEARS=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) SMOKE=1 ;;
     --keep) KEEP=1 ;;
+    --db) EXISTING=$2; KEEP=1; shift ;;
+    --db=*) EXISTING=${1#*=}; KEEP=1 ;;
     --dossiers) DOSSIERS=$2; shift ;;
     --dossiers=*) DOSSIERS=${1#*=} ;;
     --years) YEARS=$2; shift ;;
     --years=*) YEARS=${1#*=} ;;
     "") ;;
-    -h | --help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (usage: bench/index766/run.sh [--smoke] [--dossiers N] [--years Y] [--keep])" >&2; exit 2 ;;
   esac
   shift
@@ -57,7 +62,7 @@ STAMP=$(date -u +%Y%m%d%H%M%S)
 OUT=${BENCH_OUT:-$BENCH/results/$STAMP-index766}
 mkdir -p "$OUT"
 WORK=$(mktemp -d /tmp/motcua-bench766.XXXXXX)
-DB="motcua_bench_${STAMP}_766"
+DB=${EXISTING:-"motcua_bench_${STAMP}_766"}
 
 on_exit() {
   app_stop
@@ -79,16 +84,22 @@ say "command:     bench/index766/run.sh $*"
 say "commit:      $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 
 # ---------------------------------------------------------------------------------------------------------
-log "load: $(printf "%'d" "$DOSSIERS") dossiers received $FIRST_YEAR-01-01 .. $LAST_YEAR-12-31 (generator)"
-"${PSQL[@]}" -d postgres -c "create database \"$DB\"" >/dev/null
-say "\$ SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST_BENCH:$PGPORT_BENCH/$DB SPRING_PROFILES_ACTIVE=demo $JAVA -jar $APP_JAR generate --dossiers $DOSSIERS --from $FIRST_YEAR-01-01 --to $LAST_YEAR-12-31"
-t0=$(date +%s.%N)
-SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST_BENCH:$PGPORT_BENCH/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER_BENCH" \
-  SPRING_PROFILES_ACTIVE=demo /usr/bin/time -f 'generator: %e s wall, %U s user, %S s system, max RSS %M KiB' \
-  "$JAVA" -jar "$APP_JAR" generate --dossiers "$DOSSIERS" --from "$FIRST_YEAR-01-01" --to "$LAST_YEAR-12-31" \
-  2>&1 | grep -v -E '^\S+T\S+ +(INFO|WARN)' | tee "$OUT/b3-generate.txt"
-LOAD_S=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-say "load (JVM start, generation, COPY, index recount) took $LOAD_S s"
+if [ -z "$EXISTING" ]; then
+  log "load: $(printf "%'d" "$DOSSIERS") dossiers received $FIRST_YEAR-01-01 .. $LAST_YEAR-12-31 (generator)"
+  "${PSQL[@]}" -d postgres -c "create database \"$DB\"" >/dev/null
+  say "\$ SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST_BENCH:$PGPORT_BENCH/$DB SPRING_PROFILES_ACTIVE=demo $JAVA -jar $APP_JAR generate --dossiers $DOSSIERS --from $FIRST_YEAR-01-01 --to $LAST_YEAR-12-31"
+  t0=$(date +%s.%N)
+  SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST_BENCH:$PGPORT_BENCH/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER_BENCH" \
+    SPRING_PROFILES_ACTIVE=demo /usr/bin/time -f 'generator: %e s wall, %U s user, %S s system, max RSS %M KiB' \
+    "$JAVA" -jar "$APP_JAR" generate --dossiers "$DOSSIERS" --from "$FIRST_YEAR-01-01" --to "$LAST_YEAR-12-31" \
+    2>&1 | grep -v -E '^\S+T\S+ +(INFO|WARN)' | tee "$OUT/b3-generate.txt"
+  LOAD_S=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+  say "load (JVM start, generation, COPY, index recount) took $LOAD_S s"
+else
+  say "database:    $DB (loaded before; not loaded or dropped by this run)"
+  DOSSIERS=$("${PSQL[@]}" -d "$DB" -Atc "select count(*) from dossier")
+  LOAD_S="(loaded before)"
+fi
 log "data size"
 "${PSQL[@]}" -d "$DB" -c "
   select (select count(*) from dossier) as dossiers, (select count(*) from dossier_history) as history_rows,
