@@ -42,7 +42,7 @@ while [ $# -gt 0 ]; do
     --years) YEARS=$2; shift ;;
     --years=*) YEARS=${1#*=} ;;
     "") ;;
-    -h | --help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (usage: bench/index766/run.sh [--smoke] [--dossiers N] [--years Y] [--keep])" >&2; exit 2 ;;
   esac
   shift
