@@ -36,7 +36,7 @@ public final class FactRules {
     }
 
     /** The facts of a {@link vn.motcua.dossier.DossierSnapshots} snapshot, read from the map as is (the recount). */
-    public static Fact fromSnapshot(Map<String, Object> p) {
+    public static Fact fromSnapshotMap(Map<String, Object> p) {
         return from(new MapSnapshot(p));
     }
 

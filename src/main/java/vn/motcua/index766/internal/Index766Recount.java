@@ -90,6 +90,7 @@ public class Index766Recount implements BulkLoadListener {
         Reader reader = new Reader(queue);
         Thread thread = Thread.ofPlatform().name("index766-recount-reader").start(reader);
         AggregateBuffer buffer = new AggregateBuffer();
+        Sums sums = new Sums();
         StringBuilder lines = new StringBuilder(COPY_ROWS * 400);
         List<String> droppedIndexes = null;
         boolean spilled = false;
@@ -102,9 +103,9 @@ public class Index766Recount implements BulkLoadListener {
                     break;
                 }
                 for (Map<String, Object> snapshot : batch) {
-                    Fact f = FactRules.withOutcome(FactRules.fromSnapshot(snapshot), settings, IndexAggregates.ZONE);
+                    Fact f = FactRules.withOutcome(FactRules.fromSnapshotMap(snapshot), settings, IndexAggregates.ZONE);
                     FactStore.copyLine(lines, f);
-                    Contributions.of(f, 1, closeThrough, IndexAggregates.ZONE, settings, buffer);
+                    sums.add(f, closeThrough);
                 }
                 count += batch.size();
                 pending += batch.size();
@@ -116,7 +117,8 @@ public class Index766Recount implements BulkLoadListener {
                     lines.setLength(0);
                     pending = 0;
                 }
-                if (buffer.size() > MAX_AGGREGATE_KEYS) {
+                if (sums.rows > MAX_AGGREGATE_KEYS) {
+                    sums.spread(buffer);
                     buffer.flush(jdbc);
                     spilled = true;
                 }
@@ -134,6 +136,7 @@ public class Index766Recount implements BulkLoadListener {
         if (pending > 0) {
             copy.copyIn(copyFacts, new StringReader(lines.toString()));
         }
+        sums.spread(buffer);
         if (spilled) {
             buffer.flush(jdbc);
         } else {
@@ -146,6 +149,59 @@ public class Index766Recount implements BulkLoadListener {
         jdbc.execute("analyze index766_agg");
         aggregates.finishRecount(closeThrough);
         return count;
+    }
+
+    /**
+     * Sums {@link Contributions#rows} of dossiers that count in the same units with the same procedure, then
+     * spreads each sum over those units once ({@link Contributions#spread}): one map update per row instead of
+     * one per row and unit.
+     */
+    private final class Sums {
+
+        /** Dossiers with the same units and procedure: a representative fact and its sums per (month, basis). */
+        private record Group(Fact sample, Map<Long, long[]> rows) {
+        }
+
+        private record GroupKey(String agency, String commune, String district, String province, String level,
+                                String procedure) {
+        }
+
+        private final Map<GroupKey, Group> groups = new java.util.HashMap<>();
+        int rows;
+
+        void add(Fact f, YearMonth closeThrough) {
+            if (!f.counted()) {
+                return;
+            }
+            Group g = groups.computeIfAbsent(new GroupKey(f.agencyCode(), f.communeCode(), f.districtCode(),
+                    f.provinceCode(), f.level(), f.procedureCode()), k -> new Group(f, new java.util.HashMap<>()));
+            Contributions.rows(f, closeThrough, IndexAggregates.ZONE, settings, (month, basis, values) -> {
+                long key = month.toEpochDay() * 128 + basis;
+                long[] sum = g.rows.get(key);
+                if (sum == null) {
+                    g.rows.put(key, values.clone());
+                    rows++;
+                } else {
+                    for (int i = 0; i < sum.length; i++) {
+                        sum[i] += values[i];
+                    }
+                }
+            });
+        }
+
+        /** Adds every sum to the buffer and empties. */
+        void spread(AggregateBuffer buffer) {
+            for (Group g : groups.values()) {
+                for (var e : g.rows.entrySet()) {
+                    long key = e.getKey();
+                    char basis = (char) Math.floorMod(key, 128L);
+                    java.time.LocalDate month = java.time.LocalDate.ofEpochDay(Math.floorDiv(key, 128L));
+                    Contributions.spread(g.sample, month, basis, e.getValue(), buffer);
+                }
+            }
+            groups.clear();
+            rows = 0;
+        }
     }
 
     /** Drops the secondary indexes of the facts table; returns their definitions, to recreate them. */
