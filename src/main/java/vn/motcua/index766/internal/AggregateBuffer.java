@@ -12,6 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class AggregateBuffer implements Contributions.Sink {
 
     private static final String UPSERT;
+    /** COPY of {@link #copyText()}'s lines. */
+    static final String COPY = "copy index766_agg (month, basis, unit_code, procedure_code, "
+            + String.join(", ", Contributions.COLUMNS) + ") from stdin";
 
     static {
         StringBuilder cols = new StringBuilder();
@@ -41,16 +44,40 @@ public final class AggregateBuffer implements Contributions.Sink {
         return sums.size();
     }
 
+    /** The non-zero sums as COPY text lines for {@link #COPY} (into an empty table); empties the buffer. */
+    public String copyText() {
+        StringBuilder out = new StringBuilder(sums.size() * 96);
+        for (var e : sums.entrySet()) {
+            long[] v = e.getValue();
+            if (zero(v)) {
+                continue;
+            }
+            CopyLine line = new CopyLine(out).add(e.getKey().month().toString())
+                    .add(String.valueOf(e.getKey().basis())).add(e.getKey().unit()).add(e.getKey().procedure());
+            for (long x : v) {
+                line.add(x);
+            }
+            line.end();
+        }
+        sums.clear();
+        return out.toString();
+    }
+
+    private static boolean zero(long[] v) {
+        for (long x : v) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Writes the non-zero sums and empties the buffer. */
     public int flush(JdbcTemplate jdbc) {
         List<Object[]> rows = new ArrayList<>();
         for (var e : new TreeMap<>(sums).entrySet()) {
             long[] v = e.getValue();
-            boolean zero = true;
-            for (long x : v) {
-                zero &= x == 0;
-            }
-            if (zero) {
+            if (zero(v)) {
                 continue;
             }
             Object[] row = new Object[4 + v.length];

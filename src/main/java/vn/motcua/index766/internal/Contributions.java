@@ -44,6 +44,11 @@ public final class Contributions {
         void add(Key key, long[] values);
     }
 
+    /** Receives a dossier's contributions before they are spread over its units ({@link #spread}). */
+    public interface RowSink {
+        void add(LocalDate month, char basis, long[] values);
+    }
+
     private Contributions() {
     }
 
@@ -57,13 +62,25 @@ public final class Contributions {
             return;
         }
         List<String[]> units = units(f);
+        rows(f, closedThrough, zone, s, (month, basis, values) -> emit(sink, units, month, basis, values, sign,
+                f.procedureCode()));
+    }
+
+    /**
+     * The contribution of {@code f} per (month, basis), the same for every unit it counts in: {@link #of} is
+     * {@code rows} then {@link #spread}; the recount sums rows of dossiers with the same units and procedure first.
+     */
+    public static void rows(Fact f, YearMonth closedThrough, ZoneId zone, Index766Settings s, RowSink sink) {
+        if (f == null || !f.counted()) {
+            return;
+        }
         long[] r = new long[SIZE];
         r[N] = 1;
         r[ONLINE] = f.online() ? 1 : 0;
         r[FEE] = f.feeBearing() ? 1 : 0;
         r[PAID] = f.paidOnline() ? 1 : 0;
         r[POPULATION] = f.populationData() ? 1 : 0;
-        emit(sink, units, month(f.receivedAt(), zone), 'R', r, sign, f.procedureCode());
+        sink.add(month(f.receivedAt(), zone), 'R', r);
         if (f.endAt() != null) {
             long[] e = new long[SIZE];
             e[N] = 1;
@@ -82,7 +99,7 @@ public final class Contributions {
             e[UNSATISFIED] = unsatisfied ? 1 : 0;
             e[BAD54] = late || unsatisfied ? 1 : 0;
             e[RATED] = f.rating() != null ? 1 : 0;
-            emit(sink, units, month(f.endAt(), zone), 'F', e, sign, f.procedureCode());
+            sink.add(month(f.endAt(), zone), 'F', e);
         }
         if (closedThrough != null) {
             YearMonth m = YearMonth.from(f.receivedAt().atZoneSameInstant(zone));
@@ -100,9 +117,14 @@ public final class Contributions {
                 o[ON_TIME] = onTime ? 1 : 0;
                 o[LATE] = onTime ? 0 : 1;
                 o[BAD54] = onTime ? 0 : 1;
-                emit(sink, units, m.atDay(1), 'O', o, sign, f.procedureCode());
+                sink.add(m.atDay(1), 'O', o);
             }
         }
+    }
+
+    /** Adds a row of {@link #rows} to every unit {@code f} counts in (f gives the units and procedure only). */
+    public static void spread(Fact f, LocalDate month, char basis, long[] values, Sink sink) {
+        emit(sink, units(f), month, basis, values, 1, f.procedureCode());
     }
 
     /** The first moment after the month, in Vietnam time. */

@@ -2,6 +2,7 @@ package vn.motcua.index766.internal;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.index766.Index766Settings;
 
@@ -29,7 +30,17 @@ public final class FactRules {
     private FactRules() {
     }
 
+    /** The facts of a {@code dossier.changed} payload (the live consumer). */
     public static Fact fromSnapshot(JsonNode p) {
+        return from(new JsonSnapshot(p));
+    }
+
+    /** The facts of a {@link vn.motcua.dossier.DossierSnapshots} snapshot, read from the map as is (the recount). */
+    public static Fact fromSnapshotMap(Map<String, Object> p) {
+        return from(new MapSnapshot(p));
+    }
+
+    private static Fact from(Snapshot p) {
         String status = text(p, "status");
         if (status == null) {
             status = text(p, "toStatus");
@@ -64,27 +75,27 @@ public final class FactRules {
             default -> {
             }
         }
-        boolean lateFlag = p.path("lateFlag").asBoolean(false);
+        boolean lateFlag = p.bool("lateFlag");
         OffsetDateTime due = time(p, "dueAt");
         OffsetDateTime originalDue = time(p, "originalDueAt");
         String channel = text(p, "channel");
-        long fee = p.path("feeAmount").isNumber() ? p.path("feeAmount").asLong() : 0;
+        long fee = p.number("feeAmount");
         boolean feeBearing = fee > 0;
         boolean paid = time(p, "paidAt") != null;
         String idNumber = text(p, "applicantIdNumber");
-        boolean account = p.hasNonNull("applicantAccountId");
+        boolean account = p.present("applicantAccountId");
         boolean withResult = "FINISHED".equals(endKind) || "RETURNED".equals(endKind);
-        boolean electronicResult = withResult && p.path("resultFiles").asInt(0) > 0;
-        boolean electronicInputs = "ONLINE".equals(channel) || p.path("digitised").asBoolean(false);
+        boolean electronicResult = withResult && p.number("resultFiles") > 0;
+        boolean electronicInputs = "ONLINE".equals(channel) || p.bool("digitised");
         OffsetDateTime waiting = "SUPPLEMENT_REQUESTED".equals(status) ? pausedAt : null;
         OffsetDateTime stopped = "SUPPLEMENT_REQUESTED".equals(status) || "AWAITING_PAYMENT".equals(status)
                 ? pausedAt : null;
-        return new Fact(p.path("id").asLong(), text(p, "code"), text(p, "procedureCode"), text(p, "procedureName"),
+        return new Fact(p.number("id"), text(p, "code"), text(p, "procedureCode"), text(p, "procedureName"),
                 text(p, "agencyCode"), text(p, "provinceCode"), text(p, "districtCode"), text(p, "communeCode"),
                 text(p, "level"), channel, status, receivedAt, due, originalDue, endAt, endKind, returnedAt, null,
-                p.path("supplementCount").asInt(0), waiting, stopped, p.path("apologyCount").asInt(0), lateFlag,
+                (int) p.number("supplementCount"), waiting, stopped, (int) p.number("apologyCount"), lateFlag,
                 electronicResult, electronicInputs && electronicResult,
-                account && idNumber != null && idNumber.matches("\\d{12}"), account, feeBearing,
+                account && personalId(idNumber), account, feeBearing,
                 feeBearing && paid && "ONLINE".equals(channel), text(p, "rating"));
     }
 
@@ -129,13 +140,89 @@ public final class FactRules {
         return !at.isAfter(due);
     }
 
-    private static String text(JsonNode p, String field) {
-        JsonNode v = p.get(field);
-        return v == null || v.isNull() ? null : v.asString();
+    /** A 12-digit personal id (CCCD). */
+    private static boolean personalId(String s) {
+        if (s == null || s.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static OffsetDateTime time(JsonNode p, String field) {
-        String v = text(p, field);
+    private static String text(Snapshot p, String field) {
+        return p.text(field);
+    }
+
+    private static OffsetDateTime time(Snapshot p, String field) {
+        String v = p.text(field);
         return v == null ? null : OffsetDateTime.parse(v);
+    }
+
+    /** The fields of a snapshot, whatever holds it (an event's JSON, or the map the dossier module streams). */
+    private interface Snapshot {
+
+        /** The value as text; null when missing or null. */
+        String text(String field);
+
+        /** The value as a number; 0 when missing, null or not a number. */
+        long number(String field);
+
+        /** True only for a boolean true. */
+        boolean bool(String field);
+
+        boolean present(String field);
+    }
+
+    private record JsonSnapshot(JsonNode p) implements Snapshot {
+
+        @Override
+        public String text(String field) {
+            JsonNode v = p.get(field);
+            return v == null || v.isNull() ? null : v.asString();
+        }
+
+        @Override
+        public long number(String field) {
+            JsonNode v = p.get(field);
+            return v != null && v.isNumber() ? v.asLong() : 0;
+        }
+
+        @Override
+        public boolean bool(String field) {
+            return p.path(field).asBoolean(false);
+        }
+
+        @Override
+        public boolean present(String field) {
+            return p.hasNonNull(field);
+        }
+    }
+
+    private record MapSnapshot(Map<String, Object> p) implements Snapshot {
+
+        @Override
+        public String text(String field) {
+            Object v = p.get(field);
+            return v == null ? null : v.toString();
+        }
+
+        @Override
+        public long number(String field) {
+            return p.get(field) instanceof Number n ? n.longValue() : 0;
+        }
+
+        @Override
+        public boolean bool(String field) {
+            return Boolean.TRUE.equals(p.get(field));
+        }
+
+        @Override
+        public boolean present(String field) {
+            return p.get(field) != null;
+        }
     }
 }

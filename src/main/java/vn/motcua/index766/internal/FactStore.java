@@ -75,6 +75,21 @@ public class FactStore {
         }
     }
 
+    /**
+     * Appends a fact as one line of PostgreSQL's COPY text format, columns in {@link #COLUMNS} order (the same
+     * values {@link #save} writes).
+     */
+    static void copyLine(StringBuilder out, Fact f) {
+        new CopyLine(out).add(f.id()).add(f.code()).add(nz(f.procedureCode())).add(nz(f.procedureName()))
+                .add(nz(f.agencyCode())).add(nz(f.provinceCode())).add(f.districtCode()).add(f.communeCode())
+                .add(nz(f.level())).add(nz(f.channel())).add(f.status()).add(f.receivedAt()).add(f.dueAt())
+                .add(f.originalDueAt()).add(f.endAt()).add(f.endKind()).add(f.returnedAt()).add(f.outcome())
+                .add(f.supplementCount()).add(f.waitingSupplementSince()).add(f.clockStoppedAt())
+                .add(f.apologyCount()).add(f.lateFlag()).add(f.electronicResult()).add(f.digitised())
+                .add(f.populationData()).add(f.applicantAccount()).add(f.feeBearing()).add(f.paidOnline())
+                .add(f.rating()).end();
+    }
+
     /** Every fact matching a condition, streamed (call inside a transaction for a server-side cursor). */
     public void forEach(String where, Object[] args, Consumer<Fact> each) {
         JdbcTemplate t = new JdbcTemplate(jdbc.getDataSource());

@@ -123,8 +123,7 @@ public class IndexAggregates {
     /** For the recount: the state locked, facts and aggregates emptied; returns the month to close through. */
     YearMonth startRecount() {
         jdbc.queryForObject("select closed_through from index766_state where id = 1 for update", Date.class);
-        jdbc.update("delete from index766_agg");
-        jdbc.update("delete from index766_dossier");
+        jdbc.execute("truncate index766_agg, index766_dossier");
         return lastFullMonth();
     }
 
