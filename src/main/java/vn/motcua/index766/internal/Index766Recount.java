@@ -60,7 +60,10 @@ public class Index766Recount implements BulkLoadListener {
         this.snapshots = snapshots;
         this.aggregates = aggregates;
         this.settings = settings;
-        this.jdbc = jdbc;
+        // no query timeout: rebuilding an index over millions of facts takes minutes (the application's
+        // spring.jdbc.template.query-timeout is for requests); same data source, so same transaction
+        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc.setQueryTimeout(0);
         this.dataSource = jdbc.getDataSource();
         this.tx = new TransactionTemplate(tm);
     }
