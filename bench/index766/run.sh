@@ -166,9 +166,9 @@ declare -A P95
 for kind in index ranking drill; do
   say "-- $kind: $(wc -l <"$WORK/paths-$kind") distinct URLs, e.g. $(head -1 "$WORK/paths-$kind")"
   BENCH_TOKEN="$TOKEN" BENCH_PATHS="$WORK/paths-$kind" wrk -t2 -c"$CONNS" -d"${WARM}s" --timeout 10s \
-    -s "$HERE/get.lua" "$APP_URL" | grep '^RESULT' | sed 's/^/warm-up: /' || true
+    -s "$BENCH/lua/get.lua" "$APP_URL" | grep '^RESULT' | sed 's/^/warm-up: /' || true
   BENCH_TOKEN="$TOKEN" BENCH_PATHS="$WORK/paths-$kind" run wrk -t2 -c"$CONNS" -d"${DUR}s" --timeout 10s \
-    -s "$HERE/get.lua" "$APP_URL" | tee "$OUT/b3-$kind.txt"
+    -s "$BENCH/lua/get.lua" "$APP_URL" | tee "$OUT/b3-$kind.txt"
   P95[$kind]=$(value p95_ms "$OUT/b3-$kind.txt")
 done
 load_now
