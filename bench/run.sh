@@ -82,7 +82,7 @@ make_pdf "$WORK/a.pdf"
 fresh_app() { # $1 name
   APP_DB="motcua_bench_${STAMP}_$1"
   db_create "$APP_DB"
-  app_start "$APP_DB" 18080 "$OUT/app-$1.log" ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"}
+  app_start "$APP_DB" "${BENCH_PORT:-18080}" "$OUT/app-$1.log" ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"}
   TOK_R=$(token tiepnhan.tanphu)
   TOK_S=$(token chuyenvien.tanphu)
   TOK_L=$(token lanhdao.tanphu)
@@ -244,7 +244,7 @@ bench4() {
   "${PSQL[@]}" -d "$APP_DB" -Atc "select 'data: ' || count(*) || ' active procedures, ' || (select count(distinct w) from procedure, unnest(all_words) w) || ' distinct words' from procedure where active"
   say "restarting the application so that its 60 s vocabulary cache holds the new words"
   app_stop
-  app_start "$APP_DB" 18080 "$OUT/app-b4b.log" ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"}
+  app_start "$APP_DB" "${BENCH_PORT:-18080}" "$OUT/app-b4b.log" ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"}
   sed 's|^|/api/v1/procedures?q=|' "$HERE/data/search-queries.txt" >"$WORK/search-paths"
   say "queries: $(wc -l <"$HERE/data/search-queries.txt") real queries with and without diacritics and with typos (bench/data/search-queries.txt), in turn"
   local c4=32
