@@ -70,6 +70,15 @@ public interface WorkingCalendar {
      */
     OffsetDateTime addWorkingMinutes(OffsetDateTime start, long minutes);
 
+    /**
+     * A moment inside office hours of a working day, session boundaries included (07:00, 11:30, 13:30, 17:00 by
+     * default): when the office is open to receive someone.
+     */
+    default boolean isWorkingMoment(OffsetDateTime moment) {
+        return workingMinutesBetween(moment.minusMinutes(1), moment) > 0
+                || workingMinutesBetween(moment, moment.plusMinutes(1)) > 0;
+    }
+
     /** Working minutes between two moments (whole minutes, rounded down); 0 if {@code to} is not after {@code from}. */
     long workingMinutesBetween(OffsetDateTime from, OffsetDateTime to);
 

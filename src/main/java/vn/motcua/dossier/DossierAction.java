@@ -12,7 +12,7 @@ public enum DossierAction {
     REFUSE,
     /** yêu cầu bổ sung, hoàn thiện hồ sơ (form 02) */
     REQUEST_SUPPLEMENT,
-    /** công dân nộp bổ sung (applicant) */
+    /** nộp bổ sung: the applicant online, or the one-stop for papers brought to the counter */
     SUPPLY,
     /** phân công cán bộ */
     ASSIGN,
@@ -38,6 +38,8 @@ public enum DossierAction {
     RETURN_RESULT,
     /** dừng xử lý */
     STOP,
-    /** công dân rút hồ sơ (applicant) */
-    WITHDRAW
+    /** rút hồ sơ: the applicant, or the one-stop for a written request at the counter */
+    WITHDRAW,
+    /** đánh giá mức độ hài lòng (applicant, once, after the result is returned) */
+    RATE
 }

@@ -7,12 +7,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port, against a real PostgreSQL ({@link TestDatabase}) with the demo
  * data. Every test class with this annotation shares one application context (and one database), so tests
- * create their own dossiers and never assume an empty table.
+ * create their own dossiers and never assume an empty table. The application's clock is the settable
+ * {@link TestClock} (reset it after moving it); {@link SqlCounter} counts a thread's SQL round trips.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,6 +29,7 @@ import org.springframework.test.context.ContextConfiguration;
     "spring.mail.port=${motcua.test.smtp-port}"
 })
 @ActiveProfiles({"demo", "test"})
+@Import(TestConfig.class)
 @ContextConfiguration(initializers = {TestDatabase.Initializer.class, TestMail.Initializer.class})
 public @interface IntegrationTest {
 }
