@@ -28,5 +28,24 @@ public interface Catalog {
                                                        java.util.Locale locale);
 
     /** Counts one more use of a procedure (for "most used"). */
-    void countUse(String procedureCode);
+    default void countUse(String procedureCode) {
+        countUses(procedureCode, 1);
+    }
+
+    /** Counts {@code uses} more uses of a procedure (for "most used"). */
+    void countUses(String procedureCode, int uses);
+
+    /**
+     * What a dossier of the procedure owes (phí, lệ phí): the rows of its fee schedule that apply to the inputs,
+     * each counted by its basis (flat, per copy, per person, per page with tiers and a cap per copy), never the sum of
+     * every row. 404 for an unknown procedure; 400 naming {@code variant} for a case the schedule does not know.
+     */
+    FeeQuote quote(String procedureCode, FeeInputs inputs);
+
+    /**
+     * The fee inputs a dossier's eForm gives (pages and copies to certify, copies requested, persons, the date of the
+     * registered event), where the procedure's schedule says they are; the applicant is not taken as exempted.
+     */
+    FeeInputs feeInputs(String procedureCode, tools.jackson.databind.JsonNode form, vn.motcua.platform.Channel channel,
+                        java.time.LocalDate on);
 }

@@ -8,6 +8,8 @@ import java.util.Objects;
  * What a notice prints: form 02 (supplement request), form 03 (reception refusal) and the refusal after
  * appraisal. Times are printed in Asia/Ho_Chi_Minh; a {@code null} size means A4.
  *
+ * @param dossierCode  the dossier's code; blank for a slip given at the counter without a dossier (a walk-in's form
+ *                     02 or 03: no code is printed)
  * @param at           when the notice is issued (date line)
  * @param reason       the reason; line breaks are kept
  * @param items        form 02: what to supplement or correct; forms 03 and refusal: the details of the reason

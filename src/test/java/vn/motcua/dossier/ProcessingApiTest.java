@@ -7,19 +7,39 @@ import static vn.motcua.test.TestDossiers.TAN_PHU;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import vn.motcua.calendar.ProcessingTime;
+import vn.motcua.calendar.TimeUnit;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.platform.Channel;
 import vn.motcua.test.IntegrationTest;
+import vn.motcua.test.TestClock;
 import vn.motcua.test.TestApi;
 import vn.motcua.test.TestDossiers;
 
-/** The default process and every legal turn, through the HTTP API. */
+/** The default process and every legal turn, through the HTTP API; the clock tests move the settable test clock. */
 @IntegrationTest
 class ProcessingApiTest {
 
+    static final ProcessingTime MARITAL_TIME = new ProcessingTime(new java.math.BigDecimal("3"), TimeUnit.WORKING_DAYS);
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    WorkingCalendar calendar;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     TestApi api() {
         return new TestApi(port);
@@ -79,12 +99,15 @@ class ProcessingApiTest {
         assertThat(mine.get("attachments").toString()).contains("RESULT").contains(result);
         assertThat(a.citizen.get("/api/v1/dossiers/" + d.get("code").asString() + "/files/" + result).status()).isEqualTo(200);
         var rated = a.citizen.post("/api/v1/dossiers/" + d.get("code").asString() + "/rating",
-                Map.of("rating", "SATISFIED", "comment", "Nhanh, chu đáo"));
+                Map.of("rating", "SATISFIED", "comment", "Nhanh, chu đáo", "version", mine.get("version").asInt()));
         assertThat(rated.status()).isEqualTo(200);
+        assertThat(rated.json().get("allowedActions").toString()).doesNotContain("RATE");
         assertThat(a.citizen.post("/api/v1/dossiers/" + d.get("code").asString() + "/rating",
-                Map.of("rating", "UNSATISFIED")).status()).as("once").isEqualTo(409);
+                Map.of("rating", "UNSATISFIED", "version", rated.json().get("version").asInt())).status())
+                .as("once").isEqualTo(409);
         var history = a.desk.get("/api/v1/office/dossiers/" + d.get("code").asString() + "/history").json();
-        assertThat(history.size()).isEqualTo(6);
+        assertThat(history.size()).as("submit, accept, two forwards, complete, return, rate").isEqualTo(7);
+        assertThat(history.get(6).get("action").asString()).isEqualTo("RATE");
         history.forEach(h -> assertThat(h.get("actor").asString()).isNotBlank());
     }
 
@@ -107,24 +130,35 @@ class ProcessingApiTest {
     }
 
     @Test
-    void aSupplementDuringProcessingStopsTheClockAndRestartsAFullTime() {
+    void aSupplementDuringProcessingStopsTheClockAndRestartsAFullTimeFromTheSupply() {
         Actors a = tanPhu();
+        OffsetDateTime t0 = morning(12);
+        clock.set(t0);
         JsonNode p = act(a.desk, received(a), "FORWARD", Map.of());
+        OffsetDateTime firstDue = OffsetDateTime.parse(p.get("dueAt").asString());
         assertThat(actRaw(a.specialist, p, "REQUEST_SUPPLEMENT", Map.of()).status()).isEqualTo(400);
         JsonNode waiting = act(a.specialist, p, "REQUEST_SUPPLEMENT", Map.of("reason", "Thiếu bản sao giấy chứng tử",
                 "items", List.of("Bản sao giấy chứng tử của vợ")));
         assertThat(waiting.get("status").asString()).isEqualTo("SUPPLEMENT_REQUESTED");
         assertThat(waiting.get("pausedAt").isNull()).isFalse();
+        // the applicant brings the papers a week later: a new full processing time from that moment
+        OffsetDateTime later = calendar.workingDayOnOrAfter(t0.toLocalDate().plusDays(7)).atTime(9, 0)
+                .atZone(calendar.zone()).toOffsetDateTime();
+        clock.set(later);
         String code = p.get("code").asString();
         String file = TestDossiers.upload(a.citizen, "bo-sung.pdf");
-        OffsetDateTime before = OffsetDateTime.now();
-        JsonNode supplied = a.citizen.post("/api/v1/dossiers/" + code + "/supplements",
-                Map.of("attachments", List.of(Map.of("componentCode", "TP02", "fileId", file)))).json();
+        JsonNode mine = a.citizen.get("/api/v1/dossiers/" + code).json();
+        JsonNode supplied = a.citizen.post("/api/v1/dossiers/" + code + "/supplements", Map.of("version",
+                mine.get("version").asInt(), "attachments", List.of(Map.of("componentCode", "TP02", "fileId", file))))
+                .json();
         assertThat(supplied.get("status").asString()).isEqualTo("PROCESSING");
-        OffsetDateTime clock = OffsetDateTime.parse(supplied.get("clockStartedAt").asString());
-        assertThat(clock).isAfterOrEqualTo(before.minusSeconds(1));
-        assertThat(OffsetDateTime.parse(supplied.get("dueAt").asString()))
-                .isAfter(OffsetDateTime.parse(p.get("dueAt").asString()).minusSeconds(1));
+        OffsetDateTime suppliedAt = lastAt(a.desk, code, "SUPPLY");
+        var restarted = calendar.deadline(suppliedAt, MARITAL_TIME, Channel.ONLINE);
+        assertThat(OffsetDateTime.parse(supplied.get("clockStartedAt").asString())).as("the clock restarts")
+                .isEqualTo(restarted.startsAt());
+        assertThat(OffsetDateTime.parse(supplied.get("dueAt").asString())).as("a full processing time from the supply")
+                .isEqualTo(restarted.dueAt()).isAfter(firstDue);
+        assertThat(supplied.get("pausedAt").isNull()).isTrue();
         JsonNode office = a.desk.get("/api/v1/office/dossiers/" + code).json();
         JsonNode second = act(a.specialist, office, "REQUEST_SUPPLEMENT", Map.of("reason", "Giấy tờ bổ sung chưa rõ"));
         assertThat(second.get("lateFlag").asBoolean()).as("a second request counts as late").isTrue();
@@ -138,30 +172,65 @@ class ProcessingApiTest {
         OffsetDateTime due = OffsetDateTime.parse(p.get("dueAt").asString());
         assertThat(actRaw(a.leader, p, "APOLOGIZE", Map.of("reason", "Cần xác minh", "newDueAt",
                 due.minusHours(1).toString())).status()).as("new due before the current").isEqualTo(400);
+        OffsetDateTime newDue = OffsetDateTime.parse(TestDossiers.newDue(calendar, due.toString(), 3));
         JsonNode apologized = act(a.leader, p, "APOLOGIZE", Map.of("reason", "Cần xác minh thêm thông tin",
-                "newDueAt", due.plusDays(3).toString()));
-        assertThat(OffsetDateTime.parse(apologized.get("dueAt").asString())).isEqualTo(due.plusDays(3));
+                "newDueAt", newDue.toString()));
+        assertThat(OffsetDateTime.parse(apologized.get("dueAt").asString())).isEqualTo(newDue);
         assertThat(OffsetDateTime.parse(apologized.get("originalDueAt").asString())).isEqualTo(due);
-        assertThat(actRaw(a.leader, apologized, "APOLOGIZE", Map.of("reason", "Lần hai",
-                "newDueAt", due.plusDays(5).toString())).status()).as("only once").isEqualTo(409);
+        var twice = actRaw(a.leader, apologized, "APOLOGIZE", Map.of("reason", "Lần hai",
+                "newDueAt", TestDossiers.newDue(calendar, newDue.toString(), 2)));
+        assertThat(twice.status()).as("only once").isEqualTo(409);
+        assertThat(twice.json().get("detail").asString()).contains("khoản 9 Điều 19 Nghị định 61/2018");
         assertThat(a.citizen.get("/api/v1/dossiers/" + p.get("code").asString() + "/notices/apology.pdf").status())
                 .isEqualTo(200);
     }
 
     @Test
-    void paymentStopsTheClockUntilPaidOrWaived() {
+    void paymentStopsTheClockUntilPaidAndThenResumesWithTheTimeThatWasLeft() {
         Actors a = tanPhu();
+        OffsetDateTime t0 = morning(12);
+        clock.set(t0);
         JsonNode p = act(a.desk, received(a), "FORWARD", Map.of());
+        OffsetDateTime due = OffsetDateTime.parse(p.get("dueAt").asString());
         JsonNode waiting = act(a.specialist, p, "REQUEST_PAYMENT", Map.of("amount", 8000));
         assertThat(waiting.get("status").asString()).isEqualTo("AWAITING_PAYMENT");
         assertThat(waiting.get("feeAmount").asLong()).isEqualTo(8000);
+        assertThat(waiting.get("pausedAt").isNull()).isFalse();
         assertThat(actRaw(a.specialist, waiting, "WAIVE_PAYMENT", Map.of("reason", "x")).status())
                 .as("only a leader waives").isEqualTo(409);
+        String code = p.get("code").asString();
+        OffsetDateTime requestedAt = lastAt(a.desk, code, "REQUEST_PAYMENT");
+        long left = calendar.remainingWorkingMinutes(requestedAt, due);
+        // paid two working days later: the two days do not count
+        OffsetDateTime later = calendar.addWorkingMinutes(requestedAt, 2 * calendar.workingMinutesPerDay());
+        clock.set(later);
         JsonNode paid = act(a.desk, waiting, "CONFIRM_PAYMENT", Map.of());
         assertThat(paid.get("status").asString()).isEqualTo("PROCESSING");
         assertThat(paid.get("paidAt").isNull()).isFalse();
+        OffsetDateTime paidAt = lastAt(a.desk, code, "CONFIRM_PAYMENT");
+        OffsetDateTime resumed = calendar.addWorkingMinutes(calendar.clockStart(paidAt, Channel.ONLINE), left);
         assertThat(OffsetDateTime.parse(paid.get("dueAt").asString()))
-                .isAfterOrEqualTo(OffsetDateTime.parse(p.get("dueAt").asString()).minusMinutes(1));
+                .as("the due moment moves by the time spent waiting for the payment").isEqualTo(resumed)
+                .isAfter(due.plusDays(1));
+        assertThat(paid.get("pausedAt").isNull()).isTrue();
+    }
+
+    /** 08:00 on a working day about {@code daysAgo} days ago (a moment in the past: nothing else moves). */
+    OffsetDateTime morning(int daysAgo) {
+        return calendar.workingDayOnOrAfter(java.time.LocalDate.now(calendar.zone()).minusDays(daysAgo))
+                .atTime(8, 0).atZone(calendar.zone()).toOffsetDateTime();
+    }
+
+    /** When the dossier's last {@code action} happened. */
+    static OffsetDateTime lastAt(TestApi officer, String code, String action) {
+        OffsetDateTime at = null;
+        for (JsonNode h : officer.get("/api/v1/office/dossiers/" + code + "/history").json()) {
+            if (h.get("action").asString().equals(action)) {
+                at = OffsetDateTime.parse(h.get("at").asString());
+            }
+        }
+        assertThat(at).as(action + " in the history of " + code).isNotNull();
+        return at;
     }
 
     @Test
@@ -196,11 +265,15 @@ class ProcessingApiTest {
     void theApplicantWithdrawsWhileNotFinished() {
         Actors a = tanPhu();
         JsonNode d = received(a);
-        var w = a.citizen.post("/api/v1/dossiers/" + d.get("code").asString() + "/withdraw", Map.of("reason", "Không cần nữa"));
+        assertThat(a.citizen.post("/api/v1/dossiers/" + d.get("code").asString() + "/withdraw",
+                Map.of("reason", "Không cần nữa")).json().get("errors").get(0).get("field").asString())
+                .as("the version the applicant saw is required").isEqualTo("version");
+        var w = a.citizen.post("/api/v1/dossiers/" + d.get("code").asString() + "/withdraw", Map.of("reason",
+                "Không cần nữa"), Map.of("If-Match", "\"" + d.get("version").asInt() + "\""));
         assertThat(w.json().get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(w.json().get("outcome").isNull()).as("withdrawn after acceptance gets an outcome").isFalse();
-        assertThat(a.citizen.post("/api/v1/dossiers/" + d.get("code").asString() + "/withdraw", Map.of()).status())
-                .isEqualTo(409);
+        assertThat(a.citizen.post("/api/v1/dossiers/" + d.get("code").asString() + "/withdraw",
+                Map.of("version", w.json().get("version").asInt())).status()).isEqualTo(409);
     }
 
     @Test

@@ -75,6 +75,19 @@ public final class TestDossiers {
         return body;
     }
 
+    /** A new appointment {@code workingDays} working days after a due moment: a working moment of the calendar. */
+    public static String newDue(vn.motcua.calendar.WorkingCalendar calendar, String dueAt, int workingDays) {
+        return calendar.addWorkingMinutes(java.time.OffsetDateTime.parse(dueAt),
+                workingDays * calendar.workingMinutesPerDay()).toString();
+    }
+
+    /** The body of a citizen's write with the version of the dossier they saw. */
+    public static Map<String, Object> seen(JsonNode dossier, Map<String, Object> body) {
+        Map<String, Object> out = new LinkedHashMap<>(body);
+        out.put("version", dossier.get("version").asInt());
+        return out;
+    }
+
     /** A random mobile phone number, so that tests can find their own dossiers. */
     public static String phone() {
         return "09" + String.format("%08d", (long) (Math.random() * 100_000_000L));

@@ -24,7 +24,8 @@ import vn.motcua.platform.text.TextNormalizer;
 
 /**
  * The 38 real procedures of the demo (src/main/resources/demo-data/procedures-sample.json), converted to
- * the catalogue model, each with its eForm (catalog/forms/&lt;code&gt;.json, else the generic form).
+ * the catalogue model, each with its eForm (catalog/forms/&lt;code&gt;.json, else the generic form) and its
+ * structured fee schedule (catalog/fees.json, docs/FEES.md).
  * Idempotent: a procedure changed since (version &gt; 1) by an administrator is left alone.
  */
 @Component
@@ -67,9 +68,10 @@ class CatalogDemoData implements DemoDataSet {
         try {
             var forms = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
                     .getResources("classpath:catalog/forms/*.json");
-            List<String> names = new java.util.ArrayList<>(List.of("demo-data/procedures-sample.json"));
+            List<String> names = new java.util.ArrayList<>(List.of("demo-data/procedures-sample.json",
+                    "catalog/fees.json"));
             java.util.Arrays.stream(forms).map(r -> "catalog/forms/" + r.getFilename()).sorted().forEach(names::add);
-            return DemoDataSet.digest(names.toArray(String[]::new)) + "/loader-1"; // bump when the conversion changes
+            return DemoDataSet.digest(names.toArray(String[]::new)) + "/loader-2"; // bump when the conversion changes
         } catch (IOException e) {
             return null;
         }
@@ -78,8 +80,9 @@ class CatalogDemoData implements DemoDataSet {
     @Override
     @Transactional
     public void load() {
+        JsonNode schedules = read("catalog/fees.json").get("procedures");
         for (JsonNode p : read("demo-data/procedures-sample.json").get("procedures")) {
-            upsert(p);
+            upsert(p, schedules.get(localCode(p)));
         }
         catalog.invalidate();
     }
@@ -89,7 +92,7 @@ class CatalogDemoData implements DemoDataSet {
         return LOCAL_CODES.getOrDefault(id, id);
     }
 
-    private void upsert(JsonNode p) {
+    private void upsert(JsonNode p, JsonNode schedule) {
         String code = localCode(p);
         String fieldName = p.get("field_vi").asString();
         String fieldCode = String.join("-", TextNormalizer.words(fieldName));
@@ -137,18 +140,23 @@ class CatalogDemoData implements DemoDataSet {
         }
 
         ArrayNode fees = json.createArrayNode();
-        for (JsonNode f : p.path("fees")) {
-            ObjectNode o = fees.addObject();
-            String kind = f.path("kind").asString("le_phi");
-            o.put("name", kind.equals("phi") ? "Phí" : "Lệ phí");
-            if (f.hasNonNull("amount_vnd")) {
-                o.put("amount", f.get("amount_vnd").asLong());
-            } else {
-                o.putNull("amount");
+        JsonNode feeOptions = schedule == null ? json.createObjectNode() : schedule.path("options");
+        if (schedule != null) {
+            schedule.path("rows").forEach(fees::add); // the structured schedule (catalog/fees.json)
+        } else {
+            for (JsonNode f : p.path("fees")) {
+                ObjectNode o = fees.addObject();
+                String kind = f.path("kind").asString("le_phi");
+                o.put("name", kind.equals("phi") ? "Phí" : "Lệ phí");
+                if (f.hasNonNull("amount_vnd")) {
+                    o.put("amount", f.get("amount_vnd").asLong());
+                } else {
+                    o.putNull("amount");
+                }
+                o.put("condition", text(f, "condition"));
+                o.put("unit", text(f, "unit"));
+                o.put("kind", kind);
             }
-            o.put("condition", text(f, "condition"));
-            o.put("unit", text(f, "unit"));
-            o.put("kind", kind);
         }
 
         ArrayNode components = json.createArrayNode();
@@ -196,18 +204,18 @@ class CatalogDemoData implements DemoDataSet {
 
         jdbc.sql("""
                 insert into procedure (code, national_code, code_status, name, name_en, field_code, levels,
-                    agency_patterns, implementing_agency, time_amount, time_unit, time_text, fees, components, result,
+                    agency_patterns, implementing_agency, time_amount, time_unit, time_text, fees, fee_options, components, result,
                     result_en, online_level, legal_basis, form_schema, notes, essential_rank, name_folded, name_words,
                     all_words)
                 values (:code, :national, :status, :name, :nameEn, :field, :levels, :patterns, :agency, :amount, :unit,
-                    :timeText, cast(:fees as jsonb), cast(:components as jsonb), :result, :resultEn, :online,
+                    :timeText, cast(:fees as jsonb), cast(:feeOptions as jsonb), cast(:components as jsonb), :result, :resultEn, :online,
                     cast(:legal as jsonb), cast(:form as jsonb), :notes, :essential, :folded, :nameWords, :allWords)
                 on conflict (code) do update set national_code = excluded.national_code,
                     code_status = excluded.code_status, name = excluded.name, name_en = excluded.name_en,
                     field_code = excluded.field_code, levels = excluded.levels,
                     agency_patterns = excluded.agency_patterns, implementing_agency = excluded.implementing_agency,
                     time_amount = excluded.time_amount, time_unit = excluded.time_unit, time_text = excluded.time_text,
-                    fees = excluded.fees, components = excluded.components, result = excluded.result,
+                    fees = excluded.fees, fee_options = excluded.fee_options, components = excluded.components, result = excluded.result,
                     result_en = excluded.result_en, online_level = excluded.online_level,
                     legal_basis = excluded.legal_basis, form_schema = excluded.form_schema, notes = excluded.notes,
                     essential_rank = excluded.essential_rank, name_folded = excluded.name_folded,
@@ -221,6 +229,7 @@ class CatalogDemoData implements DemoDataSet {
                 .param("amount", amount).param("unit", unit)
                 .param("timeText", t == null ? null : text(t, "text_vi"))
                 .param("fees", json.writeValueAsString(fees))
+                .param("feeOptions", json.writeValueAsString(feeOptions))
                 .param("components", json.writeValueAsString(components))
                 .param("result", text(p, "result_vi")).param("resultEn", text(p, "result_en"))
                 .param("online", online).param("legal", json.writeValueAsString(legal))

@@ -10,7 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import vn.motcua.catalog.Catalog;
+import vn.motcua.catalog.FeeInputs;
+import vn.motcua.catalog.FeeQuote;
+import vn.motcua.platform.Channel;
 import vn.motcua.catalog.Field;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureQuery;
@@ -130,7 +134,23 @@ class CatalogService implements Catalog {
     }
 
     @Override
-    public void countUse(String procedureCode) {
-        repository.countUse(procedureCode);
+    public void countUses(String procedureCode, int uses) {
+        repository.countUse(procedureCode, uses);
+    }
+
+    @Override
+    public FeeQuote quote(String procedureCode, FeeInputs inputs) {
+        Procedure p = known(procedureCode);
+        return FeeCalculator.quote(p.fees(), p.feeOptions(), inputs);
+    }
+
+    @Override
+    public FeeInputs feeInputs(String procedureCode, JsonNode form, Channel channel, LocalDate on) {
+        return FeeCalculator.inputs(known(procedureCode).feeOptions(), form, channel, on);
+    }
+
+    private Procedure known(String code) {
+        return procedure(code).orElseThrow(() -> ProblemException.notFound("error.catalog.procedure.notFound",
+                code == null ? "" : code));
     }
 }

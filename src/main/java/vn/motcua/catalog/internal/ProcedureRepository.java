@@ -29,7 +29,7 @@ class ProcedureRepository {
     static final String COLUMNS = """
             p.code, p.national_code, p.code_status, p.name, p.name_en, p.field_code, f.name as field_name,
             f.name_en as field_name_en, p.levels, p.agency_patterns, p.implementing_agency, p.time_amount, p.time_unit,
-            p.time_text, p.fees::text as fees, p.components::text as components, p.result, p.result_en, p.online_level,
+            p.time_text, p.fees::text as fees, p.fee_options::text as fee_options, p.components::text as components, p.result, p.result_en, p.online_level,
             p.legal_basis::text as legal_basis, p.form_schema::text as form_schema, p.notes,
             p.essential_rank is not null as essential,
             p.popularity, p.version""";
@@ -91,19 +91,16 @@ class ProcedureRepository {
                 .query(Field.class).list();
     }
 
-    void countUse(String code) {
-        jdbc.sql("update procedure set popularity = popularity + 1 where code = :code").param("code", code).update();
+    void countUse(String code, int uses) {
+        jdbc.sql("update procedure set popularity = popularity + :n where code = :code").param("n", uses)
+                .param("code", code).update();
     }
 
     private Procedure map(ResultSet rs, int row) throws SQLException {
         BigDecimal amount = rs.getBigDecimal("time_amount");
         String unit = rs.getString("time_unit");
         ProcessingTime time = unit == null ? null : new ProcessingTime(plain(amount), TimeUnit.valueOf(unit));
-        List<Fee> fees = new ArrayList<>();
-        for (JsonNode f : json.readTree(rs.getString("fees"))) {
-            fees.add(new Fee(text(f, "name"), f.hasNonNull("amount") ? f.get("amount").asLong() : null,
-                    text(f, "condition"), text(f, "unit"), text(f, "kind")));
-        }
+        List<Fee> fees = FeeJson.rows(json.readTree(rs.getString("fees")));
         List<Component> components = new ArrayList<>();
         for (JsonNode c : json.readTree(rs.getString("components"))) {
             components.add(new Component(text(c, "code"), text(c, "name"), c.path("originals").asInt(0),
@@ -121,7 +118,7 @@ class ProcedureRepository {
                 time, rs.getString("time_text"), List.copyOf(fees), List.copyOf(components), rs.getString("result"),
                 rs.getString("result_en"), online == null ? null : OnlineLevel.valueOf(online), List.copyOf(legal),
                 json.readTree(rs.getString("form_schema")), rs.getString("notes"), rs.getBoolean("essential"),
-                rs.getLong("popularity"), rs.getInt("version"));
+                rs.getLong("popularity"), rs.getInt("version"), FeeJson.options(json.readTree(rs.getString("fee_options"))));
     }
 
     /** 3.00 → 3, 0.50 → 0.5, 10.00 → 10 (never 1E+1). */

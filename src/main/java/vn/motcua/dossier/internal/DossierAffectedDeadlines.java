@@ -27,15 +27,9 @@ class DossierAffectedDeadlines implements AffectedDeadlines {
     public List<AffectedDeadline> affectedBy(LocalDate from, LocalDate to) {
         OffsetDateTime start = from.atStartOfDay(calendar.zone()).toOffsetDateTime();
         OffsetDateTime end = to.plusDays(1).atStartOfDay(calendar.zone()).toOffsetDateTime();
-        return dossiers.jdbc().sql("""
-                select code, procedure_name, agency_code, due_at from dossier
-                where status in ('RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'AWAITING_PAYMENT')
-                  and due_at >= :start and coalesce(clock_started_at, received_at) < :end
-                order by due_at limit 500""")
-                .param("start", start).param("end", end)
-                .query((rs, i) -> new AffectedDeadline(rs.getString("code"),
-                        rs.getString("procedure_name") + " — " + rs.getString("agency_code"),
-                        rs.getObject("due_at", OffsetDateTime.class).atZoneSameInstant(calendar.zone()).toOffsetDateTime()))
-                .list();
+        return dossiers.openSpanning(start, end).stream()
+                .map(d -> new AffectedDeadline(d.code(), d.procedureName() + " — " + d.agencyCode(),
+                        d.dueAt().atZoneSameInstant(calendar.zone()).toOffsetDateTime()))
+                .toList();
     }
 }

@@ -125,13 +125,7 @@ public class DossierDocuments {
                     d.applicantName(), d.receivedAt(), d.originalDueAt(), d.dueAt(), h.reason(), h.at(), h.actorName(),
                     "", trackingUrl(d.code()), size));
         }
-        List<String> items = new ArrayList<>();
-        if (kind.equals("supplement")) {
-            dossiers.jdbc().sql("""
-                    select items::text from dossier_supplement where dossier_id = :d order by id desc limit 1""")
-                    .param("d", d.id()).query(String.class).optional()
-                    .ifPresent(s -> new tools.jackson.databind.json.JsonMapper().readTree(s).forEach(n -> items.add(n.asString())));
-        }
+        List<String> items = kind.equals("supplement") ? dossiers.lastSupplementItems(d.id()) : List.of();
         NoticeData data = new NoticeData(d.code(), agency.name(), place(agency), d.procedureName(), d.applicantName(),
                 h.at(), h.reason(), items, h.actorName(), trackingUrl(d.code()), size);
         return switch (kind) {
@@ -139,6 +133,17 @@ public class DossierDocuments {
             case "refusal" -> documents.receptionRefusal(data);
             default -> documents.rejection(data);
         };
+    }
+
+    /**
+     * The slip given to a walk-in at the counter: form 02 (what to add, once, completely) or form 03 (refusal with
+     * the reason). No dossier code: none was used.
+     */
+    public byte[] deskNotice(DeskLog.Visit v, PaperSize size) {
+        Agency agency = organization.agency(v.agencyCode()).orElseThrow();
+        NoticeData data = new NoticeData("", agency.name(), place(agency), v.procedureName(), v.applicantName(),
+                v.at(), v.reason(), v.items(), v.officerName(), null, size);
+        return "GUIDANCE".equals(v.form()) ? documents.supplementRequest(data) : documents.receptionRefusal(data);
     }
 
     private Agency agency(DossierRecord d) {

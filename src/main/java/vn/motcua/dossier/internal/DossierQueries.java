@@ -1,10 +1,9 @@
 package vn.motcua.dossier.internal;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -15,19 +14,18 @@ import vn.motcua.platform.ProblemException;
 import vn.motcua.platform.Role;
 
 /**
- * Read side: the officers' queues and the applicant's list. Jurisdiction is part of every query: an officer
- * sees dossiers of their agency, at a step of their agency, or on which their agency is consulted.
+ * Read side: the officers' queues and the applicant's list. Jurisdiction is part of every query: an officer sees
+ * dossiers of their agency, at a step of their agency, or on which their agency is consulted.
  */
 @Service
 public class DossierQueries {
 
-    static final String OFFICER_SCOPE = "(agency_code = :ag or current_step_agency = :ag or :ag = any(consulting_agencies))";
-    private static final String OPEN = "status in ('RECEIVED', 'PROCESSING')";
-
     private final DossierRepository dossiers;
+    private final Clock clock;
 
-    DossierQueries(DossierRepository dossiers) {
+    DossierQueries(DossierRepository dossiers, Clock clock) {
         this.dossiers = dossiers;
+        this.clock = clock;
     }
 
     /** A queue of the officer's work. */
@@ -45,12 +43,11 @@ public class DossierQueries {
     }
 
     public Optional<DossierRecord> forOfficer(Actor actor, String code) {
-        return dossiers.findByCode(code).filter(d -> ActionService.officerSees(actor, d));
+        return dossiers.findByCode(code).filter(d -> Access.officerSees(actor, d));
     }
 
     public Optional<DossierRecord> forApplicant(Actor actor, String code) {
-        return dossiers.findByCode(code)
-                .filter(d -> d.applicantAccountId() != null && d.applicantAccountId() == actor.accountId());
+        return dossiers.findByCode(code).filter(d -> Access.owns(actor, d));
     }
 
     /** Public tracking: the code plus the applicant's phone number or identification number. */
@@ -76,89 +73,35 @@ public class DossierQueries {
     public PageResult<DossierRecord> officerQueue(Actor actor, View view, List<DossierStatus> statuses,
                                                   String procedure, String q, int page, int size) {
         PageResult.check(page, size);
-        Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(actor, view, statuses, procedure, q, params);
-        long total = dossiers.count(where, params);
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
-        List<DossierRecord> items = dossiers.query(where, params,
-                "order by due_at asc nulls last, id limit :limit offset :offset");
-        return new PageResult<>(items, total, page, size);
+        DossierRepository.Queue queue = queue(actor, view, statuses, procedure, q);
+        return new PageResult<>(dossiers.queue(queue, size, (long) page * size), dossiers.count(queue), page, size);
     }
 
     /** How many dossiers are in each of the officer's queues. */
     public Map<String, Long> counts(Actor actor) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (View v : View.values()) {
-            Map<String, Object> params = new LinkedHashMap<>();
-            out.put(v.name(), dossiers.count(where(actor, v, List.of(), null, null, params), params));
+            out.put(v.name(), dossiers.count(queue(actor, v, List.of(), null, null)));
         }
         return out;
     }
 
-    private String where(Actor actor, View view, List<DossierStatus> statuses, String procedure, String q,
-                         Map<String, Object> params) {
+    private DossierRepository.Queue queue(Actor actor, View view, List<DossierStatus> statuses, String procedure,
+                                          String q) {
         if (actor.agencyCode() == null) {
             throw ProblemException.forbidden("error.forbidden");
         }
-        params.put("ag", actor.agencyCode());
-        List<String> conditions = new ArrayList<>();
-        conditions.add(OFFICER_SCOPE);
-        switch (view) {
-            case TODO -> {
-                List<String> mine = new ArrayList<>();
-                if (actor.has(Role.RECEPTION)) {
-                    mine.add("(agency_code = :ag and status in ('SUBMITTED', 'RECEIVED', 'COMPLETED'))");
-                }
-                List<String> roles = actor.roles().stream().filter(r -> r == Role.SPECIALIST || r == Role.LEADER)
-                        .map(Role::name).toList();
-                if (!roles.isEmpty()) {
-                    params.put("roles", roles);
-                    mine.add("(status = 'PROCESSING' and current_step_agency = :ag and current_step_role in (:roles)"
-                            + " and (assignee_id is null or assignee_id = :me))");
-                    mine.add("(:ag = any(consulting_agencies))");
-                    params.put("me", actor.accountId());
-                }
-                conditions.add(mine.isEmpty() ? "false" : "(" + String.join(" or ", mine) + ")");
-            }
-            case DUE_SOON -> conditions.add(OPEN + " and due_soon and due_at >= now()");
-            case OVERDUE -> conditions.add(OPEN + " and due_at < now()");
-            case WAITING -> conditions.add("status in ('SUPPLEMENT_REQUESTED', 'AWAITING_PAYMENT')");
-            case ALL -> { }
-        }
-        if (statuses != null && !statuses.isEmpty()) {
-            params.put("statuses", statuses.stream().map(Enum::name).toList());
-            conditions.add("status in (:statuses)");
-        }
-        if (procedure != null && !procedure.isBlank()) {
-            params.put("procedure", procedure.trim());
-            conditions.add("procedure_code = :procedure");
-        }
-        if (q != null && !q.isBlank()) {
-            String text = q.trim();
-            if (text.length() > 100) {
-                text = text.substring(0, 100);
-            }
-            params.put("q", text.toUpperCase(Locale.ROOT) + "%");
-            params.put("name", "%" + text + "%");
-            params.put("phone", text);
-            conditions.add("(code like :q or applicant_name ilike :name or applicant_phone = :phone"
-                    + " or applicant_id_number = :phone)");
-        }
-        return String.join(" and ", conditions);
+        List<String> roles = actor.roles().stream().filter(r -> r == Role.SPECIALIST || r == Role.LEADER)
+                .map(Role::name).toList();
+        return new DossierRepository.Queue(actor.agencyCode(), actor.accountId(), actor.has(Role.RECEPTION), roles,
+                view, statuses, procedure, q, OffsetDateTime.now(clock));
     }
 
     public PageResult<DossierRecord> mine(Actor actor, int page, int size) {
         PageResult.check(page, size);
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("me", actor.accountId());
-        long total = dossiers.count("applicant_account_id = :me", params);
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
-        return new PageResult<>(dossiers.query("applicant_account_id = :me", params,
-                "order by created_at desc limit :limit offset :offset"), total, page, size);
+        return new PageResult<>(dossiers.ofApplicant(actor.accountId(), size, (long) page * size),
+                dossiers.countOfApplicant(actor.accountId()), page, size);
     }
-
 
     /** When the dossier was last changed, for caching. */
     public static OffsetDateTime lastChange(DossierRecord d) {

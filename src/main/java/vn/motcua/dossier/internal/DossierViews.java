@@ -1,5 +1,6 @@
 package vn.motcua.dossier.internal;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -7,15 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.DossierAction;
-import vn.motcua.dossier.DossierRules;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
 import vn.motcua.platform.Actor;
+import vn.motcua.workflow.StepInstance;
 import vn.motcua.workflow.Workflow;
 
 /** The JSON shapes of a dossier for its owner, for officers, and for public tracking (no personal data). */
@@ -27,11 +29,13 @@ public class DossierViews {
     private final Workflow workflow;
     private final MessageSource messages;
     private final ZoneId zone;
-    private final tools.jackson.databind.json.JsonMapper json;
+    private final Transitions transitions;
+    private final Clock clock;
 
     DossierViews(DossierRepository dossiers, Organization organization, Workflow workflow, MessageSource messages,
-                 WorkingCalendar calendar, tools.jackson.databind.json.JsonMapper json) {
-        this.json = json;
+                 WorkingCalendar calendar, Transitions transitions, Clock clock) {
+        this.transitions = transitions;
+        this.clock = clock;
         this.dossiers = dossiers;
         this.organization = organization;
         this.workflow = workflow;
@@ -87,6 +91,7 @@ public class DossierViews {
         m.put("apologyCount", d.apologyCount());
         m.put("lateFlag", d.lateFlag());
         m.put("feeAmount", d.feeAmount());
+        m.put("fee", fee(d));
         m.put("paidAt", local(d.paidAt()));
         m.put("rating", d.rating());
         List<Map<String, Object>> atts = new ArrayList<>();
@@ -110,7 +115,10 @@ public class DossierViews {
                 || d.status() == DossierStatus.RECEIVED || d.status() == DossierStatus.REFUSED
                 || (d.status() == DossierStatus.WITHDRAWN && d.receivedAt() == null));
         if (officer) {
-            m.put("steps", !processed ? List.of() : workflow.steps(d.id()).stream().map(s -> {
+            List<StepInstance> steps = processed ? workflow.steps(d.id()) : List.of();
+            Optional<StepInstance> current = d.currentStepSeq() == null ? Optional.empty()
+                    : steps.stream().filter(s -> s.seq() == d.currentStepSeq()).findFirst();
+            m.put("steps", steps.stream().map(s -> {
                 Map<String, Object> x = new LinkedHashMap<>();
                 x.put("seq", s.seq());
                 x.put("name", s.name());
@@ -127,37 +135,49 @@ public class DossierViews {
             m.put("currentStepRole", d.currentStepRole());
             m.put("currentStepDueAt", local(d.currentStepDueAt()));
             m.put("consultations", processed ? workflow.consultations(d.id()) : List.of());
-            m.put("allowedActions", DossierRules.available(d.status(), ActionService.parties(actor, d)).stream()
+            m.put("allowedActions", transitions.allowedActions(actor, d, current).stream()
                     .map(DossierAction::name).toList());
         } else {
-            List<String> own = new ArrayList<>();
-            if (DossierRules.rule(DossierAction.SUPPLY, d.status()).isPresent()) {
-                own.add("SUPPLY");
-            }
-            if (DossierRules.rule(DossierAction.WITHDRAW, d.status()).isPresent()) {
-                own.add("WITHDRAW");
-            }
-            if (d.status() == DossierStatus.RETURNED && d.rating() == null) {
-                own.add("RATE");
-            }
-            m.put("allowedActions", own);
+            m.put("allowedActions", transitions.applicantActions(d).stream().map(DossierAction::name).toList());
         }
         return m;
     }
 
+    /**
+     * The fee as the catalogue computed it at intake: {@code {total, items: [{name, amount, condition, quantity,
+     * unitAmount}], complete}}; the total follows an amount an officer set when asking for payment.
+     */
+    Map<String, Object> fee(DossierRecord d) {
+        Map<String, Object> fee = new LinkedHashMap<>();
+        fee.put("total", d.feeAmount() == null ? 0L : d.feeAmount());
+        List<Map<String, Object>> items = new ArrayList<>();
+        boolean complete = true;
+        if (d.feeQuote() != null) {
+            for (var i : d.feeQuote().path("items")) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("name", i.path("name").asString(null));
+                x.put("amount", i.hasNonNull("amount") ? i.get("amount").asLong() : null);
+                x.put("condition", i.path("condition").asString(null));
+                x.put("quantity", i.path("quantity").asInt(1));
+                x.put("unitAmount", i.hasNonNull("unitAmount") ? i.get("unitAmount").asLong() : null);
+                items.add(x);
+            }
+            complete = d.feeQuote().path("complete").asBoolean(true);
+        }
+        fee.put("items", items);
+        fee.put("complete", complete);
+        return fee;
+    }
+
     public Map<String, Object> pendingSupplement(long dossierId) {
-        return dossiers.jdbc().sql("""
-                select stage, requested_at, reason, items::text as items from dossier_supplement
-                where dossier_id = :d and supplied_at is null order by id desc limit 1""")
-                .param("d", dossierId)
-                .query((rs, i) -> {
-                    Map<String, Object> x = new LinkedHashMap<>();
-                    x.put("stage", rs.getString("stage"));
-                    x.put("requestedAt", local(rs.getObject("requested_at", OffsetDateTime.class)));
-                    x.put("reason", rs.getString("reason"));
-                    x.put("items", json.readTree(rs.getString("items")));
-                    return x;
-                }).optional().orElse(null);
+        return dossiers.pendingSupplement(dossierId).map(p -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("stage", p.stage());
+            x.put("requestedAt", local(p.requestedAt()));
+            x.put("reason", p.reason());
+            x.put("items", p.items());
+            return x;
+        }).orElse(null);
     }
 
     public List<Map<String, Object>> history(DossierRecord d, Locale locale) {
@@ -219,6 +239,6 @@ public class DossierViews {
                 || d.status() == DossierStatus.COMPLETED) {
             return false;
         }
-        return OffsetDateTime.now().isAfter(d.dueAt());
+        return OffsetDateTime.now(clock).isAfter(d.dueAt());
     }
 }

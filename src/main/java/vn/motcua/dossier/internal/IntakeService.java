@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -17,23 +16,27 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.motcua.calendar.Deadline;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.Component;
+import vn.motcua.catalog.FeeQuote;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.documents.FileStore;
 import vn.motcua.documents.StoredFile;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.DossierAction;
-import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.IntakeRequest;
+import vn.motcua.dossier.rules.ClockEffects;
+import vn.motcua.dossier.rules.ClockState;
+import vn.motcua.dossier.rules.Decision;
+import vn.motcua.dossier.rules.DossierRules;
+import vn.motcua.dossier.rules.Party;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.UnitPath;
@@ -44,14 +47,15 @@ import vn.motcua.platform.ProblemException;
 import vn.motcua.platform.Role;
 
 /**
- * Intake (Decree 61/2018 Art. 15–17): an online submission (status SUBMITTED, code at once) or a counter or
- * postal intake by a reception officer (status RECEIVED, deadline from the receipt moment). Everything is
- * checked first and every problem listed; on any problem nothing is stored and no code is consumed.
+ * Intake (Decree 61/2018 Art. 15–17): an online submission (SUBMITTED, code at once) or a counter or postal intake by
+ * a reception officer (RECEIVED, the clock starts at the receipt moment), both as the rule book's creating lines say.
+ * Everything is checked first and every problem listed; on any problem nothing is stored and no code is consumed.
+ * The dossier, its code, documents and first history entry are one SQL statement; its fee is the catalogue's quote.
  */
 @Service
 public class IntakeService {
 
-    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final Log audit = LogFactory.getLog("vn.motcua.audit");
 
     private final DossierRepository dossiers;
     private final Catalog catalog;
@@ -78,69 +82,49 @@ public class IntakeService {
     public record Created(DossierRecord dossier, boolean replayed) {
     }
 
+    /** Nộp hồ sơ trực tuyến, by the applicant from their account. */
     @Transactional
     public Created submitOnline(Actor actor, IntakeRequest request, String idempotencyKey, Locale locale) {
-        if (!actor.has(Role.CITIZEN)) {
-            throw ProblemException.forbidden("dossier.intake.citizensOnly");
-        }
+        Decision decision = create(DossierAction.SUBMIT, actor, Role.CITIZEN, "dossier.intake.citizensOnly");
         Optional<DossierRecord> replay = claimIdempotencyKey(actor, idempotencyKey, request);
         if (replay.isPresent()) {
             return new Created(replay.get(), true);
         }
         Checked c = check(actor, request, Channel.ONLINE, locale);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Map<String, Object> row = baseRow(actor, c, Channel.ONLINE, now);
-        row.put("status", DossierStatus.SUBMITTED.name());
-        row.put("submitted_at", now);
-        row.put("applicant_account_id", actor.accountId());
-        DossierRecord d = insert(row, c, actor, now, false);
-        recordIdempotency(actor, idempotencyKey, d.id());
-        dossiers.history(d.id(), new HistoryEntry(now, actor.accountId(), actor.displayName(), Role.CITIZEN.name(),
-                null, actor.origin(), DossierAction.SUBMIT.name(), null, DossierStatus.SUBMITTED.name(),
-                "Nộp hồ sơ trực tuyến", null, null, null, List.of()));
-        events.changed(d, DossierAction.SUBMIT, null, actor, now, null, Map.of("created", true));
-        return new Created(d, false);
+        NewDossier n = dossier(c, Channel.ONLINE, decision, actor.accountId(), now, null, ClockState.NOT_STARTED, false);
+        HistoryEntry h = new HistoryEntry(now, actor.accountId(), actor.displayName(), Role.CITIZEN.name(), null,
+                actor.origin(), DossierAction.SUBMIT.name(), null, null, "Nộp hồ sơ trực tuyến", null, null, null,
+                List.of());
+        return created(dossiers.insert(n, h, actor.accountId(), key(idempotencyKey)), c, DossierAction.SUBMIT, actor,
+                now);
     }
 
+    /** Tiếp nhận trực tiếp / qua bưu chính, by a reception officer: received at once, the clock starts. */
     @Transactional
     public Created receiveAtCounter(Actor actor, IntakeRequest request, String idempotencyKey, Locale locale) {
-        if (!actor.has(Role.RECEPTION)) {
-            throw ProblemException.forbidden("dossier.intake.receptionOnly");
-        }
+        Decision decision = create(DossierAction.RECEIVE, actor, Role.RECEPTION, "dossier.intake.receptionOnly");
         Optional<DossierRecord> replay = claimIdempotencyKey(actor, idempotencyKey, request);
         if (replay.isPresent()) {
             return new Created(replay.get(), true);
         }
         Channel channel = parseChannel(request.channel());
-        IntakeRequest withAgency = request.agencyCode() == null || request.agencyCode().isBlank()
-                ? new IntakeRequest(request.procedureCode(), actor.agencyCode(), request.applicant(), request.form(),
-                request.attachments(), request.channel())
-                : request;
-        Checked c = check(actor, withAgency, channel, locale);
+        Checked c = check(actor, withOwnAgency(actor, request), channel, locale);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Deadline deadline = calendar.deadline(now, c.procedure.processingTime(), channel);
-        Map<String, Object> row = baseRow(actor, c, channel, now);
-        row.put("status", DossierStatus.RECEIVED.name());
-        row.put("received_at", now);
-        row.put("clock_started_at", deadline.startsAt());
-        row.put("due_at", deadline.dueAt());
-        row.put("original_due_at", deadline.dueAt());
-        row.put("received_by", actor.accountId());
-        row.put("digitised", !c.files.isEmpty());
-        DossierRecord d = insert(row, c, actor, now, true);
-        recordIdempotency(actor, idempotencyKey, d.id());
-        dossiers.history(d.id(), new HistoryEntry(now, actor.accountId(), actor.displayName(), Role.RECEPTION.name(),
-                actor.agencyCode(), actor.origin(), DossierAction.RECEIVE.name(), null, DossierStatus.RECEIVED.name(),
-                channel == Channel.POSTAL ? "Tiếp nhận qua bưu chính" : "Tiếp nhận trực tiếp", null, null,
-                deadline.dueAt(), List.of()));
-        events.changed(d, DossierAction.RECEIVE, null, actor, now, null, Map.of("created", true));
-        return new Created(d, false);
+        ClockState started = ClockEffects.onAccept(now, c.procedure.processingTime(), channel, calendar);
+        NewDossier n = dossier(c, channel, decision, null, null, now, started, !c.documents.isEmpty());
+        HistoryEntry h = new HistoryEntry(now, actor.accountId(), actor.displayName(), Role.RECEPTION.name(),
+                actor.agencyCode(), actor.origin(), DossierAction.RECEIVE.name(), null, null,
+                channel == Channel.POSTAL ? "Tiếp nhận qua bưu chính" : "Tiếp nhận trực tiếp", null, null, null,
+                List.of());
+        return created(dossiers.insert(n, h, actor.accountId(), key(idempotencyKey)), c, DossierAction.RECEIVE, actor,
+                now);
     }
 
     /**
-     * The problems a counter intake would be refused with, without storing anything: for pages that found
-     * problems of their own first (an unreadable date, a file that could not be stored) and must still list
-     * every problem at once. Empty when the request would be accepted.
+     * The problems a counter intake would be refused with, without storing anything: for pages that found problems
+     * of their own first (an unreadable date, a file that could not be stored) and must still list every problem at
+     * once. Empty when the request would be accepted.
      */
     @Transactional(readOnly = true)
     public List<FieldProblem> counterIntakeProblems(Actor actor, IntakeRequest request, Locale locale) {
@@ -151,21 +135,51 @@ public class IntakeService {
         } catch (ProblemException e) {
             out.addAll(e.errors());
         }
-        IntakeRequest withAgency = request.agencyCode() == null || request.agencyCode().isBlank()
-                ? new IntakeRequest(request.procedureCode(), actor.agencyCode(), request.applicant(), request.form(),
-                request.attachments(), request.channel())
-                : request;
         try {
-            check(actor, withAgency, channel, locale);
+            check(actor, withOwnAgency(actor, request), channel, locale);
         } catch (ProblemException e) {
             out.addAll(e.errors());
         }
         return out;
     }
 
-    /** Everything validated: the procedure, the agency, and the stored files by component. */
+    /** The rule book's creating line: who may create a dossier this way, and its first status. */
+    private static Decision create(DossierAction action, Actor actor, Role role, String refusal) {
+        audit.info("dossier " + action + " by " + actor.username() + " (" + actor.accountId() + ") from "
+                + actor.origin());
+        Decision d = DossierRules.create(action, actor.has(role)
+                ? Set.of(role == Role.CITIZEN ? Party.APPLICANT : Party.RECEPTION) : Set.of());
+        if (!d.allowed()) {
+            throw ProblemException.forbidden(refusal);
+        }
+        return d;
+    }
+
+    private Created created(DossierRecord d, Checked c, DossierAction action, Actor actor, OffsetDateTime now) {
+        files.markAttached(c.stored.keySet());
+        events.changed(d, action, null, actor, now, null, DossierEvents.Details.CREATED);
+        return new Created(d, false);
+    }
+
+    private NewDossier dossier(Checked c, Channel channel, Decision decision, Long applicantAccount,
+                               OffsetDateTime submittedAt, OffsetDateTime receivedAt, ClockState clockState,
+                               boolean digitised) {
+        UnitPath path = organization.path(c.agency.unitCode());
+        OffsetDateTime at = submittedAt != null ? submittedAt : receivedAt;
+        LocalDate day = at.atZoneSameInstant(calendar.zone()).toLocalDate();
+        FeeQuote fee = catalog.quote(c.procedure.code(), catalog.feeInputs(c.procedure.code(), c.form, channel, day));
+        return new NewDossier(c.agency.electronicId(), day, c.procedure.code(), c.procedure.version(),
+                c.procedure.name(), c.agency.code(), path.provinceCode(), path.districtCode(), path.communeCode(),
+                c.agency.level().name(), channel, decision.to(), applicantAccount, json.writeValueAsString(c.applicant),
+                c.applicant.fullName(), c.applicant.idNumber(), c.applicant.phone(), json.writeValueAsString(c.form),
+                c.procedure.processingTime().amount(), c.procedure.processingTime().unit().name(), submittedAt,
+                receivedAt, clockState, receivedAt == null ? null : applicantAccount == null ? c.officer : null,
+                digitised, fee.total(), json.writeValueAsString(fee), c.documents);
+    }
+
+    /** Everything validated: the procedure, the agency, the applicant, the eForm and the documents. */
     record Checked(Procedure procedure, Agency agency, Applicant applicant, JsonNode form,
-                   List<IntakeRequest.AttachmentRef> refs, Map<UUID, StoredFile> files) {
+                   List<NewDossier.Document> documents, Map<UUID, StoredFile> stored, long officer) {
     }
 
     Checked check(Actor actor, IntakeRequest r, Channel channel, Locale locale) {
@@ -184,21 +198,9 @@ public class IntakeService {
                 problems.add(FieldProblem.of("procedureCode", "dossier.intake.notOnline"));
             }
         }
-        Agency agency = null;
-        if (r.agencyCode() == null || r.agencyCode().isBlank()) {
-            problems.add(FieldProblem.of("agencyCode", "error.required"));
-        } else {
-            agency = organization.agency(r.agencyCode()).orElse(null);
-            if (agency == null) {
-                problems.add(FieldProblem.of("agencyCode", "error.agency.notFound", r.agencyCode()));
-            } else if (procedure != null && !catalog.canReceive(procedure, agency)) {
-                problems.add(FieldProblem.of("agencyCode", "dossier.intake.agencyNotCompetent", agency.name()));
-            } else if (channel != Channel.ONLINE && !agency.code().equals(actor.agencyCode())) {
-                problems.add(FieldProblem.of("agencyCode", "dossier.intake.ownAgencyOnly"));
-            }
-        }
+        Agency agency = agency(actor, r.agencyCode(), procedure, channel, problems);
         Applicant applicant = r.applicant() == null ? null : r.applicant().withoutBlanks();
-        ApplicantChecks.check(applicant, LocalDate.now(clock), problems);
+        ApplicantChecks.check(applicant, LocalDate.now(clock.withZone(calendar.zone())), problems);
 
         JsonNode form = r.form() == null ? null : Nfc.normalize(r.form(), json);
         if (form == null) {
@@ -208,11 +210,15 @@ public class IntakeService {
         }
 
         List<IntakeRequest.AttachmentRef> refs = r.attachments() == null ? List.of() : r.attachments();
-        Map<UUID, StoredFile> stored = files.findAll(refs.stream().map(IntakeRequest.AttachmentRef::fileId)
-                .filter(Objects::nonNull).collect(Collectors.toSet())).stream()
-                .collect(Collectors.toMap(StoredFile::id, Function.identity()));
+        Map<UUID, StoredFile> stored = new LinkedHashMap<>();
+        List<UUID> ids = refs.stream().filter(Objects::nonNull).map(IntakeRequest.AttachmentRef::fileId)
+                .filter(Objects::nonNull).distinct().toList();
+        if (!ids.isEmpty()) {
+            files.findAll(ids).forEach(f -> stored.put(f.id(), f));
+        }
         Set<String> given = new HashSet<>();
         Set<UUID> seen = new HashSet<>();
+        List<NewDossier.Document> documents = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) {
             var ref = refs.get(i);
             String field = "attachments[" + i + "]";
@@ -225,6 +231,8 @@ public class IntakeService {
                 problems.add(FieldProblem.of(field + ".fileId", "dossier.intake.fileUnknown"));
             } else if (f.attachedAt() != null || !seen.add(f.id())) {
                 problems.add(FieldProblem.of(field + ".fileId", "dossier.intake.fileUsed"));
+            } else {
+                documents.add(new NewDossier.Document(ref.componentCode(), f.id(), f.name(), f.contentType(), f.size()));
             }
             if (procedure != null) {
                 if (ref.componentCode() == null || procedure.component(ref.componentCode()).isEmpty()) {
@@ -245,82 +253,35 @@ public class IntakeService {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        return new Checked(procedure, agency, applicant, form, refs, stored);
+        return new Checked(procedure, agency, applicant, form, documents, stored, actor.accountId());
     }
 
-    /** The procedure a dossier was filed under (as it is in the catalogue now). */
-    vn.motcua.catalog.Procedure procedureOf(DossierRecord d) {
-        return catalog.procedure(d.procedureCode()).orElseThrow();
-    }
-
-    List<FieldProblem> validateForm(Procedure procedure, JsonNode form, Locale locale) {
-        return catalog.validateForm(procedure, Nfc.normalize(form, json), locale);
-    }
-
-    private Map<String, Object> baseRow(Actor actor, Checked c, Channel channel, OffsetDateTime now) {
-        UnitPath path = organization.path(c.agency.unitCode());
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("procedure_code", c.procedure.code());
-        row.put("procedure_version", c.procedure.version());
-        row.put("procedure_name", c.procedure.name());
-        row.put("agency_code", c.agency.code());
-        row.put("province_code", path.provinceCode());
-        row.put("district_code", path.districtCode());
-        row.put("commune_code", path.communeCode());
-        row.put("level", c.agency.level().name());
-        row.put("channel", channel.name());
-        row.put("applicant", json.writeValueAsString(c.applicant));
-        row.put("applicant_name", c.applicant.fullName());
-        row.put("applicant_id_number", c.applicant.idNumber());
-        row.put("applicant_phone", c.applicant.phone());
-        row.put("form", json.writeValueAsString(c.form));
-        row.put("time_amount", c.procedure.processingTime().amount());
-        row.put("time_unit", c.procedure.processingTime().unit().name());
-        Long fee = c.procedure.fees().stream().map(vn.motcua.catalog.Fee::amount).filter(Objects::nonNull)
-                .reduce(0L, Long::sum);
-        row.put("fee_amount", fee);
-        return row;
-    }
-
-    private DossierRecord insert(Map<String, Object> row, Checked c, Actor actor, OffsetDateTime now,
-                                 boolean digitised) {
-        row.put("code", nextCode(c.agency, now));
-        StringBuilder cols = new StringBuilder();
-        StringBuilder vals = new StringBuilder();
-        for (String k : row.keySet()) {
-            cols.append(cols.isEmpty() ? "" : ", ").append(k);
-            boolean jsonb = k.equals("applicant") || k.equals("form");
-            vals.append(vals.isEmpty() ? "" : ", ").append(jsonb ? "cast(:" + k + " as jsonb)" : ":" + k);
+    private Agency agency(Actor actor, String code, Procedure procedure, Channel channel, List<FieldProblem> problems) {
+        if (code == null || code.isBlank()) {
+            problems.add(FieldProblem.of("agencyCode", "error.required"));
+            return null;
         }
-        long id = dossiers.jdbc().sql("insert into dossier (" + cols + ") values (" + vals + ") returning id")
-                .params(row).query(Long.class).single();
-        for (var ref : c.refs) {
-            StoredFile f = c.files.get(ref.fileId());
-            dossiers.attach(id, "INPUT", ref.componentCode(), f.id(), f.name(), f.contentType(), f.size(), digitised,
-                    actor.accountId());
+        Agency agency = organization.agency(code).orElse(null);
+        if (agency == null) {
+            problems.add(FieldProblem.of("agencyCode", "error.agency.notFound", code));
+        } else if (procedure != null && !catalog.canReceive(procedure, agency)) {
+            problems.add(FieldProblem.of("agencyCode", "dossier.intake.agencyNotCompetent", agency.name()));
+        } else if (channel != Channel.ONLINE && !agency.code().equals(actor.agencyCode())) {
+            problems.add(FieldProblem.of("agencyCode", "dossier.intake.ownAgencyOnly"));
         }
-        files.markAttached(c.files.keySet());
-        return dossiers.findById(id).orElseThrow();
+        return agency;
+    }
+
+    private static IntakeRequest withOwnAgency(Actor actor, IntakeRequest r) {
+        return r.agencyCode() == null || r.agencyCode().isBlank()
+                ? new IntakeRequest(r.procedureCode(), actor.agencyCode(), r.applicant(), r.form(), r.attachments(),
+                r.channel())
+                : r;
     }
 
     /**
-     * The next dossier code of an agency for the day, gap-free: {@code {electronic id}-{YYMMDD}-{NNNN}}
-     * (Circular 01/2018 Art. 19). The counter row stays locked until the transaction ends, so a rolled-back
-     * intake gives its number back and two intakes never share one.
-     */
-    String nextCode(Agency agency, OffsetDateTime at) {
-        LocalDate day = at.atZoneSameInstant(calendar.zone()).toLocalDate();
-        int n = dossiers.jdbc().sql("""
-                insert into dossier_code_seq (agency_eid, day, last) values (:a, :d, 1)
-                on conflict (agency_eid, day) do update set last = dossier_code_seq.last + 1
-                returning last""")
-                .param("a", agency.electronicId()).param("d", day).query(Integer.class).single();
-        return agency.electronicId() + "-" + day.format(YYMMDD) + "-" + String.format("%04d", n);
-    }
-
-    /**
-     * Claims an idempotency key for this account. The same key with the same request returns the dossier the
-     * first request created; with another request it is a 409. A concurrent duplicate waits for the first.
+     * Claims an idempotency key for this account. The same key with the same request returns the dossier the first
+     * request created; with another request it is a 409. A concurrent duplicate waits for the first.
      */
     private Optional<DossierRecord> claimIdempotencyKey(Actor actor, String key, IntakeRequest request) {
         if (key == null || key.isBlank()) {
@@ -330,28 +291,18 @@ public class IntakeService {
             throw ProblemException.invalid("Idempotency-Key", "error.length.max", 200);
         }
         String hash = hash(json.writeValueAsString(request));
-        int inserted = dossiers.jdbc().sql("""
-                insert into idempotency_record (account_id, key, request_hash) values (:a, :k, :h)
-                on conflict do nothing""")
-                .param("a", actor.accountId()).param("k", key).param("h", hash).update();
-        if (inserted == 1) {
+        if (dossiers.claimIdempotencyKey(actor.accountId(), key, hash)) {
             return Optional.empty();
         }
-        var existing = dossiers.jdbc().sql("""
-                select request_hash, dossier_id from idempotency_record where account_id = :a and key = :k""")
-                .param("a", actor.accountId()).param("k", key)
-                .query((rs, i) -> new Object[] {rs.getString(1), rs.getObject(2)}).single();
-        if (!hash.equals(existing[0])) {
+        var existing = dossiers.idempotencyRecord(actor.accountId(), key);
+        if (!hash.equals(existing.requestHash())) {
             throw ProblemException.conflict("dossier.intake.idempotencyMismatch");
         }
-        return Optional.ofNullable((Long) existing[1]).flatMap(dossiers::findById);
+        return Optional.ofNullable(existing.dossierId()).flatMap(dossiers::findById);
     }
 
-    private void recordIdempotency(Actor actor, String key, long dossierId) {
-        if (key != null && !key.isBlank()) {
-            dossiers.jdbc().sql("update idempotency_record set dossier_id = :d where account_id = :a and key = :k")
-                    .param("d", dossierId).param("a", actor.accountId()).param("k", key).update();
-        }
+    private static String key(String idempotencyKey) {
+        return idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
     }
 
     private static Channel parseChannel(String channel) {

@@ -15,12 +15,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.dossier.DeadlineAlerts;
 import vn.motcua.platform.Channel;
 
 /**
  * The overdue watch (cluster-safe: db-scheduler runs it on one node at a time): flags open dossiers due within
  * one working day ("sắp đến hạn"), and hands the newly overdue ones and the late consultations to the
- * {@link DeadlineAlerts} so that assignees and their leaders are told once.
+ * {@link DeadlineAlerts} (the notification module) so that assignees and their leaders are told once.
  */
 @Component
 public class OverdueWatch {
@@ -42,61 +43,28 @@ public class OverdueWatch {
         this.clock = clock;
     }
 
-    /** Dossiers that became overdue, for the alerts. */
-    public record Overdue(long id, String code, String procedureName, String agencyCode, String stepAgency,
-                          String stepRole, Long assigneeId, OffsetDateTime dueAt) {
-    }
-
     @Transactional
     public int run() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime soon = calendar.addWorkingMinutes(calendar.clockStart(now, Channel.COUNTER),
                 calendar.workingMinutesPerDay());
-        List<Overdue> dueSoon = dossiers.jdbc().sql("""
-                update dossier set due_soon = (due_at > :now and due_at <= :soon)
-                where status in ('RECEIVED', 'PROCESSING') and due_soon <> (due_at > :now and due_at <= :soon)
-                returning id, code, procedure_name, agency_code, current_step_agency, current_step_role, assignee_id,
-                          due_at, due_soon""")
-                .param("now", now).param("soon", soon)
-                .query((rs, i) -> rs.getBoolean("due_soon") ? new Overdue(rs.getLong("id"), rs.getString("code"),
-                        rs.getString("procedure_name"), rs.getString("agency_code"), rs.getString("current_step_agency"),
-                        rs.getString("current_step_role"), (Long) rs.getObject("assignee_id"),
-                        rs.getObject("due_at", OffsetDateTime.class)) : null)
-                .list().stream().filter(java.util.Objects::nonNull).toList();
-        int flagged = dueSoon.size();
-        dossiers.jdbc().sql("update dossier set due_soon = false where due_soon and status not in ('RECEIVED', 'PROCESSING')")
-                .update();
-        List<Overdue> overdue = dossiers.jdbc().sql("""
-                update dossier set overdue_notified_at = :now
-                where status in ('RECEIVED', 'PROCESSING') and due_at < :now and overdue_notified_at is null
-                returning id, code, procedure_name, agency_code, current_step_agency, current_step_role, assignee_id,
-                          due_at""")
-                .param("now", now)
-                .query((rs, i) -> new Overdue(rs.getLong("id"), rs.getString("code"), rs.getString("procedure_name"),
-                        rs.getString("agency_code"), rs.getString("current_step_agency"),
-                        rs.getString("current_step_role"), (Long) rs.getObject("assignee_id"),
-                        rs.getObject("due_at", OffsetDateTime.class)))
-                .list();
+        List<DeadlineAlerts.Deadline> dueSoon = dossiers.flagDueSoon(now, soon).stream().map(OverdueWatch::overdue).toList();
+        List<DeadlineAlerts.Deadline> overdue = dossiers.markOverdue(now).stream().map(OverdueWatch::overdue).toList();
         var lateConsultations = workflow.remindLateConsultations(now);
         for (DeadlineAlerts a : alerts) {
             a.dueSoon(dueSoon);
             a.overdue(overdue);
             a.lateConsultations(lateConsultations);
         }
-        if (flagged > 0 || !overdue.isEmpty()) {
-            log.info("Overdue watch: " + flagged + " due-soon flags changed, " + overdue.size() + " newly overdue");
+        if (!dueSoon.isEmpty() || !overdue.isEmpty()) {
+            log.info("Overdue watch: " + dueSoon.size() + " newly due soon, " + overdue.size() + " newly overdue");
         }
         return overdue.size();
     }
 
-    /** Who is told about deadlines (the notification module, when present). */
-    public interface DeadlineAlerts {
-        void dueSoon(List<Overdue> dossiers);
-
-        void overdue(List<Overdue> dossiers);
-
-        /** Opinions asked of other agencies and not given in time (reminded once). */
-        void lateConsultations(List<vn.motcua.workflow.Consultation> consultations);
+    private static DeadlineAlerts.Deadline overdue(DossierRepository.Deadline d) {
+        return new DeadlineAlerts.Deadline(d.id(), d.code(), d.procedureName(), d.agencyCode(), d.stepAgency(), d.stepRole(),
+                d.assigneeId(), d.dueAt());
     }
 
     @Configuration(proxyBeanMethods = false)

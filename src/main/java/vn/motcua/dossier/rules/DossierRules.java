@@ -48,6 +48,18 @@ public final class DossierRules {
         return Decision.allow(line.to().after(ask.dossier()), markLate);
     }
 
+    /**
+     * Decides an intake (SUBMIT online, RECEIVE at the counter): the table's creating line for the action, taken by
+     * one of its parties; the dossier's first status.
+     */
+    public static Decision create(DossierAction action, Set<Party> parties) {
+        Transition line = LifecycleTable.creating(action);
+        if (line.by().stream().noneMatch(parties::contains)) {
+            return Decision.reject(Rejection.conflict(line.basis(), "dossier.rule.notYourRole"));
+        }
+        return Decision.allow(line.to().after(null), false);
+    }
+
     /** The same as {@link #decide(Ask)}. */
     public static Decision decide(DossierAction action, Set<Party> parties, DossierFacts dossier, ActionInput input,
                                   RuleContext context) {

@@ -30,7 +30,7 @@ import vn.motcua.catalog.Procedure;
 import vn.motcua.documents.FileStore;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.IntakeRequest;
-import vn.motcua.dossier.internal.ActionService;
+import vn.motcua.dossier.internal.Transitions;
 import vn.motcua.dossier.internal.DossierDocuments;
 import vn.motcua.dossier.internal.DossierQueries;
 import vn.motcua.dossier.internal.DossierRecord;
@@ -54,7 +54,7 @@ class CitizenPages {
     private final Organization organization;
     private final Accounts accounts;
     private final IntakeService intake;
-    private final ActionService actions;
+    private final Transitions actions;
     private final DossierQueries queries;
     private final DossierViews views;
     private final DossierDocuments documents;
@@ -63,7 +63,7 @@ class CitizenPages {
     private final JsonMapper json;
 
     CitizenPages(Catalog catalog, Organization organization, Accounts accounts, IntakeService intake,
-                 ActionService actions, DossierQueries queries, DossierViews views, DossierDocuments documents,
+                 Transitions actions, DossierQueries queries, DossierViews views, DossierDocuments documents,
                  DraftService drafts, FileStore files, JsonMapper json) {
         this.catalog = catalog;
         this.organization = organization;
@@ -259,7 +259,8 @@ class CitizenPages {
             if (!problems.isEmpty()) {
                 throw ProblemException.invalid(problems);
             }
-            actions.supply(actor, code, refs, null, request.getParameter("note"), locale);
+            actions.supply(actor, code, version(request.getParameter("version")), refs, null,
+                    request.getParameter("note"), locale);
         } catch (ProblemException e) {
             redirect.addFlashAttribute("actionErrors", e.errors().isEmpty()
                     ? List.of(FieldProblem.of("supplement", e.detailKey(), e.args())) : e.errors());
@@ -271,9 +272,9 @@ class CitizenPages {
 
     @PostMapping("/ho-so/{code}/rut")
     String withdraw(Actor actor, @PathVariable String code, @RequestParam(required = false) String reason,
-                    RedirectAttributes redirect) {
+                    @RequestParam(required = false) String version, RedirectAttributes redirect) {
         try {
-            actions.withdraw(actor, code, reason);
+            actions.withdraw(actor, code, version(version), reason);
             redirect.addFlashAttribute("withdrawn", true);
         } catch (ProblemException e) {
             redirect.addFlashAttribute("actionErrors", List.of(FieldProblem.of("withdraw", e.detailKey(), e.args())));
@@ -283,9 +284,10 @@ class CitizenPages {
 
     @PostMapping("/ho-so/{code}/danh-gia")
     String rate(Actor actor, @PathVariable String code, @RequestParam(required = false) String rating,
-                @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+                @RequestParam(required = false) String comment, @RequestParam(required = false) String version,
+                RedirectAttributes redirect) {
         try {
-            actions.rate(actor, code, rating, comment);
+            actions.rate(actor, code, version(version), rating, comment);
             redirect.addFlashAttribute("rated", true);
         } catch (ProblemException e) {
             redirect.addFlashAttribute("actionErrors", e.errors().isEmpty()
@@ -349,6 +351,15 @@ class CitizenPages {
             out.computeIfAbsent(organization.unit(unit).map(AdminUnit::name).orElse(""), k -> new ArrayList<>()).add(a);
         }
         return out;
+    }
+
+    /** The dossier version the page showed (its forms carry it): a change in between is a 409, shown on the page. */
+    private static Integer version(String s) {
+        try {
+            return s == null || s.isBlank() ? null : Integer.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static Long parseLong(String s) {

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.documents.FileStore;
 import vn.motcua.dossier.IntakeRequest;
-import vn.motcua.dossier.internal.ActionService;
+import vn.motcua.dossier.internal.Transitions;
 import vn.motcua.dossier.internal.DossierDocuments;
 import vn.motcua.dossier.internal.DossierQueries;
 import vn.motcua.dossier.internal.DossierRecord;
@@ -39,13 +39,13 @@ import vn.motcua.signing.PaperSize;
 class DossierApi {
 
     private final IntakeService intake;
-    private final ActionService actions;
+    private final Transitions actions;
     private final DossierQueries queries;
     private final DossierViews views;
     private final DossierDocuments documents;
     private final FileStore files;
 
-    DossierApi(IntakeService intake, ActionService actions, DossierQueries queries, DossierViews views,
+    DossierApi(IntakeService intake, Transitions actions, DossierQueries queries, DossierViews views,
                DossierDocuments documents, FileStore files) {
         this.intake = intake;
         this.actions = actions;
@@ -76,9 +76,10 @@ class DossierApi {
     }
 
     @GetMapping("/{code}")
-    @Operation(summary = "The whole dossier, to its owner")
-    Map<String, Object> one(Actor actor, @PathVariable String code, Locale locale) {
-        return views.full(own(actor, code), actor, false, locale);
+    @Operation(summary = "The whole dossier, to its owner; ETag is its version (send it back as If-Match or version)")
+    ResponseEntity<Map<String, Object>> one(Actor actor, @PathVariable String code, Locale locale) {
+        DossierRecord d = own(actor, code);
+        return ResponseEntity.ok().eTag("\"" + d.version() + "\"").body(views.full(d, actor, false, locale));
     }
 
     @GetMapping("/{code}/history")
@@ -87,36 +88,62 @@ class DossierApi {
         return views.history(own(actor, code), locale);
     }
 
-    /** What the applicant supplies. */
-    record Supplement(List<IntakeRequest.AttachmentRef> attachments, JsonNode form, String note) {
+    /** What the applicant supplies; {@code version} the dossier version they saw (or If-Match). */
+    record Supplement(List<IntakeRequest.AttachmentRef> attachments, JsonNode form, String note, Integer version) {
     }
 
     @PostMapping("/{code}/supplements")
-    @Operation(summary = "Supply what a supplement request asked for")
-    Map<String, Object> supply(Actor actor, @PathVariable String code, @RequestBody Supplement body, Locale locale) {
-        return views.full(actions.supply(actor, code, body.attachments(), body.form(), body.note(), locale), actor,
-                false, locale);
+    @Operation(summary = "Supply what a supplement request asked for; version (or If-Match) required, 409 when stale")
+    Map<String, Object> supply(Actor actor, @PathVariable String code, @RequestBody Supplement body,
+                               @RequestHeader(name = "If-Match", required = false) String ifMatch, Locale locale) {
+        return views.full(actions.supply(actor, code, version(body.version(), ifMatch), body.attachments(), body.form(),
+                body.note(), locale), actor, false, locale);
     }
 
-    /** Why the applicant withdraws (optional). */
-    record Withdrawal(String reason) {
+    /** Why the applicant withdraws (optional), and the version they saw. */
+    record Withdrawal(String reason, Integer version) {
     }
 
     @PostMapping("/{code}/withdraw")
-    @Operation(summary = "Withdraw the dossier (rút hồ sơ) while it is not finished")
+    @Operation(summary = "Withdraw the dossier (rút hồ sơ) while it is not finished; version (or If-Match) required")
     Map<String, Object> withdraw(Actor actor, @PathVariable String code,
-                                 @RequestBody(required = false) Withdrawal body, Locale locale) {
-        return views.full(actions.withdraw(actor, code, body == null ? null : body.reason()), actor, false, locale);
+                                 @RequestBody(required = false) Withdrawal body,
+                                 @RequestHeader(name = "If-Match", required = false) String ifMatch, Locale locale) {
+        return views.full(actions.withdraw(actor, code, version(body == null ? null : body.version(), ifMatch),
+                body == null ? null : body.reason()), actor, false, locale);
     }
 
-    /** A rating of the handling. */
-    record Rating(String rating, String comment) {
+    /** A rating of the handling, and the version the applicant saw. */
+    record Rating(String rating, String comment, Integer version) {
     }
 
     @PostMapping("/{code}/rating")
-    @Operation(summary = "Rate the handling once after the result is returned: SATISFIED, NEUTRAL or UNSATISFIED")
-    Map<String, Object> rate(Actor actor, @PathVariable String code, @RequestBody Rating body, Locale locale) {
-        return views.full(actions.rate(actor, code, body.rating(), body.comment()), actor, false, locale);
+    @Operation(summary = "Rate the handling once after the result is returned: SATISFIED, NEUTRAL or UNSATISFIED; "
+            + "version (or If-Match) required")
+    Map<String, Object> rate(Actor actor, @PathVariable String code, @RequestBody Rating body,
+                             @RequestHeader(name = "If-Match", required = false) String ifMatch, Locale locale) {
+        return views.full(actions.rate(actor, code, version(body.version(), ifMatch), body.rating(), body.comment()),
+                actor, false, locale);
+    }
+
+    /** The version the caller saw: the body's, else the If-Match header's ({@code "3"}, {@code W/"3"} or 3). */
+    static Integer version(Integer body, String ifMatch) {
+        if (body != null) {
+            return body;
+        }
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String v = ifMatch.trim();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        v = v.replace("\"", "");
+        try {
+            return Integer.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("If-Match", "dossier.version.required");
+        }
     }
 
     @GetMapping("/{code}/receipt.pdf")

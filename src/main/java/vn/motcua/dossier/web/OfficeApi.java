@@ -24,7 +24,7 @@ import vn.motcua.documents.FileStore;
 import vn.motcua.dossier.ActionRequest;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.IntakeRequest;
-import vn.motcua.dossier.internal.ActionService;
+import vn.motcua.dossier.internal.Transitions;
 import vn.motcua.dossier.internal.DossierDocuments;
 import vn.motcua.dossier.internal.DossierQueries;
 import vn.motcua.dossier.internal.DossierRecord;
@@ -42,14 +42,14 @@ import vn.motcua.platform.ProblemException;
 class OfficeApi {
 
     private final IntakeService intake;
-    private final ActionService actions;
+    private final Transitions actions;
     private final DossierQueries queries;
     private final DossierViews views;
     private final DossierDocuments documents;
     private final DossierRepository repository;
     private final FileStore files;
 
-    OfficeApi(IntakeService intake, ActionService actions, DossierQueries queries, DossierViews views,
+    OfficeApi(IntakeService intake, Transitions actions, DossierQueries queries, DossierViews views,
               DossierDocuments documents, DossierRepository repository, FileStore files) {
         this.intake = intake;
         this.actions = actions;
@@ -104,7 +104,10 @@ class OfficeApi {
     }
 
     @PostMapping("/{code}/actions")
-    @Operation(summary = "Take an action; 409 when not allowed now or the version is stale, 400 for missing input")
+    @Operation(summary = "Take an action (the rule book decides; allowedActions lists what is possible now): 409 with "
+            + "the legal reason when not allowed now or the version is stale, 400 for missing input. SUPPLY and "
+            + "WITHDRAW record, for a counter or postal dossier, the papers the applicant brought (attachments: the "
+            + "scans) and a withdrawal requested in writing (attachments: the request, scanned)")
     Map<String, Object> act(Actor actor, @PathVariable String code, @RequestBody ActionRequest body, Locale locale) {
         return views.full(actions.act(actor, code, body, locale), actor, true, locale);
     }

@@ -37,10 +37,12 @@ import vn.motcua.catalog.Procedure;
 import vn.motcua.documents.FileStore;
 import vn.motcua.dossier.ActionRequest;
 import vn.motcua.dossier.DossierAction;
-import vn.motcua.dossier.DossierRules;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.IntakeRequest;
-import vn.motcua.dossier.internal.ActionService;
+import vn.motcua.dossier.internal.Access;
+import vn.motcua.dossier.internal.Transitions;
+import vn.motcua.dossier.rules.LifecycleTable;
+import vn.motcua.dossier.rules.Needs;
 import vn.motcua.dossier.internal.DossierDocuments;
 import vn.motcua.dossier.internal.DossierQueries;
 import vn.motcua.dossier.internal.DossierRecord;
@@ -68,10 +70,10 @@ import vn.motcua.workflow.Workflow;
 class OfficeDossierPage {
 
     /** How the actions are listed: the usual next step first, refusals last. */
-    private static final List<String> ORDER = List.of("ACCEPT", "FORWARD", "COMPLETE", "RETURN_RESULT",
+    private static final List<String> ORDER = List.of("ACCEPT", "SUPPLY", "FORWARD", "COMPLETE", "RETURN_RESULT",
             "CONFIRM_PAYMENT", "ANSWER_CONSULTATION", "ASSIGN", "REQUEST_SUPPLEMENT", "CONSULT", "FORWARD_AGENCY",
-            "REQUEST_PAYMENT", "WAIVE_PAYMENT", "APOLOGIZE", "REFUSE", "REJECT", "STOP");
-    private static final Set<String> DANGER = Set.of("REFUSE", "REJECT", "STOP");
+            "REQUEST_PAYMENT", "WAIVE_PAYMENT", "APOLOGIZE", "REFUSE", "REJECT", "STOP", "WITHDRAW");
+    private static final Set<String> DANGER = Set.of("REFUSE", "REJECT", "STOP", "WITHDRAW");
     private static final Set<String> FORM_FIELDS = Set.of("reason", "items", "assignee", "agencyCode", "newDueAt",
             "amount", "note");
     private static final Map<String, String> NOTICE_OF = Map.of("REQUEST_SUPPLEMENT", "supplement", "REFUSE",
@@ -80,7 +82,7 @@ class OfficeDossierPage {
 
     private final DossierQueries queries;
     private final DossierViews views;
-    private final ActionService actions;
+    private final Transitions actions;
     private final DossierDocuments documents;
     private final DossierRepository repository;
     private final FileStore files;
@@ -90,11 +92,13 @@ class OfficeDossierPage {
     private final Workflow workflow;
     private final OfficePageSupport support;
     private final ZoneId zone;
+    private final java.time.Clock clock;
 
-    OfficeDossierPage(DossierQueries queries, DossierViews views, ActionService actions, DossierDocuments documents,
+    OfficeDossierPage(DossierQueries queries, DossierViews views, Transitions actions, DossierDocuments documents,
                       DossierRepository repository, FileStore files, Catalog catalog, Accounts accounts,
                       Organization organization, Workflow workflow, OfficePageSupport support,
-                      WorkingCalendar calendar) {
+                      WorkingCalendar calendar, java.time.Clock clock) {
+        this.clock = clock;
         this.queries = queries;
         this.views = views;
         this.actions = actions;
@@ -128,10 +132,28 @@ class OfficeDossierPage {
     /**
      * One action as a form: its id (the action, or FORWARD_AGENCY for the transfer to another agency), the
      * inputs it needs and how it is shown ({@code folded}: behind a disclosure; {@code danger}: a refusal).
+     * {@code uploads}: the files it takes (results, the scans of papers brought to the counter, a written request);
+     * {@code generate}: COMPLETE may generate the result instead.
      */
     record ActionForm(String id, String action, String detail, boolean danger, boolean folded, boolean reason,
                       boolean items, boolean assignee, boolean agency, boolean agencyOptional, boolean newDueAt,
-                      boolean amount, boolean results, boolean note) {
+                      boolean amount, List<UploadField> uploads, boolean generate, boolean note) {
+
+        public boolean results() {
+            return !uploads.isEmpty();
+        }
+    }
+
+    /**
+     * A file input of an action's form: {@code key} names it ({@code result.0}, {@code scan.TP01},
+     * {@code request.0}); {@code component} the dossier component a scan is for.
+     */
+    record UploadField(String key, String label, String component, boolean required) {
+
+        /** The HTML id suffix (no dots). */
+        public String htmlId() {
+            return key.replace('.', '-');
+        }
     }
 
     @GetMapping("/can-bo/ho-so/{code}")
@@ -170,28 +192,29 @@ class OfficeDossierPage {
         List<String> items = input.get("items").isBlank() ? null
                 : Arrays.stream(input.get("items").split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         List<IntakeRequest.AttachmentRef> results = new ArrayList<>();
-        if ("COMPLETE".equals(action)) {
+        List<UploadField> fields = action == null ? List.of() : uploads(action, find(actor, code), locale);
+        if (!fields.isEmpty()) {
             List<UUID> ids = new ArrayList<>();
-            for (int i = 0; i < RESULT_FILES; i++) {
-                UUID id = support.upload(actor, request, "result." + i, "resultId." + i, "result." + i, problems);
+            for (UploadField f : fields) {
+                UUID id = support.upload(actor, request, f.key(), "id." + f.key(), f.key(), problems);
                 ids.add(id);
                 if (id != null) {
-                    results.add(new IntakeRequest.AttachmentRef(null, id));
+                    results.add(new IntakeRequest.AttachmentRef(f.component(), id));
                 }
             }
             // shown again if the form comes back: the files already sent need not be sent twice
             var own = support.ownFiles(actor, ids);
-            for (int i = 0; i < RESULT_FILES; i++) {
+            for (int i = 0; i < fields.size(); i++) {
                 var f = ids.get(i) == null ? null : own.get(ids.get(i));
-                input.put("resultId." + i, f == null ? "" : f.id().toString());
-                input.put("resultName." + i, f == null ? "" : f.name());
+                input.put("id." + fields.get(i).key(), f == null ? "" : f.id().toString());
+                input.put("name." + fields.get(i).key(), f == null ? "" : f.name());
             }
         }
         ActionRequest body = new ActionRequest(action, version, blank(input.get("reason")), blank(input.get("note")),
                 blank(input.get("assignee")), blank(input.get("agencyCode")), newDueAt, results, items, amount,
                 "true".equals(request.getParameter("generateResult")));
         if (!problems.isEmpty()) {
-            return render(actor, find(actor, code), formId, scoped(formId, problems, results), input, null, model,
+            return render(actor, find(actor, code), formId, scoped(formId, problems, fields), input, null, model,
                     locale);
         }
         try {
@@ -199,7 +222,7 @@ class OfficeDossierPage {
             return done(actor, after, action, redirect, locale);
         } catch (ProblemException e) {
             if (e.status().value() == 400) {
-                return render(actor, find(actor, code), formId, scoped(formId, e.errors(), results), input, null,
+                return render(actor, find(actor, code), formId, scoped(formId, e.errors(), fields), input, null,
                         model, locale);
             }
             if (e.status().value() == 409) {
@@ -256,10 +279,6 @@ class OfficeDossierPage {
     private static Map<String, String> emptyInput() {
         Map<String, String> m = new LinkedHashMap<>();
         FORM_FIELDS.forEach(f -> m.put(f, ""));
-        for (int i = 0; i < RESULT_FILES; i++) {
-            m.put("resultId." + i, "");
-            m.put("resultName." + i, "");
-        }
         return m;
     }
 
@@ -271,7 +290,7 @@ class OfficeDossierPage {
         }
         HistoryEntry last = history.getLast();
         return Objects.equals(last.actorId(), actor.accountId()) && action.equalsIgnoreCase(last.action())
-                && last.at().isAfter(OffsetDateTime.now().minusMinutes(2));
+                && last.at().isAfter(OffsetDateTime.now(clock).minusMinutes(2));
     }
 
     private String render(Actor actor, DossierRecord d, String openForm, List<FieldProblem> errors,
@@ -314,62 +333,101 @@ class OfficeDossierPage {
         return "office/dossier";
     }
 
-    /** The forms of the actions the officer may take now, each with exactly the inputs it needs. */
+    /**
+     * The forms of the actions the officer may take now (the rule book's answer, {@code allowedActions}), each with
+     * exactly the inputs its line of the table needs.
+     */
     private List<ActionForm> forms(Actor actor, DossierRecord d, List<String> allowed, List<Map<String, Object>> steps,
                                    Locale locale) {
         List<ActionForm> out = new ArrayList<>();
+        var parties = Access.parties(actor, d);
         for (String a : allowed) {
             DossierAction action = DossierAction.valueOf(a);
-            boolean reason = DossierRules.rule(action, d.status())
-                    .map(r -> r.needs().contains(DossierRules.Needs.REASON)).orElse(false);
+            boolean reason = LifecycleTable.lines(action, d.status()).stream()
+                    .filter(t -> t.by().stream().anyMatch(parties::contains)).findFirst()
+                    .map(t -> t.needs().contains(Needs.REASON)).orElse(false);
+            List<UploadField> none = List.of();
             switch (action) {
                 case FORWARD -> {
                     String next = nextStep(d, steps);
                     if (d.status() == DossierStatus.RECEIVED || next != null) {
                         out.add(form("FORWARD", a, support.text("office.action.forwardTo", locale,
-                                next == null ? "" : next), false, false, false, false, false, false, false, false,
-                                false, d.status() == DossierStatus.PROCESSING));
+                                next == null ? "" : next), false, false, false, false, false, false, false, none,
+                                false, false, d.status() == DossierStatus.PROCESSING));
                     }
                     if (d.status() == DossierStatus.PROCESSING) {
-                        out.add(form("FORWARD_AGENCY", a, null, true, false, false, false, true, false, false, false,
-                                false, true));
+                        out.add(form("FORWARD_AGENCY", a, null, true, false, false, false, true, false, false, none,
+                                false, false, true));
                     }
                 }
                 case ANSWER_CONSULTATION -> {
                     boolean asked = workflow.consultations(d.id()).stream().anyMatch(c -> c.answeredAt() == null
                             && c.toAgency().equals(actor.agencyCode()));
                     if (asked) {
-                        out.add(form(a, a, null, true, reason, false, false, false, false, false, false, false, false));
+                        out.add(form(a, a, null, true, reason, false, false, false, false, false, none, false, false,
+                                false));
                     }
                 }
-                case APOLOGIZE -> {
-                    if (d.apologyCount() == 0 && d.dueAt() != null && OffsetDateTime.now().isBefore(d.dueAt())) {
-                        out.add(form(a, a, null, true, true, false, false, false, true, false, false, false, false));
-                    }
-                }
-                case ASSIGN -> out.add(form(a, a, null, true, false, false, true, false, false, false, false, false,
-                        false));
-                case CONSULT -> out.add(form(a, a, null, true, true, false, false, true, false, false, false, false,
-                        false));
-                case REQUEST_SUPPLEMENT -> out.add(form(a, a, null, true, true, true, false, false, false, false, false,
+                case APOLOGIZE -> out.add(form(a, a, null, true, true, false, false, false, true, false, none, false,
                         false, false));
-                case REQUEST_PAYMENT -> out.add(form(a, a, null, true, false, false, false, false, false, true, false,
+                case ASSIGN -> out.add(form(a, a, null, true, false, false, true, false, false, false, none, false,
                         false, false));
-                case COMPLETE -> out.add(form(a, a, null, false, false, false, false, false, false, false, true, false,
-                        true));
+                case CONSULT -> out.add(form(a, a, null, true, true, false, false, true, false, false, none, false,
+                        false, false));
+                case REQUEST_SUPPLEMENT -> out.add(form(a, a, null, true, true, true, false, false, false, false, none,
+                        false, false, false));
+                case REQUEST_PAYMENT -> out.add(form(a, a, null, true, false, false, false, false, false, true, none,
+                        false, false, false));
+                case COMPLETE -> out.add(form(a, a, null, false, false, false, false, false, false, false,
+                        uploads(action, d, locale), true, false, true));
+                case SUPPLY -> out.add(form(a, a, null, false, false, false, false, false, false, false,
+                        uploads(action, d, locale), false, false, true));
+                case WITHDRAW -> out.add(form(a, a, null, true, false, false, false, false, false, false,
+                        uploads(action, d, locale), false, false, true));
                 default -> out.add(form(a, a, null, reason || DANGER.contains(a), reason, false, false, false, false,
-                        false, false, false, false));
+                        false, none, false, false, false));
             }
         }
         out.sort(java.util.Comparator.comparingInt(f -> ORDER.indexOf(f.id())));
         return out;
     }
 
+    /**
+     * The files an action takes: COMPLETE the result (and a second file); SUPPLY the scans of the papers the
+     * applicant brought, one per dossier component; WITHDRAW the written request, scanned.
+     */
+    private List<UploadField> uploads(String action, DossierRecord d, Locale locale) {
+        try {
+            return uploads(DossierAction.valueOf(action), d, locale);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    private List<UploadField> uploads(DossierAction action, DossierRecord d, Locale locale) {
+        List<UploadField> out = new ArrayList<>();
+        switch (action) {
+            case COMPLETE -> {
+                for (int i = 0; i < RESULT_FILES; i++) {
+                    out.add(new UploadField("result." + i, support.text("office.complete.file", locale, i + 1), null,
+                            i == 0));
+                }
+            }
+            case SUPPLY -> catalog.procedure(d.procedureCode()).ifPresent(p -> p.components().stream()
+                    .filter(c -> !"PRESENT_ONLY".equals(c.requirement()))
+                    .forEach(c -> out.add(new UploadField("scan." + c.code(), c.name(), c.code(), false))));
+            case WITHDRAW -> out.add(new UploadField("request.0", support.text("office.withdraw.file", locale), null,
+                    true));
+            default -> { }
+        }
+        return out;
+    }
+
     private static ActionForm form(String id, String action, String detail, boolean folded, boolean reason,
                                    boolean items, boolean assignee, boolean agency, boolean newDueAt, boolean amount,
-                                   boolean results, boolean agencyOptional, boolean note) {
+                                   List<UploadField> uploads, boolean generate, boolean agencyOptional, boolean note) {
         return new ActionForm(id, action, detail, DANGER.contains(id), folded, reason, items, assignee, agency,
-                agencyOptional, newDueAt, amount, results, note);
+                agencyOptional, newDueAt, amount, uploads, generate, note);
     }
 
     /** The name of the step a FORWARD leads to. */
@@ -386,20 +444,19 @@ class OfficeDossierPage {
     }
 
     /** Field problems named after the form's inputs ({@code FORWARD.reason}), so each shows next to its input. */
-    private static List<FieldProblem> scoped(String formId, List<FieldProblem> problems,
-                                             List<IntakeRequest.AttachmentRef> results) {
+    private static List<FieldProblem> scoped(String formId, List<FieldProblem> problems, List<UploadField> uploads) {
         List<FieldProblem> out = new ArrayList<>();
         for (FieldProblem p : problems) {
             String f = p.field() == null ? "" : p.field();
             String input;
             if (FORM_FIELDS.contains(f)) {
                 input = f;
-            } else if (f.startsWith("result.")) {
+            } else if (uploads.stream().anyMatch(u -> u.key().equals(f))) {
                 input = f;
-            } else if (f.startsWith("attachments[")) {
-                input = "result." + Math.max(0, Math.min(RESULT_FILES - 1, index(f)));
-            } else if (f.equals("attachments")) {
-                input = "result.0";
+            } else if (f.startsWith("attachments[") && !uploads.isEmpty()) {
+                input = uploads.get(Math.max(0, Math.min(uploads.size() - 1, index(f)))).key();
+            } else if (f.equals("attachments") && !uploads.isEmpty()) {
+                input = uploads.getFirst().key();
             } else {
                 input = "submit";
             }

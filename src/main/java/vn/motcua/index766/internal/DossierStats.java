@@ -17,25 +17,32 @@ import vn.motcua.platform.ProblemException;
 
 /**
  * {@code GET /api/v1/stats/dossiers}: received / online / finished / early / on time / late in a date range and
- * in progress / overdue at its end, grouped by level, child unit, agency or procedure. Exact for any dates: it
+ * in progress / overdue at its end, grouped by level, child unit, agency or procedure; and the walk-ins guided (form
+ * 02) or refused (form 03) at a counter without a dossier. Exact for any dates: it
  * reads the facts (the reports of vn.motcua.index766.report read the same table).
  */
 @Component
 public class DossierStats {
 
     /** One group of the answer. */
+    /**
+     * @param guidedAtDesk  walk-ins given form 02 at a counter without a dossier (what to add, once, completely)
+     * @param refusedAtDesk walk-ins given form 03 at a counter without a dossier
+     */
     public record Row(String key, String name, long received, long online, long finished, long onTime, long early,
-                      long late, long inProgress, long overdue) {
+                      long late, long inProgress, long overdue, long guidedAtDesk, long refusedAtDesk) {
     }
 
     private final JdbcTemplate jdbc;
     private final IndexService index;
     private final Organization organization;
+    private final DeskVisits deskVisits;
 
-    DossierStats(JdbcTemplate jdbc, IndexService index, Organization organization) {
+    DossierStats(JdbcTemplate jdbc, IndexService index, Organization organization, DeskVisits deskVisits) {
         this.jdbc = jdbc;
         this.index = index;
         this.organization = organization;
+        this.deskVisits = deskVisits;
     }
 
     public List<Row> stats(UnitRef unit, LocalDate from, LocalDate to, String groupBy, Locale locale) {
@@ -101,9 +108,14 @@ public class DossierStats {
         if (g.equals("PROCEDURE")) {
             sums.keySet().stream().sorted().forEach(k -> names.put(k, procedureNames.get(k)));
         }
+        Map<String, long[]> desk = deskVisits.counts(unit.column(), unit.code(), key, start, end);
+        if (g.equals("PROCEDURE")) {
+            desk.keySet().stream().filter(k -> !names.containsKey(k)).sorted().forEach(k -> names.put(k, k));
+        }
         for (var e : names.entrySet()) {
             long[] v = sums.getOrDefault(e.getKey(), new long[8]);
-            out.add(new Row(e.getKey(), e.getValue(), v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]));
+            long[] w = desk.getOrDefault(e.getKey(), new long[2]);
+            out.add(new Row(e.getKey(), e.getValue(), v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], w[0], w[1]));
         }
         return out;
     }

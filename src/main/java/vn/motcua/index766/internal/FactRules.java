@@ -2,13 +2,15 @@ package vn.motcua.index766.internal;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Map;
-import tools.jackson.databind.JsonNode;
+import vn.motcua.dossier.DossierChanged;
+import vn.motcua.dossier.DossierSnapshot;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.rules.Punctuality;
 import vn.motcua.index766.Index766Settings;
 
 /**
- * From a {@code dossier.changed} snapshot to the 766 facts, and the on-time rule of indicator 2.1
- * (DOMAIN.md §2.6, as DVCQG describes it [S8]), as implemented:
+ * From a dossier's state ({@link DossierSnapshot}) to the 766 facts, and the on-time rule of indicator 2.1
+ * (DOMAIN.md §2.6, as DVCQG describes it [S8]) applied with the dossier module's {@link Punctuality}:
  * <ul>
  * <li>End of processing (NgayKetThucXuLy) = the first terminal status in the priority "Đã xử lý xong" (the
  *     moment of COMPLETE) &gt; "Đã trả kết quả" &gt; "Dừng xử lý / Từ chối / rút hồ sơ" (only for accepted
@@ -30,73 +32,55 @@ public final class FactRules {
     private FactRules() {
     }
 
-    /** The facts of a {@code dossier.changed} payload (the live consumer). */
-    public static Fact fromSnapshot(JsonNode p) {
-        return from(new JsonSnapshot(p));
-    }
-
-    /** The facts of a {@link vn.motcua.dossier.DossierSnapshots} snapshot, read from the map as is (the recount). */
-    public static Fact fromSnapshotMap(Map<String, Object> p) {
-        return from(new MapSnapshot(p));
-    }
-
-    private static Fact from(Snapshot p) {
-        String status = text(p, "status");
-        if (status == null) {
-            status = text(p, "toStatus");
-        }
-        OffsetDateTime receivedAt = time(p, "receivedAt");
-        OffsetDateTime finishedAt = time(p, "finishedAt");
-        OffsetDateTime returnedAt = time(p, "returnedAt");
-        OffsetDateTime pausedAt = time(p, "pausedAt");
+    /** The facts of a dossier's state (from a {@link DossierChanged} event, or the recount's snapshots). */
+    public static Fact fromSnapshot(DossierSnapshot p) {
+        String status = p.status().name();
+        OffsetDateTime receivedAt = p.receivedAt();
+        OffsetDateTime finishedAt = p.finishedAt();
+        OffsetDateTime returnedAt = p.returnedAt();
+        OffsetDateTime pausedAt = p.pausedAt();
         OffsetDateTime endAt = null;
         String endKind = null;
-        switch (status) {
-            case "COMPLETED" -> {
+        switch (p.status()) {
+            case COMPLETED -> {
                 endAt = finishedAt;
                 endKind = "FINISHED";
             }
-            case "RETURNED" -> {
+            case RETURNED -> {
                 endAt = finishedAt != null ? finishedAt : returnedAt;
                 endKind = finishedAt != null ? "FINISHED" : "RETURNED";
             }
-            case "REJECTED", "STOPPED" -> {
+            case REJECTED, STOPPED -> {
                 endAt = finishedAt;
                 endKind = "REJECTED";
             }
-            case "WITHDRAWN" -> {
+            case WITHDRAWN -> {
                 endAt = finishedAt;
                 endKind = "WITHDRAWN";
             }
-            case "REFUSED" -> {
+            case REFUSED -> {
                 endAt = finishedAt;
                 endKind = "REFUSED";
             }
             default -> {
             }
         }
-        boolean lateFlag = p.bool("lateFlag");
-        OffsetDateTime due = time(p, "dueAt");
-        OffsetDateTime originalDue = time(p, "originalDueAt");
-        String channel = text(p, "channel");
-        long fee = p.number("feeAmount");
+        String channel = p.channel() == null ? null : p.channel().name();
+        long fee = p.feeAmount() == null ? 0 : p.feeAmount();
         boolean feeBearing = fee > 0;
-        boolean paid = time(p, "paidAt") != null;
-        String idNumber = text(p, "applicantIdNumber");
-        boolean account = p.present("applicantAccountId");
+        boolean paid = p.paidAt() != null;
+        boolean account = p.applicantAccountId() != null;
         boolean withResult = "FINISHED".equals(endKind) || "RETURNED".equals(endKind);
-        boolean electronicResult = withResult && p.number("resultFiles") > 0;
-        boolean electronicInputs = "ONLINE".equals(channel) || p.bool("digitised");
-        OffsetDateTime waiting = "SUPPLEMENT_REQUESTED".equals(status) ? pausedAt : null;
-        OffsetDateTime stopped = "SUPPLEMENT_REQUESTED".equals(status) || "AWAITING_PAYMENT".equals(status)
-                ? pausedAt : null;
-        return new Fact(p.number("id"), text(p, "code"), text(p, "procedureCode"), text(p, "procedureName"),
-                text(p, "agencyCode"), text(p, "provinceCode"), text(p, "districtCode"), text(p, "communeCode"),
-                text(p, "level"), channel, status, receivedAt, due, originalDue, endAt, endKind, returnedAt, null,
-                (int) p.number("supplementCount"), waiting, stopped, (int) p.number("apologyCount"), lateFlag,
-                electronicResult, electronicInputs && electronicResult,
-                account && personalId(idNumber), account, feeBearing,
-                feeBearing && paid && "ONLINE".equals(channel), text(p, "rating"));
+        boolean electronicResult = withResult && p.resultFiles() > 0;
+        boolean electronicInputs = "ONLINE".equals(channel) || p.digitised();
+        OffsetDateTime waiting = p.status() == DossierStatus.SUPPLEMENT_REQUESTED ? pausedAt : null;
+        OffsetDateTime stopped = p.status() == DossierStatus.SUPPLEMENT_REQUESTED
+                || p.status() == DossierStatus.AWAITING_PAYMENT ? pausedAt : null;
+        return new Fact(p.id(), p.code(), p.procedureCode(), p.procedureName(), p.agencyCode(), p.provinceCode(),
+                p.districtCode(), p.communeCode(), p.level(), channel, status, receivedAt, p.dueAt(), p.originalDueAt(),
+                endAt, endKind, returnedAt, null, p.supplementCount(), waiting, stopped, p.apologyCount(), p.lateFlag(),
+                electronicResult, electronicInputs && electronicResult, account && personalId(p.applicantIdNumber()),
+                account, feeBearing, feeBearing && paid && "ONLINE".equals(channel), p.rating());
     }
 
     /** The fact with its outcome (EARLY / ON_TIME / LATE once ended and counted) under the settings. */
@@ -116,15 +100,9 @@ public final class FactRules {
         return s.originalDue() && f.originalDueAt() != null ? f.originalDueAt() : f.dueAt();
     }
 
-    /** Early / on time / late of an ended dossier (DOMAIN §2.6; calendar dates in Vietnam time). */
+    /** Early / on time / late of an ended dossier: the dossier module's rule ({@link Punctuality#outcome}). */
     public static String outcome(OffsetDateTime end, OffsetDateTime due, boolean lateFlag, ZoneId zone) {
-        if (lateFlag || due == null) {
-            return "LATE";
-        }
-        if (end.atZoneSameInstant(zone).toLocalDate().isBefore(due.atZoneSameInstant(zone).toLocalDate())) {
-            return "EARLY";
-        }
-        return end.isAfter(due) ? "LATE" : "ON_TIME";
+        return Punctuality.outcome(end, due, lateFlag, zone).name();
     }
 
     /**
@@ -132,12 +110,8 @@ public final class FactRules {
      * moment it is judged at (t, or when the clock stopped for the applicant if earlier) is not after the due moment.
      */
     public static boolean openOnTime(Fact f, OffsetDateTime t, Index766Settings s) {
-        OffsetDateTime due = due(f, s);
-        if (f.lateFlag() || due == null) {
-            return false;
-        }
         OffsetDateTime at = f.clockStoppedAt() != null && f.clockStoppedAt().isBefore(t) ? f.clockStoppedAt() : t;
-        return !at.isAfter(due);
+        return Punctuality.withinTime(at, due(f, s), f.lateFlag());
     }
 
     /** A 12-digit personal id (CCCD). */
@@ -151,78 +125,5 @@ public final class FactRules {
             }
         }
         return true;
-    }
-
-    private static String text(Snapshot p, String field) {
-        return p.text(field);
-    }
-
-    private static OffsetDateTime time(Snapshot p, String field) {
-        String v = p.text(field);
-        return v == null ? null : OffsetDateTime.parse(v);
-    }
-
-    /** The fields of a snapshot, whatever holds it (an event's JSON, or the map the dossier module streams). */
-    private interface Snapshot {
-
-        /** The value as text; null when missing or null. */
-        String text(String field);
-
-        /** The value as a number; 0 when missing, null or not a number. */
-        long number(String field);
-
-        /** True only for a boolean true. */
-        boolean bool(String field);
-
-        boolean present(String field);
-    }
-
-    private record JsonSnapshot(JsonNode p) implements Snapshot {
-
-        @Override
-        public String text(String field) {
-            JsonNode v = p.get(field);
-            return v == null || v.isNull() ? null : v.asString();
-        }
-
-        @Override
-        public long number(String field) {
-            JsonNode v = p.get(field);
-            return v != null && v.isNumber() ? v.asLong() : 0;
-        }
-
-        @Override
-        public boolean bool(String field) {
-            return p.path(field).asBoolean(false);
-        }
-
-        @Override
-        public boolean present(String field) {
-            return p.hasNonNull(field);
-        }
-    }
-
-    private record MapSnapshot(Map<String, Object> p) implements Snapshot {
-
-        @Override
-        public String text(String field) {
-            Object v = p.get(field);
-            return v == null ? null : v.toString();
-        }
-
-        @Override
-        public long number(String field) {
-            return p.get(field) instanceof Number n ? n.longValue() : 0;
-        }
-
-        @Override
-        public boolean bool(String field) {
-            return Boolean.TRUE.equals(p.get(field));
-        }
-
-        @Override
-        public boolean present(String field) {
-            return p.get(field) != null;
-        }
     }
 }

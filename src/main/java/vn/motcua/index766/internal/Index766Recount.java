@@ -21,6 +21,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.dossier.DossierSnapshot;
 import vn.motcua.dossier.DossierSnapshots;
 import vn.motcua.index766.Index766Settings;
 import vn.motcua.platform.BulkLoadListener;
@@ -46,7 +47,7 @@ public class Index766Recount implements BulkLoadListener {
     private static final int COPY_ROWS = 10_000;
     /** Above this many aggregate rows in memory, sums are spilled with upserts instead of one COPY. */
     private static final int MAX_AGGREGATE_KEYS = 4_000_000;
-    private static final List<Map<String, Object>> END = List.of();
+    private static final List<DossierSnapshot> END = List.of();
 
     private final DossierSnapshots snapshots;
     private final IndexAggregates aggregates;
@@ -89,7 +90,7 @@ public class Index766Recount implements BulkLoadListener {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         String copyFacts = "copy index766_dossier (" + FactStore.COLUMNS + ") from stdin";
 
-        BlockingQueue<List<Map<String, Object>>> queue = new ArrayBlockingQueue<>(16);
+        BlockingQueue<List<DossierSnapshot>> queue = new ArrayBlockingQueue<>(16);
         Reader reader = new Reader(queue);
         Thread thread = Thread.ofPlatform().name("index766-recount-reader").start(reader);
         AggregateBuffer buffer = new AggregateBuffer();
@@ -101,12 +102,12 @@ public class Index766Recount implements BulkLoadListener {
         int pending = 0;
         try {
             while (true) {
-                List<Map<String, Object>> batch = take(queue, reader);
+                List<DossierSnapshot> batch = take(queue, reader);
                 if (batch == END) {
                     break;
                 }
-                for (Map<String, Object> snapshot : batch) {
-                    Fact f = FactRules.withOutcome(FactRules.fromSnapshotMap(snapshot), settings, IndexAggregates.ZONE);
+                for (DossierSnapshot snapshot : batch) {
+                    Fact f = FactRules.withOutcome(FactRules.fromSnapshot(snapshot), settings, IndexAggregates.ZONE);
                     FactStore.copyLine(lines, f);
                     sums.add(f, closeThrough);
                 }
@@ -226,9 +227,9 @@ public class Index766Recount implements BulkLoadListener {
         return definitions;
     }
 
-    private static List<Map<String, Object>> take(BlockingQueue<List<Map<String, Object>>> queue, Reader reader) {
+    private static List<DossierSnapshot> take(BlockingQueue<List<DossierSnapshot>> queue, Reader reader) {
         try {
-            List<Map<String, Object>> batch;
+            List<DossierSnapshot> batch;
             while ((batch = queue.poll(1, TimeUnit.SECONDS)) == null) {
                 if (reader.failure != null) {
                     break;
@@ -247,18 +248,18 @@ public class Index766Recount implements BulkLoadListener {
     /** Streams the snapshots in batches into the queue, then {@link #END}. */
     private final class Reader implements Runnable {
 
-        private final BlockingQueue<List<Map<String, Object>>> queue;
+        private final BlockingQueue<List<DossierSnapshot>> queue;
         volatile boolean cancelled;
         volatile Throwable failure;
 
-        Reader(BlockingQueue<List<Map<String, Object>>> queue) {
+        Reader(BlockingQueue<List<DossierSnapshot>> queue) {
             this.queue = queue;
         }
 
         @Override
         public void run() {
             try {
-                List<List<Map<String, Object>>> batch = new ArrayList<>(1);
+                List<List<DossierSnapshot>> batch = new ArrayList<>(1);
                 batch.add(new ArrayList<>(BATCH));
                 snapshots.forEach(snapshot -> {
                     batch.getFirst().add(snapshot);
@@ -278,7 +279,7 @@ public class Index766Recount implements BulkLoadListener {
             }
         }
 
-        private void put(List<Map<String, Object>> batch) {
+        private void put(List<DossierSnapshot> batch) {
             try {
                 while (!queue.offer(batch, 1, TimeUnit.SECONDS)) {
                     if (cancelled) {

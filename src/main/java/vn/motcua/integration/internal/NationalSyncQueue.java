@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.dossier.DossierChanged;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
 import vn.motcua.platform.outbox.OutboxConsumer;
@@ -33,12 +34,12 @@ class NationalSyncQueue implements OutboxConsumer {
     @Override
     public void handle(List<OutboxEvent> events) {
         for (OutboxEvent e : events) {
-            if (!"dossier.changed".equals(e.type())) {
+            DossierChanged changed = DossierChanged.of(e).orElse(null);
+            if (changed == null) {
                 continue;
             }
-            String agency = organization.agency(e.payload().path("agencyCode").asString(""))
-                    .map(Agency::name).orElse(null);
-            var payload = NationalPortalPayload.of(e.payload(), properties.procedureSuffix(), agency);
+            String agency = organization.agency(changed.dossier().agencyCode()).map(Agency::name).orElse(null);
+            var payload = NationalPortalPayload.of(changed, properties.procedureSuffix(), agency);
             jdbc.sql("""
                     insert into national_sync (dossier_code, payload, status)
                     values (:code, cast(:payload as jsonb), 'PENDING')

@@ -15,14 +15,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import vn.motcua.dossier.DossierChanged;
+import vn.motcua.dossier.DossierSnapshot;
 import vn.motcua.notification.NotificationChannel;
 import vn.motcua.platform.Role;
 import vn.motcua.platform.outbox.OutboxConsumer;
 import vn.motcua.platform.outbox.OutboxEvent;
 
 /**
- * Decides who is told what when a dossier changes ({@code dossier.changed} events; only the payload is read).
+ * Decides who is told what when a dossier changes ({@link DossierChanged} events): the applicant once per event (a
+ * rating, {@code RATE}, tells nobody), the officers who must act next.
  * Messages are stored in the transaction that advances this consumer's cursor, so each event gives each
  * message exactly once; sending happens later ({@link NotificationDelivery}), so an SMTP outage never holds
  * the outbox back. An event that cannot be handled (a bug, a broken template) is logged and skipped, alone,
@@ -31,7 +34,6 @@ import vn.motcua.platform.outbox.OutboxEvent;
 @Component
 class DossierNotifications implements OutboxConsumer {
 
-    static final String TYPE = "dossier.changed";
     private static final Log log = LogFactory.getLog(DossierNotifications.class);
 
     /** Actions the applicant is told about, each with the template of the same name. */
@@ -58,18 +60,18 @@ class DossierNotifications implements OutboxConsumer {
     @Override
     public void handle(List<OutboxEvent> events) {
         for (OutboxEvent event : events) {
-            if (!TYPE.equals(event.type())) {
+            if (!DossierChanged.TYPE.equals(event.type())) {
                 continue;
             }
             DossierChange d;
             try {
-                d = DossierChange.of(event.payload());
+                d = DossierChanged.of(event).map(DossierChange::of).orElse(null);
             } catch (RuntimeException e) {
                 log.error("Outbox event " + event.id() + " (dossier " + event.aggregateId() + ") is not a readable "
-                        + TYPE + " event; no notification", e);
+                        + DossierChanged.TYPE + " event; no notification", e);
                 continue;
             }
-            if (d.code() == null || d.action() == null) {
+            if (d == null || d.code() == null || d.action() == null) {
                 continue;
             }
             // applicant and officers apart: a failure on one side must not cost the other its messages
@@ -134,21 +136,21 @@ class DossierNotifications implements OutboxConsumer {
     }
 
     /**
-     * What this module reads of a {@code dossier.changed} payload (DossierEvents); other keys are ignored.
-     * {@code assigneeId}, {@code currentStepRole} and {@code currentStepAgency} are optional: when present they
-     * route an officer's notice to whoever holds the dossier.
+     * What this module uses of a {@link DossierChanged} event. {@code assigneeId}, {@code stepRole} and
+     * {@code stepAgencyCode} route an officer's notice to whoever holds the dossier.
      */
     record DossierChange(String code, String action, String toStatus, String reason, String procedureName,
-                         String agencyCode, String dueAt, String originalDueAt, Long applicantAccountId,
-                         String applicantName, String applicantEmail, String applicantPhone, String feeAmount,
+                         String agencyCode, OffsetDateTime dueAt, OffsetDateTime originalDueAt, Long applicantAccountId,
+                         String applicantName, String applicantEmail, String applicantPhone, Long feeAmount,
                          Long assigneeId, Role stepRole, String stepAgencyCode) {
 
-        static DossierChange of(JsonNode p) {
-            return new DossierChange(text(p, "code"), text(p, "action"), text(p, "toStatus"), text(p, "reason"),
-                    text(p, "procedureName"), text(p, "agencyCode"), text(p, "dueAt"), text(p, "originalDueAt"),
-                    number(p, "applicantAccountId"), text(p, "applicantName"), text(p, "applicantEmail"),
-                    text(p, "applicantPhone"), text(p, "feeAmount"), number(p, "assigneeId"),
-                    role(text(p, "currentStepRole")), text(p, "currentStepAgency"));
+        static DossierChange of(DossierChanged e) {
+            DossierSnapshot d = e.dossier();
+            return new DossierChange(d.code(), e.action() == null ? null : e.action().name(), d.status().name(),
+                    blank(e.reason()), d.procedureName(), d.agencyCode(), d.dueAt(), d.originalDueAt(),
+                    d.applicantAccountId(), blank(d.applicantName()), blank(d.applicantEmail()),
+                    blank(d.applicantPhone()), d.feeAmount(), d.assigneeId(), role(d.currentStepRole()),
+                    blank(d.currentStepAgency()));
         }
 
         /** The applicant's template parameters. */
@@ -173,25 +175,8 @@ class DossierNotifications implements OutboxConsumer {
             return m;
         }
 
-        private static String text(JsonNode p, String field) {
-            JsonNode v = p.get(field);
-            if (v == null || v.isNull() || v.isMissingNode() || v.isContainer()) {
-                return null;
-            }
-            String s = v.asString().strip();
-            return s.isEmpty() ? null : s;
-        }
-
-        private static Long number(JsonNode p, String field) {
-            JsonNode v = p.get(field);
-            if (v == null || v.isNull()) {
-                return null;
-            }
-            if (v.isIntegralNumber()) {
-                return v.longValue();
-            }
-            String s = text(p, field);
-            return s != null && s.matches("\\d{1,18}") ? Long.parseLong(s) : null;
+        private static String blank(String s) {
+            return s == null || s.isBlank() ? null : s.strip();
         }
 
         private static Role role(String name) {

@@ -303,7 +303,7 @@ public class PdfOfficialDocuments implements OfficialDocuments {
         PageLayout.Metrics m = l.metrics();
         l.gap(m.body() * 1.2f);
         l.paragraph(m.title(), CENTER, 0, 0, List.of(bold(upper(title))));
-        if (dossierCode != null) {
+        if (dossierCode != null && !dossierCode.isBlank()) {
             l.paragraph(m.body(), CENTER, 0, 0, List.of(plain("Mã hồ sơ: "), bold(dossierCode)));
         }
         l.gap(m.body() * 0.8f);
@@ -413,7 +413,7 @@ public class PdfOfficialDocuments implements OfficialDocuments {
         try (PDDocument doc = new PDDocument(); FontFaces.Fonts fonts = faces.load(doc)) {
             PageLayout layout = new PageLayout(doc, fonts, size);
             body.accept(layout);
-            layout.finish("Mã hồ sơ: " + info.dossierCode());
+            layout.finish(info.dossierCode().isBlank() ? info.title() : "Mã hồ sơ: " + info.dossierCode());
             describe(doc, info);
             ByteArrayOutputStream out = new ByteArrayOutputStream(48 * 1024);
             doc.save(out);
@@ -425,7 +425,7 @@ public class PdfOfficialDocuments implements OfficialDocuments {
 
     /** Title, author, subject, dates, language "vi" and "show the title" (PDF/UA basics), also as XMP. */
     private static void describe(PDDocument doc, Info info) throws IOException {
-        String title = info.title() + " – " + info.dossierCode();
+        String title = info.dossierCode().isBlank() ? info.title() : info.title() + " – " + info.dossierCode();
         String author = agency(info.agencyName());
         GregorianCalendar created = GregorianCalendar.from(VietnameseDates.local(info.created())
                 .truncatedTo(ChronoUnit.SECONDS));

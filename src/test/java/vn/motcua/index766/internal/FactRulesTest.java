@@ -48,7 +48,7 @@ class FactRulesTest {
     }
 
     Fact fact(Map<String, Object> p) {
-        return FactRules.withOutcome(FactRules.fromSnapshot(JSON.valueToTree(p)), s, IndexAggregates.ZONE);
+        return FactRules.withOutcome(FactRules.fromSnapshot(vn.motcua.dossier.DossierChanged.fromPayload(JSON.valueToTree(p)).dossier()), s, IndexAggregates.ZONE);
     }
 
     @Test
@@ -145,7 +145,7 @@ class FactRulesTest {
         p.put("finishedAt", "2026-05-11T10:00:00+07:00");
         assertThat(fact(p).outcome()).isEqualTo("EARLY");
         var original = new Index766Settings("ORIGINAL", true, false, false, vn.motcua.index766.Indicators.Key.LIN, true);
-        Fact f = FactRules.withOutcome(FactRules.fromSnapshot(JSON.valueToTree(p)), original, IndexAggregates.ZONE);
+        Fact f = FactRules.withOutcome(FactRules.fromSnapshot(vn.motcua.dossier.DossierChanged.fromPayload(JSON.valueToTree(p)).dossier()), original, IndexAggregates.ZONE);
         assertThat(f.outcome()).isEqualTo("LATE");
     }
 

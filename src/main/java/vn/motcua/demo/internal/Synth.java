@@ -1,4 +1,4 @@
-package vn.motcua.dossier.internal.generate;
+package vn.motcua.demo.internal;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -17,22 +17,32 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
-import vn.motcua.calendar.Deadline;
 import vn.motcua.calendar.ProcessingTime;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.DossierAction;
-import vn.motcua.dossier.DossierRules;
-import vn.motcua.dossier.DossierRules.Party;
+import vn.motcua.dossier.DossierBulkLoad;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Outcome;
+import vn.motcua.dossier.rules.ActionInput;
+import vn.motcua.dossier.rules.ClockEffects;
+import vn.motcua.dossier.rules.ClockState;
+import vn.motcua.dossier.rules.Decision;
+import vn.motcua.dossier.rules.DossierFacts;
+import vn.motcua.dossier.rules.DossierRules;
+import vn.motcua.dossier.rules.Party;
+import vn.motcua.dossier.rules.Punctuality;
+import vn.motcua.dossier.rules.RuleContext;
+import vn.motcua.dossier.rules.SupplementStage;
 import vn.motcua.organization.UnitLevel;
 import vn.motcua.platform.Channel;
 
 /**
  * The generator's core, free of any database: day by day, the dossiers received that day (exact counts per
- * level), each with a full lifecycle whose every transition is decided by {@link DossierRules} (a refusal is
- * a bug and stops the run) and whose every deadline comes from the {@link WorkingCalendar}. Rows go out in COPY
- * text format through {@link Rows}. Deterministic: the same seed, range and reference data give the same rows.
+ * level), each with a full lifecycle whose every transition is decided by the dossier rule book
+ * ({@link DossierRules#decide}: the table and every policy; a refusal is a bug and stops the run) and whose every
+ * clock change is one of its {@link ClockEffects} (every deadline from the {@link WorkingCalendar}). Rows go out as
+ * typed batches ({@link Rows}) to the dossier module's bulk load. Deterministic: the same seed, range and reference
+ * data give the same rows.
  */
 final class Synth {
 
@@ -91,6 +101,7 @@ final class Synth {
 
     private final World world;
     private final WorkingCalendar calendar;
+    private final RuleContext rules;
     private final long seed;
     private final OffsetDateTime cutoff;
     private final LongSupplier ids;
@@ -103,10 +114,11 @@ final class Synth {
     /** Code counters of recent days (online dossiers take the code of the submission day). */
     private final TreeMap<LocalDate, Map<String, Integer>> codeDays = new TreeMap<>();
 
-    Synth(World world, WorkingCalendar calendar, long seed, OffsetDateTime cutoff, LongSupplier ids,
+    Synth(World world, RuleContext rules, long seed, OffsetDateTime cutoff, LongSupplier ids,
           CodeCounters counters, int batch, UnaryOperator<Rows> flush) {
         this.world = world;
-        this.calendar = calendar;
+        this.rules = rules;
+        this.calendar = rules.calendar();
         this.seed = seed;
         this.cutoff = cutoff;
         this.ids = ids;
@@ -196,7 +208,7 @@ final class Synth {
         plans.sort(Comparator.comparing(Plan::receivedAt));
         for (Plan p : plans) {
             new Life(p, new SplittableRandom(p.rnd())).run();
-            if (rows.dossierCount >= batch) {
+            if (rows.dossiers.size() >= batch) {
                 rows = flush.apply(rows);
             }
         }
@@ -219,7 +231,8 @@ final class Synth {
                 break;
             }
             e.getValue().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .forEach(c -> Rows.row(rows.codeSeq, c.getKey(), e.getKey(), c.getValue()));
+                    .forEach(c -> rows.counters.add(new DossierBulkLoad.CodeCounter(c.getKey(), e.getKey(),
+                            c.getValue())));
             it.remove();
         }
     }
@@ -249,7 +262,7 @@ final class Synth {
         }
     }
 
-    /** One dossier's lifecycle, event by event. */
+    /** One dossier's lifecycle, event by event, each asked of the rule book first. */
     private final class Life {
         final Plan p;
         final SplittableRandom rnd;
@@ -263,15 +276,16 @@ final class Synth {
         String code;
         DossierStatus status;
         OffsetDateTime now;
-        OffsetDateTime submittedAt, receivedAt, clockStartedAt, dueAt, originalDueAt, pausedAt, finishedAt, returnedAt,
-                paidAt, ratedAt, createdAt;
-        Long pausedRemaining;
+        OffsetDateTime submittedAt, receivedAt, processingSince, finishedAt, returnedAt, paidAt, ratedAt, createdAt;
+        ClockState clock = ClockState.NOT_STARTED;
         Outcome outcome;
-        int supplementCount, apologyCount;
-        String supplementStage, assignee, rating;
+        int supplementCount, receptionSupplements, apologyCount;
+        SupplementStage supplementStage;
+        String assignee, rating;
         boolean lateFlag;
         long fee;
-        final List<Object[]> supplements = new ArrayList<>(2);
+        final List<SupplementRow> supplements = new ArrayList<>(2);
+        final List<HistoryRow> history = new ArrayList<>(12);
 
         Life(Plan p, SplittableRandom rnd) {
             this.p = p;
@@ -284,7 +298,7 @@ final class Synth {
             this.receptionist = officers[rnd.nextInt(2)];
             this.specialist = officers[2 + rnd.nextInt(2)];
             this.leader = officers[4 + rnd.nextInt(2)];
-            this.fee = o.fee();
+            this.fee = o.fee(p.channel());
         }
 
         void run() {
@@ -296,12 +310,15 @@ final class Synth {
             write();
         }
 
+        /** Who acts for the applicant: themselves online, the one-stop (with the papers scanned) for paper dossiers. */
+        private Party applicantSide() {
+            return p.channel() == Channel.ONLINE ? Party.APPLICANT : Party.RECEPTION;
+        }
+
         private void lifecycle() {
             OffsetDateTime r = p.receivedAt();
-            boolean refuse = false;
             if (p.channel() == Channel.ONLINE) {
                 boolean receptionSupplement = rnd.nextDouble() < 0.03;
-                refuse = p.refused();
                 OffsetDateTime s;
                 if (receptionSupplement) {
                     s = r.minusDays(3 + rnd.nextInt(6)).withHour(rnd.nextInt(24)).withMinute(rnd.nextInt(60));
@@ -311,7 +328,7 @@ final class Synth {
                     s = r.minusDays(1 + rnd.nextInt(3)).withHour(6 + rnd.nextInt(17)).withMinute(rnd.nextInt(60));
                 }
                 code = nextCode(o.agency().electronicId(), s);
-                emit(DossierAction.SUBMIT, Party.APPLICANT, s, null, null, null);
+                create(DossierAction.SUBMIT, Party.APPLICANT, s, null);
                 submittedAt = s;
                 if (receptionSupplement) {
                     OffsetDateTime req = calendar.addWorkingMinutes(s, 30 + rnd.nextInt(400));
@@ -320,34 +337,35 @@ final class Synth {
                     }
                     String reason = pick(SUPPLEMENT_REASONS);
                     emit(DossierAction.REQUEST_SUPPLEMENT, Party.RECEPTION, req, reason, null, "Tiếp nhận");
-                    supplementStage = "RECEPTION";
-                    supplements.add(new Object[] {"RECEPTION", req, reason, null});
+                    supplementStage = SupplementStage.RECEPTION;
+                    receptionSupplements++;
+                    SupplementRow row = new SupplementRow(SupplementStage.RECEPTION, now, reason);
+                    supplements.add(row);
                     long gap = java.time.Duration.between(req, r).toMinutes();
                     OffsetDateTime supply = req.plusMinutes(Math.max(1, gap * (20 + rnd.nextInt(60)) / 100));
                     emit(DossierAction.SUPPLY, Party.APPLICANT, supply, null, "Đã bổ sung theo hướng dẫn", "Tiếp nhận");
                     supplementStage = null;
-                    supplements.getLast()[3] = supply;
+                    row.suppliedAt = now;
                 }
-                if (refuse) {
+                if (p.refused()) {
                     emit(DossierAction.REFUSE, Party.RECEPTION, r, pick(REFUSE_REASONS), null, "Tiếp nhận");
-                    finishedAt = r;
+                    finishedAt = now;
                     return;
                 }
+                emit(DossierAction.ACCEPT, Party.RECEPTION, r, null, null, "Tiếp nhận");
             } else {
                 code = nextCode(o.agency().electronicId(), r);
+                create(DossierAction.RECEIVE, Party.RECEPTION, r, p.channel() == Channel.POSTAL
+                        ? "Tiếp nhận qua bưu chính" : "Tiếp nhận trực tiếp");
             }
-            Deadline d = calendar.deadline(r, time, p.channel());
-            emit(p.channel() == Channel.ONLINE ? DossierAction.ACCEPT : DossierAction.RECEIVE, Party.RECEPTION, r,
-                    null, p.channel() == Channel.POSTAL ? "Tiếp nhận qua bưu chính"
-                            : p.channel() == Channel.COUNTER ? "Tiếp nhận trực tiếp" : null, "Tiếp nhận", d.dueAt());
-            receivedAt = r;
-            clockStartedAt = d.startsAt();
-            dueAt = d.dueAt();
-            originalDueAt = d.dueAt();
+            receivedAt = now;
+            clock = ClockEffects.onAccept(now, time, p.channel(), calendar);
+            history.getLast().dueAt = clock.dueAt();
 
             long rem = remaining();
             emit(DossierAction.FORWARD, Party.RECEPTION, addWorking(now, Math.max(1, Math.min(5 + rnd.nextInt(85), rem / 5))),
                     null, null, "Xử lý");
+            processingSince = now;
             if (rnd.nextBoolean()) {
                 assignee = specialist;
                 emit(DossierAction.ASSIGN, Party.LEADER, now.plusMinutes(1 + rnd.nextInt(10)), null, null, "Xử lý");
@@ -357,7 +375,8 @@ final class Synth {
             int kind = !p.late() ? 0 : rnd.nextInt(10) < 3 ? 1 : rnd.nextInt(10) < 6 ? 2 : 3;
             int supplementsPlanned = kind == 1 ? 2 : rnd.nextDouble() < 0.04 ? 1 : 0;
             boolean payment = fee > 0 && rnd.nextDouble() < 0.7;
-            int paymentAt = payment ? rnd.nextInt(supplementsPlanned + 1) : -1;
+            // a supplement is asked for early in appraisal (the 3-working-day window): a payment comes after them
+            int paymentAt = payment ? (kind == 1 ? supplementsPlanned : rnd.nextInt(supplementsPlanned + 1)) : -1;
             for (int i = 0; i <= supplementsPlanned; i++) {
                 if (i == paymentAt) {
                     payment();
@@ -379,14 +398,14 @@ final class Synth {
             }
             OffsetDateTime fin;
             if (late) {
-                fin = addWorking(dueAt, 30 + rnd.nextInt(3 * DAY_MIN));
+                fin = addWorking(clock.dueAt(), 30 + rnd.nextInt(3 * DAY_MIN));
             } else {
                 rem = remaining();
                 // most dossiers finish well before the due moment
                 double u = rnd.nextDouble();
                 fin = rem > 1 ? addWorking(now, Math.max(1, (long) (rem * u * u))) : now.plusMinutes(1);
-                if (fin.isAfter(dueAt) && now.isBefore(dueAt)) {
-                    fin = dueAt;
+                if (fin.isAfter(clock.dueAt()) && now.isBefore(clock.dueAt())) {
+                    fin = clock.dueAt();
                 }
             }
             if (!fin.isAfter(now)) {
@@ -395,101 +414,96 @@ final class Synth {
             switch (end) {
                 case REJECT -> emit(end, Party.LEADER, fin, pick(REJECT_REASONS), null, "Xử lý");
                 case STOP -> emit(end, Party.LEADER, fin, "Người yêu cầu đề nghị dừng giải quyết", null, "Xử lý");
-                case WITHDRAW -> emit(end, Party.APPLICANT, fin, "Không còn nhu cầu", null, null);
+                case WITHDRAW -> emit(end, applicantSide(), fin, "Không còn nhu cầu", null, null);
                 default -> emit(end, Party.STEP_OWNER, fin, null, null, "Phê duyệt, ký kết quả");
             }
-            finishedAt = fin;
-            outcome = DossierRules.outcome(fin, dueAt, lateFlag, calendar.zone());
-            pausedAt = null;
+            finishedAt = now;
+            clock = ClockEffects.onFinished(clock);
+            outcome = Punctuality.outcome(now, clock.dueAt(), lateFlag, calendar.zone());
             if (end != DossierAction.COMPLETE || rnd.nextInt(100) >= 97) {
                 return;
             }
-            OffsetDateTime ret = addWorking(fin, 5 + rnd.nextInt(2 * DAY_MIN));
+            OffsetDateTime ret = addWorking(now, 5 + rnd.nextInt(2 * DAY_MIN));
             emit(DossierAction.RETURN_RESULT, Party.RECEPTION, ret, null, null, "Trả kết quả");
-            returnedAt = ret;
+            returnedAt = now;
             if (rnd.nextDouble() < 0.35) {
-                OffsetDateTime at = ret.plusMinutes(1 + rnd.nextInt(600));
-                if (!at.isAfter(cutoff)) {
-                    double x = rnd.nextDouble();
-                    double unhappy = outcome == Outcome.LATE ? 0.25 : 0.02;
-                    rating = x < unhappy ? "UNSATISFIED" : x < unhappy + 0.06 ? "NEUTRAL" : "SATISFIED";
-                    ratedAt = at;
-                }
+                OffsetDateTime at = now.plusMinutes(1 + rnd.nextInt(600));
+                double x = rnd.nextDouble();
+                double unhappy = outcome == Outcome.LATE ? 0.25 : 0.02;
+                String value = x < unhappy ? "UNSATISFIED" : x < unhappy + 0.06 ? "NEUTRAL" : "SATISFIED";
+                emit(DossierAction.RATE, Party.APPLICANT, at, null, null, null);
+                rating = value;
+                ratedAt = now;
             }
         }
 
-        /** A supplement request during processing (Art. 19(3)) and the applicant's answer: the time restarts. */
+        /**
+         * A supplement request during appraisal (Art. 19(3)), within the rule book's working-day window of the
+         * dossier reaching processing, and the applicant's answer: the time restarts from zero.
+         */
         private void supplement(boolean required) {
-            long rem = remaining();
-            if (rem < 30 && !required) {
+            long window = rules.settings().appraisalSupplementWorkingDays() * calendar.workingMinutesPerDay();
+            long left = window - calendar.workingMinutesBetween(processingSince, now);
+            if (left < 2 || (remaining() < 30 && !required)) {
                 return;
             }
-            OffsetDateTime at = addWorking(now, 1 + (rem > 2 ? rnd.nextLong(Math.max(1, rem * 6 / 10)) : rnd.nextInt(120)));
+            OffsetDateTime at = addWorking(now, 1 + rnd.nextLong(Math.max(1, Math.min(left - 1, 480))));
             String reason = pick(SUPPLEMENT_REASONS);
-            long left = calendar.remainingWorkingMinutes(at, dueAt);
             emit(DossierAction.REQUEST_SUPPLEMENT, Party.STEP_OWNER, at, reason, null, "Xử lý");
+            SupplementRow row = new SupplementRow(SupplementStage.PROCESSING, now, reason);
+            supplements.add(row);
             supplementCount++;
             if (supplementCount > 1) {
                 lateFlag = true; // DOMAIN §2.6: more than one supplement request ⇒ late
             }
-            supplementStage = "PROCESSING";
-            pausedAt = at;
-            pausedRemaining = left;
-            supplements.add(new Object[] {"PROCESSING", at, reason, null});
-            LocalDate day = calendar.workingDayOnOrAfter(at.toLocalDate().plusDays(1 + rnd.nextInt(7)));
+            supplementStage = SupplementStage.PROCESSING;
+            clock = ClockEffects.onSupplementRequested(clock, now, calendar);
+            LocalDate day = calendar.workingDayOnOrAfter(now.toLocalDate().plusDays(1 + rnd.nextInt(7)));
             OffsetDateTime supply = officeMoment(day, rnd, true);
-            Deadline d = calendar.deadline(supply, time, p.channel());
-            emit(DossierAction.SUPPLY, Party.APPLICANT, supply, null, "Đã bổ sung giấy tờ", "Xử lý", d.dueAt());
-            supplements.getLast()[3] = supply;
+            emit(DossierAction.SUPPLY, applicantSide(), supply, null, "Đã bổ sung giấy tờ", "Xử lý");
             supplementStage = null;
-            clockStartedAt = d.startsAt();
-            dueAt = d.dueAt();
-            originalDueAt = d.dueAt();
-            pausedAt = null;
-            pausedRemaining = null;
+            clock = ClockEffects.onSupplied(clock, now, time, p.channel(), calendar);
+            processingSince = now;
+            history.getLast().dueAt = clock.dueAt();
+            row.suppliedAt = now;
         }
 
-        /** A financial obligation (Art. 22): the clock stops until paid or waived. */
+        /** A financial obligation (Art. 22): the clock stops until paid or waived, then resumes. */
         private void payment() {
             long rem = remaining();
             OffsetDateTime at = addWorking(now, 1 + (rem > 4 ? rnd.nextLong(rem / 4) : 0));
-            long left = calendar.remainingWorkingMinutes(at, dueAt);
             emit(DossierAction.REQUEST_PAYMENT, Party.STEP_OWNER, at, null, null, "Xử lý");
-            pausedAt = at;
-            pausedRemaining = left;
-            OffsetDateTime paid = addWorking(at, 20 + rnd.nextInt(2 * DAY_MIN));
-            OffsetDateTime due = calendar.addWorkingMinutes(calendar.clockStart(paid, p.channel()), Math.max(0, left));
+            clock = ClockEffects.onPaymentRequested(clock, now, calendar);
+            OffsetDateTime paid = addWorking(now, 20 + rnd.nextInt(2 * DAY_MIN));
             boolean waive = rnd.nextDouble() < 0.05;
             if (waive) {
-                emit(DossierAction.WAIVE_PAYMENT, Party.LEADER, paid, "Thuộc đối tượng được miễn lệ phí", null, "Xử lý", due);
+                emit(DossierAction.WAIVE_PAYMENT, Party.LEADER, paid, "Thuộc đối tượng được miễn lệ phí", null, "Xử lý");
                 fee = 0;
             } else {
-                emit(DossierAction.CONFIRM_PAYMENT, Party.RECEPTION, paid, null, null, "Xử lý", due);
-                paidAt = paid;
+                emit(DossierAction.CONFIRM_PAYMENT, Party.RECEPTION, paid, null, null, "Xử lý");
+                paidAt = now;
             }
-            dueAt = due;
-            pausedAt = null;
-            pausedRemaining = null;
+            clock = ClockEffects.onPaymentResumed(clock, now, p.channel(), calendar);
+            history.getLast().dueAt = clock.dueAt();
         }
 
-        /** Form 04: before the due moment, once; the dossier is late all the same. */
+        /** Form 04: no later than the rule book's lead before the due moment, once; the dossier is late all the same. */
         private void apologize() {
-            long rem = remaining();
+            long lead = rules.settings().apologyLeadWorkingDays() * calendar.workingMinutesPerDay();
+            long rem = remaining() - lead;
             if (rem < 2) {
                 return;
             }
             OffsetDateTime at = addWorking(now, 1 + rnd.nextLong(rem - 1));
-            if (!at.isBefore(dueAt)) {
-                return;
-            }
-            OffsetDateTime newDue = addWorking(dueAt, (long) DAY_MIN * (1 + rnd.nextInt(3)));
-            emit(DossierAction.APOLOGIZE, Party.LEADER, at, pick(APOLOGY_REASONS), null, "Xử lý", newDue, newDue);
+            OffsetDateTime newDue = addWorking(clock.dueAt(), (long) DAY_MIN * (1 + rnd.nextInt(3)));
+            emit(DossierAction.APOLOGIZE, Party.LEADER, at, pick(APOLOGY_REASONS), null, "Xử lý", newDue);
             apologyCount++;
-            dueAt = newDue;
+            clock = ClockEffects.onApology(clock, newDue);
+            history.getLast().dueAt = clock.dueAt();
         }
 
         private long remaining() {
-            return calendar.remainingWorkingMinutes(now, dueAt);
+            return calendar.remainingWorkingMinutes(now, clock.dueAt());
         }
 
         private OffsetDateTime addWorking(OffsetDateTime from, long minutes) {
@@ -500,50 +514,54 @@ final class Synth {
             return options[rnd.nextInt(options.length)];
         }
 
-        private void emit(DossierAction action, Party party, OffsetDateTime at, String reason, String note, String step) {
-            emit(action, party, at, reason, note, step, dueAt, null);
+        private void create(DossierAction action, Party party, OffsetDateTime at, String note) {
+            if (at.isAfter(cutoff)) {
+                throw new Cutoff();
+            }
+            Decision d = DossierRules.create(action, Set.of(party));
+            if (!d.allowed()) {
+                throw new IllegalStateException(action + " is not for " + party);
+            }
+            createdAt = at;
+            record(action, party, at, null, note, "Tiếp nhận", null, d.to());
         }
 
-        private void emit(DossierAction action, Party party, OffsetDateTime at, String reason, String note, String step,
-                          OffsetDateTime dueAfter) {
-            emit(action, party, at, reason, note, step, dueAfter, null);
+        private void emit(DossierAction action, Party party, OffsetDateTime at, String reason, String note, String step) {
+            emit(action, party, at, reason, note, step, null);
         }
 
         /**
-         * Asks the status machine, then records the transition. Nothing after the cut-off happens; a refusal
-         * means the generator is wrong, never silently tolerated.
+         * Asks the rule book (the table and every policy), then records the transition. Nothing after the cut-off
+         * happens; a refusal means the generator is wrong, never silently tolerated.
          */
         private void emit(DossierAction action, Party party, OffsetDateTime at, String reason, String note, String step,
-                          OffsetDateTime dueAfter, OffsetDateTime newDueAt) {
+                          OffsetDateTime newDueAt) {
             if (at.isAfter(cutoff)) {
                 throw new Cutoff();
             }
             if (now != null && !at.isAfter(now)) {
                 at = now.plusSeconds(1);
             }
-            DossierStatus to;
-            if (status == null) {
-                DossierRules.Rule rule = DossierRules.RULES.stream()
-                        .filter(r -> r.action() == action && r.from().isEmpty()).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no creating rule for " + action));
-                if (!rule.by().contains(party)) {
-                    throw new IllegalStateException(action + " is not for " + party);
-                }
-                to = rule.to();
-                createdAt = at;
-            } else {
-                var facts = new DossierRules.Facts(at, dueAt, reason != null, assignee != null, false,
-                        action == DossierAction.COMPLETE, newDueAt, apologyCount, true, false, receivedAt != null);
-                var decision = DossierRules.decide(action, status, Set.of(party), facts);
-                if (!decision.allowed()) {
-                    throw new IllegalStateException("generated transition refused by DossierRules: " + action
-                            + " in " + status + " by " + party + " (" + decision.reasonKey() + ") for " + code);
-                }
-                to = decision.to();
-                if (action == DossierAction.SUPPLY) {
-                    to = "RECEPTION".equals(supplementStage) ? DossierStatus.SUBMITTED : DossierStatus.PROCESSING;
-                }
+            DossierFacts facts = new DossierFacts(status, p.channel(), supplementStage, receivedAt, clock.dueAt(),
+                    processingSince, apologyCount, receptionSupplements, true, false, rating != null);
+            ActionInput in = ActionInput.at(at).withNewDueAt(newDueAt);
+            in = reason != null ? in.withReason() : in;
+            in = assignee != null ? in.withAssignee() : in;
+            in = action == DossierAction.COMPLETE ? in.withResultDocument() : in;
+            in = action == DossierAction.SUPPLY || action == DossierAction.WITHDRAW ? in.withDocuments() : in;
+            Decision decision = DossierRules.decide(action, Set.of(party), facts, in, rules);
+            if (!decision.allowed()) {
+                throw new IllegalStateException("generated transition refused by the rule book: " + action + " in "
+                        + status + " by " + party + " (" + decision.rejection().messageKey() + ") for " + code);
             }
+            if (decision.markLate()) {
+                lateFlag = true;
+            }
+            record(action, party, at, reason, note, step, clock.dueAt(), decision.to());
+        }
+
+        private void record(DossierAction action, Party party, OffsetDateTime at, String reason, String note,
+                            String step, OffsetDateTime dueAfter, DossierStatus to) {
             String role = party == Party.APPLICANT ? "CITIZEN" : party == Party.RECEPTION ? "RECEPTION"
                     : party == Party.LEADER ? "LEADER" : "SPECIALIST";
             String actor = switch (party) {
@@ -552,9 +570,8 @@ final class Synth {
                 case LEADER -> leader;
                 default -> specialist;
             };
-            Rows.row(rows.history, id, at, actor, role, party == Party.APPLICANT ? null : o.agency().code(), ORIGIN,
-                    action.name(), status == null ? null : status.name(), to.name(), step, reason, note, dueAfter);
-            rows.historyCount++;
+            history.add(new HistoryRow(at, actor, role, party == Party.APPLICANT ? null : o.agency().code(),
+                    action.name(), status == null ? null : status.name(), to.name(), step, reason, note, dueAfter));
             tally.histories++;
             status = to;
             now = at;
@@ -581,20 +598,60 @@ final class Synth {
                     + person.idNumber() + "\",\"dateOfBirth\":\"" + person.dateOfBirth() + "\",\"phone\":\""
                     + person.phone() + "\",\"email\":null,\"address\":\"" + p.unit().address()
                     + "\",\"organizationName\":null,\"taxCode\":null}";
-            Rows.row(rows.dossiers, id, code, o.procedure().code(), o.procedure().version(), o.procedure().name(),
-                    o.agency().code(), o.path().provinceCode(), o.path().districtCode(), o.path().communeCode(),
-                    level.name(), p.channel().name(), status.name(), applicant, person.fullName(), person.idNumber(),
-                    person.phone(), "{}", time.amount(), time.unit().name(), submittedAt, receivedAt, clockStartedAt,
-                    dueAt, originalDueAt, pausedAt, pausedRemaining, finishedAt, returnedAt,
-                    outcome == null ? null : outcome.name(), supplementCount, supplementStage, apologyCount,
-                    lateFlag, assignee, p.channel() != Channel.ONLINE && (id % 10) < 6, fee, paidAt, rating, null,
-                    ratedAt, createdAt, now);
-            rows.dossierCount++;
-            for (Object[] s : supplements) {
-                Rows.row(rows.supplements, id, s[0], s[1], s[2], "[]", s[3], s[3] == null ? null : "Đã bổ sung");
-                rows.supplementCount++;
+            rows.dossiers.add(new DossierBulkLoad.Dossier(id, code, o.procedure().code(), o.procedure().version(),
+                    o.procedure().name(), o.agency().code(), o.path().provinceCode(), o.path().districtCode(),
+                    o.path().communeCode(), level.name(), p.channel().name(), status.name(), applicant,
+                    person.fullName(), person.idNumber(), person.phone(), "{}", time.amount(), time.unit().name(),
+                    submittedAt, receivedAt, clock.startedAt(), clock.dueAt(), clock.originalDueAt(), clock.pausedAt(),
+                    clock.pausedRemainingMinutes(), finishedAt, returnedAt, outcome == null ? null : outcome.name(),
+                    supplementCount, receptionSupplements, supplementStage == null ? null : supplementStage.name(),
+                    apologyCount, lateFlag, assignee, processingSince, p.channel() != Channel.ONLINE && (id % 10) < 6,
+                    fee, paidAt, rating, ratedAt, createdAt, now));
+            for (HistoryRow h : history) {
+                rows.history.add(new DossierBulkLoad.History(id, h.at, h.actor, h.role, h.agency, ORIGIN, h.action,
+                        h.from, h.to, h.step, h.reason, h.note, h.dueAt));
+            }
+            for (SupplementRow s : supplements) {
+                rows.supplements.add(new DossierBulkLoad.Supplement(id, s.stage.name(), s.requestedAt, s.reason,
+                        s.suppliedAt, s.suppliedAt == null ? null : "Đã bổ sung"));
                 tally.supplements++;
             }
+        }
+    }
+
+    /** A supplement request while the dossier's life is generated (answered later, or not before the cut-off). */
+    private static final class SupplementRow {
+        final SupplementStage stage;
+        final OffsetDateTime requestedAt;
+        final String reason;
+        OffsetDateTime suppliedAt;
+
+        SupplementRow(SupplementStage stage, OffsetDateTime requestedAt, String reason) {
+            this.stage = stage;
+            this.requestedAt = requestedAt;
+            this.reason = reason;
+        }
+    }
+
+    /** A history line while the dossier's life is generated (its due moment may be set by the clock effect after). */
+    private static final class HistoryRow {
+        final OffsetDateTime at;
+        final String actor, role, agency, action, from, to, step, reason, note;
+        OffsetDateTime dueAt;
+
+        HistoryRow(OffsetDateTime at, String actor, String role, String agency, String action, String from, String to,
+                   String step, String reason, String note, OffsetDateTime dueAt) {
+            this.at = at;
+            this.actor = actor;
+            this.role = role;
+            this.agency = agency;
+            this.action = action;
+            this.from = from;
+            this.to = to;
+            this.step = step;
+            this.reason = reason;
+            this.note = note;
+            this.dueAt = dueAt;
         }
     }
 }

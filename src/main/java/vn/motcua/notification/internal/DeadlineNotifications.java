@@ -1,18 +1,20 @@
-package vn.motcua.dossier.internal;
+package vn.motcua.notification.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import vn.motcua.dossier.DeadlineAlerts;
 import vn.motcua.notification.Notifier;
 import vn.motcua.platform.Role;
 
 /**
  * Tells people about deadlines: the assignee (or, with none, the officers of the step's role) when a dossier
- * is due within a working day or overdue, and the leaders of the agency when it is overdue.
+ * is due within a working day or overdue, and the leaders of the agency when it is overdue; a late consultation to
+ * the leaders of the agency that asked.
  */
 @Component
-class DeadlineNotifications implements OverdueWatch.DeadlineAlerts {
+class DeadlineNotifications implements DeadlineAlerts {
 
     private final Notifier notifier;
 
@@ -21,18 +23,22 @@ class DeadlineNotifications implements OverdueWatch.DeadlineAlerts {
     }
 
     @Override
-    public void dueSoon(List<OverdueWatch.Overdue> dossiers) {
+    public void dueSoon(List<Deadline> dossiers) {
         dossiers.forEach(d -> toHandler(d, "DUE_SOON"));
     }
 
     @Override
-    public void overdue(List<OverdueWatch.Overdue> dossiers) {
-        for (OverdueWatch.Overdue d : dossiers) {
+    public void overdue(List<Deadline> dossiers) {
+        for (Deadline d : dossiers) {
             toHandler(d, "OVERDUE");
             notifier.notifyOfficers(agency(d), Role.LEADER, "OVERDUE_LEADER", params(d), d.code());
         }
     }
 
+    /**
+     * A consultation not answered in time is escalated to the head of the one-stop that asked (Decree 61/2018 Art.
+     * 19(4): late answers go to the one-stop's head), not to the agency that was asked.
+     */
     @Override
     public void lateConsultations(List<vn.motcua.workflow.Consultation> consultations) {
         for (var c : consultations) {
@@ -41,12 +47,11 @@ class DeadlineNotifications implements OverdueWatch.DeadlineAlerts {
             p.put("procedureName", c.question());
             p.put("dueAt", c.dueAt());
             p.put("agencyCode", c.toAgency());
-            notifier.notifyOfficers(c.toAgency(), Role.SPECIALIST, "OVERDUE", p, c.dossierCode());
-            notifier.notifyOfficers(c.toAgency(), Role.LEADER, "OVERDUE_LEADER", p, c.dossierCode());
+            notifier.notifyOfficers(c.fromAgency(), Role.LEADER, "CONSULTATION_OVERDUE", p, c.dossierCode());
         }
     }
 
-    private void toHandler(OverdueWatch.Overdue d, String template) {
+    private void toHandler(Deadline d, String template) {
         if (d.assigneeId() != null) {
             notifier.notifyAccount(d.assigneeId(), template, params(d), d.code());
         } else {
@@ -55,11 +60,11 @@ class DeadlineNotifications implements OverdueWatch.DeadlineAlerts {
         }
     }
 
-    private static String agency(OverdueWatch.Overdue d) {
+    private static String agency(Deadline d) {
         return d.stepAgency() != null ? d.stepAgency() : d.agencyCode();
     }
 
-    private Map<String, Object> params(OverdueWatch.Overdue d) {
+    private Map<String, Object> params(Deadline d) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("code", d.code());
         p.put("procedureName", d.procedureName());

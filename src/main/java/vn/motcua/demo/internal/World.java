@@ -1,13 +1,12 @@
-package vn.motcua.dossier.internal.generate;
+package vn.motcua.demo.internal;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SplittableRandom;
 import vn.motcua.catalog.Catalog;
-import vn.motcua.catalog.Fee;
+import vn.motcua.catalog.FeeInputs;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureQuery;
 import vn.motcua.organization.AdminUnit;
@@ -15,6 +14,7 @@ import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.UnitLevel;
 import vn.motcua.organization.UnitPath;
+import vn.motcua.platform.Channel;
 
 /**
  * What dossiers can be filed where: for every unit (the province, each district, each commune) the pairs
@@ -23,8 +23,12 @@ import vn.motcua.organization.UnitPath;
  */
 final class World {
 
-    /** A procedure an agency receives. */
-    record Offer(Agency agency, UnitPath path, Procedure procedure, long fee, boolean online) {
+    /** A procedure an agency receives, with its fee by channel as the catalogue quotes it (default case). */
+    record Offer(Agency agency, UnitPath path, Procedure procedure, long[] fees, boolean online) {
+
+        long fee(Channel channel) {
+            return fees[channel.ordinal()];
+        }
     }
 
     /**
@@ -50,6 +54,7 @@ final class World {
         procedures.removeIf(p -> !p.acceptsApplications());
         procedures.sort(java.util.Comparator.comparing(Procedure::code));
         SplittableRandom rnd = new SplittableRandom(seed * 31 + 7);
+        Map<String, long[]> quotes = new java.util.HashMap<>();
         World w = new World();
         String province = organization.units(UnitLevel.PROVINCE).getFirst().code();
         String provinceName = organization.unit(province).orElseThrow().name();
@@ -64,9 +69,8 @@ final class World {
                     UnitPath path = organization.path(a.unitCode());
                     for (Procedure p : procedures) {
                         if (p.levels().contains(level) && catalog.canReceive(p, a)) {
-                            long fee = p.fees().stream().map(Fee::amount).filter(Objects::nonNull)
-                                    .reduce(0L, Long::sum);
-                            all.add(new Offer(a, path, p, fee, p.onlineApplication()));
+                            long[] fees = quotes.computeIfAbsent(p.code(), c -> fees(catalog, c));
+                            all.add(new Offer(a, path, p, fees, p.onlineApplication()));
                         }
                     }
                 }
@@ -103,6 +107,15 @@ final class World {
             w.cumulative.put(level, cum);
         }
         return w;
+    }
+
+    /** The fee of a dossier of the procedure per channel, from the rows of its schedule that apply. */
+    private static long[] fees(Catalog catalog, String procedure) {
+        long[] out = new long[Channel.values().length];
+        for (Channel c : Channel.values()) {
+            out[c.ordinal()] = catalog.quote(procedure, FeeInputs.of(c)).total();
+        }
+        return out;
     }
 
     Unit pick(UnitLevel level, SplittableRandom rnd) {

@@ -1,4 +1,4 @@
-package vn.motcua.dossier.internal.generate;
+package vn.motcua.demo.internal;
 
 import java.time.LocalDate;
 import java.util.SplittableRandom;

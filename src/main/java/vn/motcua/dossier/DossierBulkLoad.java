@@ -1,0 +1,77 @@
+package vn.motcua.dossier;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads dossiers straight into the dossier module's tables (PostgreSQL COPY), for the demo generator and imports:
+ * one transaction, all or nothing, no outbox events (history is not re-announced to citizens or re-sent to the
+ * national portal); every {@link vn.motcua.platform.BulkLoadListener} rebuilds what it derives afterwards. The rows
+ * must follow the rule book ({@link vn.motcua.dossier.rules}): the loader writes them as given.
+ */
+public interface DossierBulkLoad {
+
+    /**
+     * Runs a load. With a {@code marker} (a demo_data_loaded name) the load is skipped when it was recorded, and
+     * recorded in the same transaction (idempotent, safe with several nodes).
+     *
+     * @return false when skipped
+     */
+    boolean load(String marker, String fingerprint, Loader loader) throws Exception;
+
+    /** The work of a load: produces batches and hands them to {@link Session#write}. */
+    @FunctionalInterface
+    interface Loader {
+        void run(Session session) throws Exception;
+    }
+
+    /** What a load may use. {@link #nextId} and {@link #existingCodes} may be called from another thread. */
+    interface Session {
+
+        /** A dossier id reserved from the table's own sequence (safe beside live intake). */
+        long nextId();
+
+        /** The daily code counters already used on {@code day}, by agency electronic id. */
+        Map<String, Integer> existingCodes(LocalDate day);
+
+        /** Copies a batch into the tables. */
+        void write(Batch batch) throws Exception;
+    }
+
+    /** Rows to copy; code counters are merged with the live ones at the end (codes stay unique). */
+    record Batch(List<Dossier> dossiers, List<History> history, List<Supplement> supplements,
+                 List<CodeCounter> counters) {
+    }
+
+    /** A dossier row. */
+    record Dossier(long id, String code, String procedureCode, int procedureVersion, String procedureName,
+                   String agencyCode, String provinceCode, String districtCode, String communeCode, String level,
+                   String channel, String status, String applicantJson, String applicantName, String applicantIdNumber,
+                   String applicantPhone, String formJson, BigDecimal timeAmount, String timeUnit,
+                   OffsetDateTime submittedAt, OffsetDateTime receivedAt, OffsetDateTime clockStartedAt,
+                   OffsetDateTime dueAt, OffsetDateTime originalDueAt, OffsetDateTime pausedAt, Long pausedRemainingMin,
+                   OffsetDateTime finishedAt, OffsetDateTime returnedAt, String outcome, int supplementCount,
+                   int receptionSupplementCount, String supplementStage, int apologyCount, boolean lateFlag,
+                   String assigneeName, OffsetDateTime processingSince, boolean digitised, long feeAmount,
+                   OffsetDateTime paidAt, String rating, OffsetDateTime ratedAt, OffsetDateTime createdAt,
+                   OffsetDateTime updatedAt) {
+    }
+
+    /** A history row. */
+    record History(long dossierId, OffsetDateTime at, String actorName, String actorRole, String agencyCode,
+                   String origin, String action, String fromStatus, String toStatus, String step, String reason,
+                   String note, OffsetDateTime dueAt) {
+    }
+
+    /** A supplement request and when it was answered. */
+    record Supplement(long dossierId, String stage, OffsetDateTime requestedAt, String reason,
+                      OffsetDateTime suppliedAt, String note) {
+    }
+
+    /** The last code number used by an agency on a day. */
+    record CodeCounter(String agencyEid, LocalDate day, int last) {
+    }
+}

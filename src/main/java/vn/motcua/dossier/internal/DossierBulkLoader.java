@@ -1,0 +1,229 @@
+package vn.motcua.dossier.internal;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import vn.motcua.dossier.DossierBulkLoad;
+import vn.motcua.platform.BulkLoadListener;
+
+/**
+ * {@link DossierBulkLoad} with PostgreSQL COPY in one transaction: the dossier module keeps its tables to itself even
+ * when the generator loads millions of dossiers. Ids are reserved a block at a time on a second connection; the
+ * generated code counters are merged with the live ones before the commit.
+ */
+@Component
+class DossierBulkLoader implements DossierBulkLoad {
+
+    static final String DOSSIER_COLUMNS = "id, code, procedure_code, procedure_version, procedure_name, agency_code, "
+            + "province_code, district_code, commune_code, level, channel, status, applicant, applicant_name, "
+            + "applicant_id_number, applicant_phone, form, time_amount, time_unit, submitted_at, received_at, "
+            + "clock_started_at, due_at, original_due_at, paused_at, paused_remaining_min, finished_at, returned_at, "
+            + "outcome, supplement_count, reception_supplement_count, supplement_stage, apology_count, late_flag, "
+            + "assignee_name, processing_since, digitised, fee_amount, paid_at, rating, rated_at, created_at, updated_at";
+    static final String HISTORY_COLUMNS = "dossier_id, at, actor_name, actor_role, agency_code, origin, action, "
+            + "from_status, to_status, step, reason, note, due_at";
+    static final String SUPPLEMENT_COLUMNS = "dossier_id, stage, requested_at, reason, items, supplied_at, note";
+
+    private final DataSource dataSource;
+    private final ObjectProvider<BulkLoadListener> listeners;
+
+    DossierBulkLoader(DataSource dataSource, ObjectProvider<BulkLoadListener> listeners) {
+        this.dataSource = dataSource;
+        this.listeners = listeners;
+    }
+
+    @Override
+    public boolean load(String marker, String fingerprint, Loader loader) throws Exception {
+        try (Connection tx = dataSource.getConnection(); Connection side = dataSource.getConnection()) {
+            tx.setAutoCommit(false);
+            side.setAutoCommit(true);
+            try (Statement st = tx.createStatement()) {
+                st.execute("set local synchronous_commit = off");
+                st.execute("create temp table gen_code_seq (agency_eid text, day date, last int) on commit drop");
+            }
+            if (marker != null && !claim(tx, marker)) {
+                tx.rollback();
+                return false;
+            }
+            try {
+                loader.run(new JdbcSession(tx.unwrap(PGConnection.class).getCopyAPI(), side));
+                try (Statement st = tx.createStatement()) {
+                    // live intake continues after the loaded numbers (dossier codes stay unique)
+                    st.executeUpdate("""
+                            insert into dossier_code_seq (agency_eid, day, last)
+                            select agency_eid, day, max(last) from gen_code_seq group by agency_eid, day
+                            on conflict (agency_eid, day) do update
+                            set last = greatest(dossier_code_seq.last, excluded.last)""");
+                }
+                if (marker != null) {
+                    try (PreparedStatement ps = tx.prepareStatement(
+                            "insert into demo_data_loaded (name, fingerprint) values (?, ?) on conflict (name) do nothing")) {
+                        ps.setString(1, marker);
+                        ps.setString(2, fingerprint);
+                        ps.executeUpdate();
+                    }
+                }
+                tx.commit();
+            } catch (Exception | Error e) {
+                tx.rollback();
+                throw e;
+            }
+        }
+        for (BulkLoadListener l : listeners.orderedStream().toList()) {
+            l.afterBulkLoad();
+        }
+        return true;
+    }
+
+    private static boolean claim(Connection tx, String marker) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("select pg_try_advisory_xact_lock(hashtext(?))")) {
+            ps.setString(1, "demo:" + marker);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return false;
+                }
+            }
+        }
+        try (PreparedStatement ps = tx.prepareStatement("select 1 from demo_data_loaded where name = ?")) {
+            ps.setString(1, marker);
+            try (ResultSet rs = ps.executeQuery()) {
+                return !rs.next();
+            }
+        }
+    }
+
+    /** A load in progress. */
+    private static final class JdbcSession implements Session {
+        private final CopyManager copy;
+        private final Connection side;
+        private final ArrayDeque<Long> free = new ArrayDeque<>();
+
+        JdbcSession(CopyManager copy, Connection side) {
+            this.copy = copy;
+            this.side = side;
+        }
+
+        @Override
+        public synchronized long nextId() {
+            if (free.isEmpty()) {
+                try (PreparedStatement ps = side.prepareStatement(
+                        "select nextval(pg_get_serial_sequence('dossier', 'id')) from generate_series(1, 10000)");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        free.add(rs.getLong(1));
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return free.poll();
+        }
+
+        @Override
+        public synchronized Map<String, Integer> existingCodes(LocalDate day) {
+            Map<String, Integer> out = new HashMap<>();
+            try (PreparedStatement ps = side.prepareStatement("select agency_eid, last from dossier_code_seq where day = ?")) {
+                ps.setObject(1, day);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return out;
+        }
+
+        @Override
+        public void write(Batch b) throws Exception {
+            if (!b.dossiers().isEmpty()) {
+                StringBuilder rows = new StringBuilder(b.dossiers().size() * 700);
+                for (Dossier d : b.dossiers()) {
+                    CopyText.row(rows, d.id(), d.code(), d.procedureCode(), d.procedureVersion(), d.procedureName(),
+                            d.agencyCode(), d.provinceCode(), d.districtCode(), d.communeCode(), d.level(), d.channel(),
+                            d.status(), d.applicantJson(), d.applicantName(), d.applicantIdNumber(), d.applicantPhone(),
+                            d.formJson(), d.timeAmount(), d.timeUnit(), d.submittedAt(), d.receivedAt(),
+                            d.clockStartedAt(), d.dueAt(), d.originalDueAt(), d.pausedAt(), d.pausedRemainingMin(),
+                            d.finishedAt(), d.returnedAt(), d.outcome(), d.supplementCount(),
+                            d.receptionSupplementCount(), d.supplementStage(), d.apologyCount(), d.lateFlag(),
+                            d.assigneeName(), d.processingSince(), d.digitised(), d.feeAmount(), d.paidAt(), d.rating(),
+                            d.ratedAt(), d.createdAt(), d.updatedAt());
+                }
+                copy.copyIn("copy dossier (" + DOSSIER_COLUMNS + ") from stdin", new StringReader(rows.toString()));
+            }
+            if (!b.history().isEmpty()) {
+                StringBuilder rows = new StringBuilder(b.history().size() * 200);
+                for (History h : b.history()) {
+                    CopyText.row(rows, h.dossierId(), h.at(), h.actorName(), h.actorRole(), h.agencyCode(), h.origin(),
+                            h.action(), h.fromStatus(), h.toStatus(), h.step(), h.reason(), h.note(), h.dueAt());
+                }
+                copy.copyIn("copy dossier_history (" + HISTORY_COLUMNS + ") from stdin", new StringReader(rows.toString()));
+            }
+            if (!b.supplements().isEmpty()) {
+                StringBuilder rows = new StringBuilder(b.supplements().size() * 200);
+                for (Supplement s : b.supplements()) {
+                    CopyText.row(rows, s.dossierId(), s.stage(), s.requestedAt(), s.reason(), "[]", s.suppliedAt(),
+                            s.note());
+                }
+                copy.copyIn("copy dossier_supplement (" + SUPPLEMENT_COLUMNS + ") from stdin",
+                        new StringReader(rows.toString()));
+            }
+            if (!b.counters().isEmpty()) {
+                StringBuilder rows = new StringBuilder();
+                for (CodeCounter c : b.counters()) {
+                    CopyText.row(rows, c.agencyEid(), c.day(), c.last());
+                }
+                copy.copyIn("copy gen_code_seq (agency_eid, day, last) from stdin", new StringReader(rows.toString()));
+            }
+        }
+    }
+
+    /** PostgreSQL COPY text format: tab-separated, escaped, {@code \N} for null. */
+    static final class CopyText {
+
+        private CopyText() {
+        }
+
+        static void row(StringBuilder sb, Object... values) {
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    sb.append('\t');
+                }
+                field(sb, values[i]);
+            }
+            sb.append('\n');
+        }
+
+        private static void field(StringBuilder sb, Object value) {
+            if (value == null) {
+                sb.append("\\N");
+                return;
+            }
+            String s = value.toString();
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '\\' -> sb.append("\\\\");
+                    case '\t' -> sb.append("\\t");
+                    case '\n' -> sb.append("\\n");
+                    case '\r' -> sb.append("\\r");
+                    default -> sb.append(c);
+                }
+            }
+        }
+    }
+}
