@@ -16,7 +16,8 @@ import vn.motcua.platform.outbox.OutboxEvent;
  *
  * <p>JSON codec: {@link #toPayload()} and {@link #fromPayload(JsonNode)}, one flat object whose field names are
  * those of the first release (events already in the outbox keep decoding). An old rating event (action
- * {@code RETURN_RESULT} with {@code rated: true}) decodes as {@link DossierAction#RATE}.
+ * {@code RETURN_RESULT} with {@code rated: true}) decodes as {@link DossierAction#RATE}. A field that cannot be read
+ * (a malformed date, an unknown status) decodes as null rather than making the event unreadable.
  *
  * @param dossier           the dossier after the change
  * @param action            what happened
@@ -62,7 +63,7 @@ public record DossierChanged(DossierSnapshot dossier, DossierAction action, Doss
         p.put("code", dossier.code());
         p.put("action", action.name());
         p.put("fromStatus", fromStatus == null ? null : fromStatus.name());
-        p.put("toStatus", dossier.status().name());
+        p.put("toStatus", dossier.status() == null ? null : dossier.status().name());
         p.put("at", DossierSnapshot.Json.time(at));
         p.put("actorId", actorId);
         p.put("actorName", actorName);
@@ -90,7 +91,7 @@ public record DossierChanged(DossierSnapshot dossier, DossierAction action, Doss
     public static DossierChanged fromPayload(JsonNode p) {
         DossierSnapshot d = DossierSnapshot.read(p);
         String a = DossierSnapshot.Json.text(p, "action");
-        DossierAction action = a == null ? null : DossierAction.valueOf(a);
+        DossierAction action = DossierSnapshot.Json.constant(DossierAction.class, a);
         if (action == DossierAction.RETURN_RESULT && DossierSnapshot.Json.bool(p, "rated")) {
             action = DossierAction.RATE; // the first release published ratings as RETURN_RESULT
         }
@@ -98,9 +99,13 @@ public record DossierChanged(DossierSnapshot dossier, DossierAction action, Doss
         List<String> items = new ArrayList<>();
         JsonNode list = p.get("items");
         if (list != null && list.isArray()) {
-            list.forEach(n -> items.add(n.asString()));
+            list.forEach(n -> {
+                if (n.isString()) {
+                    items.add(n.asString());
+                }
+            });
         }
-        return new DossierChanged(d, action, from == null ? null : DossierStatus.valueOf(from),
+        return new DossierChanged(d, action, DossierSnapshot.Json.constant(DossierStatus.class, from),
                 DossierSnapshot.Json.time(p, "at"), DossierSnapshot.Json.number(p, "actorId"),
                 DossierSnapshot.Json.text(p, "actorName"), DossierSnapshot.Json.text(p, "reason"),
                 DossierSnapshot.Json.bool(p, "created"), items, DossierSnapshot.Json.text(p, "toAgency"),

@@ -10,6 +10,7 @@ import vn.motcua.platform.Channel;
  * {@link DossierSnapshots}. The JSON field names are those of the outbox payload (unchanged since the first
  * release, so old outbox rows still decode).
  *
+ * @param status         the status (null only in a malformed event)
  * @param level          PROVINCE, DISTRICT or COMMUNE (the receiving agency's)
  * @param outcome        EARLY / ON_TIME / LATE once finished after acceptance
  * @param feeAmount      the fee in đồng as the catalogue computed it (or as an officer set it when asking for payment)
@@ -32,7 +33,7 @@ public record DossierSnapshot(long id, String code, DossierStatus status, String
     void write(Map<String, Object> p) {
         p.put("id", id);
         p.put("code", code);
-        p.put("status", status.name());
+        p.put("status", status == null ? null : status.name());
         p.put("procedureCode", procedureCode);
         p.put("procedureName", procedureName);
         p.put("agencyCode", agencyCode);
@@ -77,13 +78,14 @@ public record DossierSnapshot(long id, String code, DossierStatus status, String
         }
         String channel = Json.text(p, "channel");
         String outcome = Json.text(p, "outcome");
-        return new DossierSnapshot(Json.number(p, "id", 0L), Json.text(p, "code"), DossierStatus.valueOf(status),
+        return new DossierSnapshot(Json.number(p, "id", 0L), Json.text(p, "code"),
+                Json.constant(DossierStatus.class, status),
                 Json.text(p, "procedureCode"), Json.text(p, "procedureName"), Json.text(p, "agencyCode"),
                 Json.text(p, "provinceCode"), Json.text(p, "districtCode"), Json.text(p, "communeCode"),
-                Json.text(p, "level"), channel == null ? null : Channel.valueOf(channel), Json.time(p, "submittedAt"),
+                Json.text(p, "level"), Json.constant(Channel.class, channel), Json.time(p, "submittedAt"),
                 Json.time(p, "receivedAt"), Json.time(p, "dueAt"), Json.time(p, "originalDueAt"),
                 Json.time(p, "pausedAt"), Json.time(p, "finishedAt"), Json.time(p, "returnedAt"),
-                outcome == null ? null : Outcome.valueOf(outcome), (int) Json.number(p, "supplementCount", 0L),
+                Json.constant(Outcome.class, outcome), (int) Json.number(p, "supplementCount", 0L),
                 (int) Json.number(p, "apologyCount", 0L), Json.bool(p, "lateFlag"), Json.bool(p, "digitised"),
                 Json.number(p, "feeAmount"), Json.time(p, "paidAt"), Json.text(p, "rating"),
                 Json.number(p, "assigneeId"), Json.text(p, "currentStepRole"), Json.text(p, "currentStepAgency"),
@@ -92,7 +94,10 @@ public record DossierSnapshot(long id, String code, DossierStatus status, String
                 (int) Json.number(p, "resultFiles", 0L), (int) Json.number(p, "version", 0L));
     }
 
-    /** Small readers of the payload JSON, tolerant of missing and null fields. */
+    /**
+     * Small readers of the payload JSON, tolerant of missing, null and unreadable fields (read as null): an odd value
+     * in one field never makes a whole event unreadable.
+     */
     static final class Json {
 
         private Json() {
@@ -109,7 +114,22 @@ public record DossierSnapshot(long id, String code, DossierStatus status, String
 
         static OffsetDateTime time(JsonNode p, String field) {
             String s = text(p, field);
-            return s == null || s.isBlank() ? null : OffsetDateTime.parse(s);
+            try {
+                return s == null || s.isBlank() ? null : OffsetDateTime.parse(s.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+
+        static <E extends Enum<E>> E constant(Class<E> type, String name) {
+            if (name == null || name.isBlank()) {
+                return null;
+            }
+            try {
+                return Enum.valueOf(type, name.strip());
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
 
         static Long number(JsonNode p, String field) {

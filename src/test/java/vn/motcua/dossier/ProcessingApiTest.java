@@ -36,6 +36,9 @@ class ProcessingApiTest {
     @Autowired
     WorkingCalendar calendar;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @AfterEach
     void realTime() {
         clock.reset();
@@ -108,6 +111,18 @@ class ProcessingApiTest {
         var history = a.desk.get("/api/v1/office/dossiers/" + d.get("code").asString() + "/history").json();
         assertThat(history.size()).as("submit, accept, two forwards, complete, return, rate").isEqualTo(7);
         assertThat(history.get(6).get("action").asString()).isEqualTo("RATE");
+        // the applicant is told once per event: "result returned" once, nothing for their own rating
+        String code = d.get("code").asString();
+        vn.motcua.notification.NotificationTestEvents.await("the notifications of " + code, () -> jdbc.sql("""
+                select count(*) from outbox_event e, outbox_cursor c
+                where c.consumer = 'notification' and e.aggregate_id = :code
+                  and (e.xid, e.id) > (c.last_xid, c.last_id)""").param("code", code).query(Long.class).single(),
+                n -> n == 0);
+        assertThat(jdbc.sql("""
+                select count(*) from notification where dossier_code = :c and event = 'RETURN_RESULT'
+                and channel = 'IN_APP'""").param("c", code).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from notification where dossier_code = :c and event = 'RATE'")
+                .param("c", code).query(Long.class).single()).isZero();
         history.forEach(h -> assertThat(h.get("actor").asString()).isNotBlank());
     }
 

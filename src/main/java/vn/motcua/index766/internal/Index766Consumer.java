@@ -39,7 +39,7 @@ class Index766Consumer implements OutboxConsumer {
         List<DeskVisitRecorded> visits = new java.util.ArrayList<>();
         for (OutboxEvent e : events) {
             DeskVisitRecorded.of(e).ifPresent(visits::add);
-            DossierChanged.of(e).ifPresent(c -> {
+            DossierChanged.of(e).filter(c -> c.dossier().status() != null).ifPresent(c -> {
                 Fact f = FactRules.withOutcome(FactRules.fromSnapshot(c.dossier()), settings, IndexAggregates.ZONE);
                 latest.put(f.id(), f);
             });

@@ -50,7 +50,7 @@ final class NationalPortalPayload {
         p.put("NgayKetThucXuLy", time(d.finishedAt()));
         p.put("NgayTra", time(d.returnedAt()));
         p.put("NgayTuChoi", d.status() == DossierStatus.REFUSED ? time(d.finishedAt()) : null);
-        p.put("TrangThaiHoSo", d.status().nationalCode());
+        p.put("TrangThaiHoSo", d.status() == null ? 0 : d.status().nationalCode());
         p.put("DonViXuLy", agencyName);
         p.put("HoSoCoThanhPhanSoHoa", d.digitised() ? 1 : 0);
         p.put("DuocThanhToanTrucTuyen", d.paidAt() != null && d.channel() == Channel.ONLINE ? 2 : 0);

@@ -146,7 +146,8 @@ class DossierNotifications implements OutboxConsumer {
 
         static DossierChange of(DossierChanged e) {
             DossierSnapshot d = e.dossier();
-            return new DossierChange(d.code(), e.action() == null ? null : e.action().name(), d.status().name(),
+            return new DossierChange(d.code(), e.action() == null ? null : e.action().name(),
+                    d.status() == null ? null : d.status().name(),
                     blank(e.reason()), d.procedureName(), d.agencyCode(), d.dueAt(), d.originalDueAt(),
                     d.applicantAccountId(), blank(d.applicantName()), blank(d.applicantEmail()),
                     blank(d.applicantPhone()), d.feeAmount(), d.assigneeId(), role(d.currentStepRole()),
