@@ -19,19 +19,21 @@ import vn.motcua.test.TestDossiers;
 
 /**
  * Every officer action × every situation × every role, through HTTP, against an expectation written here
- * independently of DossierRules: allowed ones succeed; refused ones get 409 (or 400) and change nothing.
+ * independently of the rule book: allowed ones succeed; refused ones get 409 (or 400) and change nothing. Online
+ * dossiers and paper ones (received at the counter, for which the one-stop records supplements and withdrawals).
  */
 @IntegrationTest
 class ActionMatrixTest {
 
     enum Situation {
         SUBMITTED, RECEIVED, AT_SPECIALIST, AT_LEADER, SUPPLEMENT_AT_RECEPTION, SUPPLEMENT_IN_PROCESSING,
-        AWAITING_PAYMENT, COMPLETED, RETURNED, REFUSED, REJECTED, STOPPED, WITHDRAWN
+        AWAITING_PAYMENT, COMPLETED, RETURNED, REFUSED, REJECTED, STOPPED, WITHDRAWN, COUNTER_RECEIVED,
+        COUNTER_SUPPLEMENT_IN_PROCESSING
     }
 
-    static final List<String> ACTIONS = List.of("ACCEPT", "REFUSE", "REQUEST_SUPPLEMENT", "ASSIGN", "FORWARD",
-            "CONSULT", "ANSWER_CONSULTATION", "REJECT", "APOLOGIZE", "REQUEST_PAYMENT", "CONFIRM_PAYMENT",
-            "WAIVE_PAYMENT", "COMPLETE", "RETURN_RESULT", "STOP");
+    static final List<String> ACTIONS = List.of("ACCEPT", "REFUSE", "REQUEST_SUPPLEMENT", "SUPPLY", "ASSIGN",
+            "FORWARD", "CONSULT", "ANSWER_CONSULTATION", "REJECT", "APOLOGIZE", "REQUEST_PAYMENT", "CONFIRM_PAYMENT",
+            "WAIVE_PAYMENT", "COMPLETE", "RETURN_RESULT", "STOP", "WITHDRAW");
 
     /** R = reception officer, S = specialist, L = leader (all of Phường Tân Phú). */
     static final Map<Situation, Map<String, String>> ALLOWED = new LinkedHashMap<>();
@@ -48,6 +50,10 @@ class ActionMatrixTest {
         ALLOWED.put(Situation.AWAITING_PAYMENT, Map.of("CONFIRM_PAYMENT", "RS", "WAIVE_PAYMENT", "L",
                 "APOLOGIZE", "SL", "STOP", "L"));
         ALLOWED.put(Situation.COMPLETED, Map.of("RETURN_RESULT", "R"));
+        ALLOWED.put(Situation.COUNTER_RECEIVED, Map.of("FORWARD", "R", "ASSIGN", "L", "APOLOGIZE", "SL", "STOP", "L",
+                "WITHDRAW", "R"));
+        ALLOWED.put(Situation.COUNTER_SUPPLEMENT_IN_PROCESSING, Map.of("SUPPLY", "R", "WITHDRAW", "R",
+                "APOLOGIZE", "SL", "STOP", "L"));
         for (Situation s : List.of(Situation.RETURNED, Situation.REFUSED, Situation.REJECTED, Situation.STOPPED,
                 Situation.WITHDRAWN)) {
             ALLOWED.put(s, Map.of());
@@ -56,6 +62,9 @@ class ActionMatrixTest {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.motcua.calendar.WorkingCalendar calendar;
 
     TestApi citizen;
     Map<Character, TestApi> officers;
@@ -103,6 +112,12 @@ class ActionMatrixTest {
         TestApi r = officers.get('R');
         TestApi sp = officers.get('S');
         TestApi l = officers.get('L');
+        if (s == Situation.COUNTER_RECEIVED || s == Situation.COUNTER_SUPPLEMENT_IN_PROCESSING) {
+            JsonNode c = r.post("/api/v1/office/dossiers", TestDossiers.body(r, MARITAL, TAN_PHU,
+                    TestDossiers.phone())).json();
+            return s == Situation.COUNTER_RECEIVED ? c : ok(sp, ok(r, c, "FORWARD", Map.of()), "REQUEST_SUPPLEMENT",
+                    Map.of("reason", "Thiếu giấy tờ"));
+        }
         JsonNode d = citizen.post("/api/v1/dossiers", TestDossiers.body(citizen, MARITAL, TAN_PHU,
                 TestDossiers.phone())).json();
         switch (s) {
@@ -116,7 +131,8 @@ class ActionMatrixTest {
                 return ok(r, d, "REFUSE", Map.of("reason", "Không thuộc thẩm quyền"));
             }
             case WITHDRAWN -> {
-                return citizen.post("/api/v1/dossiers/" + d.get("code").asString() + "/withdraw", Map.of()).json();
+                return citizen.post("/api/v1/dossiers/" + d.get("code").asString() + "/withdraw",
+                        Map.of("version", d.get("version").asInt())).json();
             }
             default -> { }
         }
@@ -164,8 +180,10 @@ class ActionMatrixTest {
             case "CONSULT" -> p.put("agencyCode", "70.689.MC");
             case "APOLOGIZE" -> {
                 String due = text(d, "dueAt");
-                p.put("newDueAt", (due == null ? OffsetDateTime.now() : OffsetDateTime.parse(due)).plusDays(3).toString());
+                p.put("newDueAt", TestDossiers.newDue(calendar, due == null ? OffsetDateTime.now().toString() : due, 3));
             }
+            case "SUPPLY", "WITHDRAW" -> p.put("attachments", List.of(Map.of("componentCode", "TP02",
+                    "fileId", TestDossiers.upload(as, "quet.pdf"))));
             case "REQUEST_PAYMENT" -> p.put("amount", 8000);
             case "COMPLETE" -> p.put("attachments", List.of(Map.of("fileId", TestDossiers.upload(as, "kq.pdf"))));
             default -> { }

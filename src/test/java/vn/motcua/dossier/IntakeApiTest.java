@@ -253,7 +253,8 @@ class IntakeApiTest {
         assertThat(citizen.get("/api/v1/dossiers/" + code + "/notices/supplement.pdf").status()).isEqualTo(200);
         String file = TestDossiers.upload(citizen, "chung-tu.pdf");
         var supplied = citizen.post("/api/v1/dossiers/" + code + "/supplements",
-                Map.of("attachments", List.of(Map.of("componentCode", "TP02", "fileId", file)), "note", "Đã bổ sung"));
+                Map.of("attachments", List.of(Map.of("componentCode", "TP02", "fileId", file)), "note", "Đã bổ sung",
+                        "version", mine.get("version").asInt()));
         assertThat(supplied.status()).as(supplied.toString()).isEqualTo(200);
         assertThat(supplied.json().get("status").asString()).isEqualTo("SUBMITTED");
         int v = supplied.json().get("version").asInt();

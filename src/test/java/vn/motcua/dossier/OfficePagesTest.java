@@ -30,6 +30,9 @@ import vn.motcua.test.TestDossiers;
 @IntegrationTest
 class OfficePagesTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.motcua.calendar.WorkingCalendar calendar;
+
     private static final String BIRTH = "1.001193";
     private static final Pattern CODE_IN_URL = Pattern.compile("/can-bo/ho-so/([^/?#]+)$");
 
@@ -342,7 +345,8 @@ class OfficePagesTest {
 
         // an apology with a new appointment, in Vietnam time
         OffsetDateTime due = OffsetDateTime.parse(dossier(code).get("dueAt").asString());
-        var newDue = due.plusDays(2).atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh")).withSecond(0).withNano(0);
+        var newDue = OffsetDateTime.parse(TestDossiers.newDue(calendar, due.toString(), 2))
+                .atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh")).withSecond(0).withNano(0);
         Page early = act(specialist, code, Map.of("action", "APOLOGIZE", "reason", "Chờ ý kiến",
                 "newDueAt", due.minusDays(1).atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDateTime()
                         .withSecond(0).withNano(0).toString()));
@@ -368,10 +372,10 @@ class OfficePagesTest {
         assertThat(badSecond.status()).isEqualTo(200);
         assertThat(badSecond.html()).contains("href=\"#COMPLETE-result-1\"", "Đã tải lên: ket-qua.pdf");
         assertThat(dossier(code).get("status").asString()).isEqualTo("PROCESSING");
-        String kept = badSecond.input("resultId.0");
+        String kept = badSecond.input("id.result.0");
         assertThat(kept).hasSize(36);
         Page completed = leader.postMultipart("/can-bo/ho-so/" + code + "/thao-tac", Map.of("action", "COMPLETE",
-                "form", "COMPLETE", "version", badSecond.input("version"), "resultId.0", kept), List.of());
+                "form", "COMPLETE", "version", badSecond.input("version"), "id.result.0", kept), List.of());
         assertThat(completed.html()).as(completed.toString()).contains("Hoàn thành xử lý: đã thực hiện",
                 "Đã xử lý xong", "ket-qua.pdf", "kết quả giải quyết");
         Page returned = act(desk, code, Map.of("action", "RETURN_RESULT"));
