@@ -157,7 +157,7 @@ class OfficeWorkspaceBrowserTest {
         accessible(leader, "dossier at the leader");
         leader.locator("#COMPLETE-result-0").setInputFiles(new FilePayload("ket-qua.pdf", "application/pdf",
                 TestDossiers.pdf("Giay xac nhan tinh trang hon nhan")));
-        assertThat(leader.locator("#COMPLETE-status-0")).containsText("Đã tải lên: ket-qua.pdf");
+        assertThat(leader.locator("#COMPLETE-status-result-0")).containsText("Đã tải lên: ket-qua.pdf");
         button(leader, "Hoàn thành xử lý").click();
         assertThat(leader.getByText("Hoàn thành xử lý: đã thực hiện với hồ sơ " + code)).isVisible();
         assertThat(leader.locator(".dossier-tags")).containsText("Đã xử lý xong");

@@ -31,7 +31,10 @@ import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureQuery;
 import vn.motcua.documents.StoredFile;
 import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.DeskVisitRequest;
 import vn.motcua.dossier.IntakeRequest;
+import vn.motcua.dossier.internal.DeskLog;
+import vn.motcua.dossier.internal.DossierDocuments;
 import vn.motcua.dossier.internal.IntakeService;
 import vn.motcua.platform.Actor;
 import vn.motcua.platform.Channel;
@@ -44,7 +47,9 @@ import vn.motcua.platform.Role;
  * Counter and postal intake {@code /can-bo/tiep-nhan} (Decree 61/2018 Art. 15): the reception officer picks a
  * procedure their agency receives, fills in the applicant, the eForm and one scan per dossier component, and the
  * dossier is RECEIVED at once. Uploads go through the progress bar ({@code /tai-len}) or, without JavaScript,
- * with the form itself. An idempotency key generated with the form makes a double submission harmless.
+ * with the form itself. An idempotency key generated with the form makes a double submission harmless. A walk-in
+ * whose papers are incomplete is given form 02 or form 03 from the same page, recorded in the desk log without a
+ * dossier (no dossier number used); when the intake failed for missing papers, the slip is prefilled with them.
  */
 @Controller
 @RequestMapping("/can-bo/tiep-nhan")
@@ -57,14 +62,19 @@ class OfficeIntakePage {
             "email", "address", "organizationName", "taxCode");
 
     private final IntakeService intake;
+    private final DeskLog desk;
+    private final DossierDocuments documents;
     private final Catalog catalog;
     private final OfficePageSupport support;
     private final JsonMapper json;
     /** Intakes in progress or done on this node, by account and idempotency key: a double click waits for the first. */
     private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
 
-    OfficeIntakePage(IntakeService intake, Catalog catalog, OfficePageSupport support, JsonMapper json) {
+    OfficeIntakePage(IntakeService intake, DeskLog desk, DossierDocuments documents, Catalog catalog,
+                     OfficePageSupport support, JsonMapper json) {
         this.intake = intake;
+        this.desk = desk;
+        this.documents = documents;
         this.catalog = catalog;
         this.support = support;
         this.json = json;
@@ -167,6 +177,11 @@ class OfficeIntakePage {
                 return received(code, redirect, locale);
             } catch (ProblemException e) {
                 if (e.status().value() == 400) {
+                    Map<String, String> slip = deskPrefill(procedure, applicantInput, e.errors());
+                    model.addAttribute("desk", slip);
+                    model.addAttribute("deskErrors", List.of());
+                    model.addAttribute("deskSummary", List.of());
+                    model.addAttribute("deskOpen", !slip.get("items").isEmpty());
                     return form(procedure, form, applicantInput, channel, key, ownUploads(actor, byComponent),
                             pageProblems(e.errors(), refs), model, locale);
                 }
@@ -214,7 +229,94 @@ class OfficeIntakePage {
         model.addAttribute("uploads", uploads);
         model.addAttribute("errors", errors);
         model.addAttribute("summary", support.summary(errors, locale));
+        if (!model.containsAttribute("desk")) {
+            model.addAttribute("desk", emptyDesk());
+        }
+        if (!model.containsAttribute("deskErrors")) {
+            model.addAttribute("deskErrors", List.of());
+            model.addAttribute("deskSummary", List.of());
+            model.addAttribute("deskOpen", false);
+        }
         return "office/intake";
+    }
+
+    // ---------------------------------------------------------------- the desk log: form 02 / form 03
+
+    /** Form 02 or form 03 for a walk-in, recorded in the desk log; then the page to print it. */
+    @PostMapping("/phieu")
+    String deskVisit(Actor actor, HttpServletRequest request, Model model, Locale locale) {
+        requireReception(actor);
+        Procedure procedure = receivable(actor, OfficePageSupport.param(request, "procedureCode"));
+        Map<String, String> input = emptyDesk();
+        input.replaceAll((k, v) -> {
+            String value = request.getParameter(k);
+            return value == null ? "" : value;
+        });
+        List<String> items = input.get("items").isBlank() ? List.of()
+                : java.util.Arrays.stream(input.get("items").split("\\R")).map(String::trim).filter(x -> !x.isEmpty())
+                .toList();
+        try {
+            DeskLog.Visit v = desk.record(actor, new DeskVisitRequest(OfficePageSupport.param(request, "form"),
+                    procedure.code(), blank(input.get("applicantName")), blank(input.get("applicantIdNumber")),
+                    blank(input.get("applicantPhone")), blank(input.get("reason")), items));
+            return "redirect:/can-bo/tiep-nhan/phieu/" + v.id();
+        } catch (ProblemException e) {
+            if (e.status().value() != 400) {
+                throw e;
+            }
+            List<FieldProblem> scoped = e.errors().stream().map(x -> new FieldProblem("desk." + x.field(),
+                    x.messageKey(), x.args(), x.message())).toList();
+            model.addAttribute("desk", input);
+            model.addAttribute("deskErrors", scoped);
+            model.addAttribute("deskSummary", support.summary(scoped, locale));
+            model.addAttribute("deskOpen", true);
+            Map<String, String> applicant = new LinkedHashMap<>();
+            applicant.put("type", Applicant.PERSON);
+            return form(procedure, null, applicant, Channel.COUNTER.name(), UUID.randomUUID().toString(), Map.of(),
+                    List.of(), model, locale);
+        }
+    }
+
+    @GetMapping("/phieu/{id}")
+    String deskVisitPage(Actor actor, @org.springframework.web.bind.annotation.PathVariable long id, Model model) {
+        requireReception(actor);
+        model.addAttribute("v", desk.find(actor, id)
+                .orElseThrow(() -> ProblemException.notFound("dossier.desk.notFound", id)));
+        return "office/desk-visit";
+    }
+
+    @GetMapping("/phieu/{id}.pdf")
+    org.springframework.http.ResponseEntity<byte[]> deskVisitPdf(Actor actor,
+                                                                 @org.springframework.web.bind.annotation.PathVariable long id,
+                                                                 @RequestParam(defaultValue = "A4") String size) {
+        requireReception(actor);
+        DeskLog.Visit v = desk.find(actor, id).orElseThrow(() -> ProblemException.notFound("dossier.desk.notFound", id));
+        return DossierApi.pdf(documents.deskNotice(v, DossierApi.paper(size)), DeskVisitApi.file(v));
+    }
+
+    private static Map<String, String> emptyDesk() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String f : List.of("applicantName", "applicantPhone", "applicantIdNumber", "items", "reason")) {
+            m.put(f, "");
+        }
+        return m;
+    }
+
+    /** The slip prefilled from a refused intake: the applicant, and the papers that were missing. */
+    private static Map<String, String> deskPrefill(Procedure procedure, Map<String, String> applicant,
+                                                   List<FieldProblem> problems) {
+        Map<String, String> m = emptyDesk();
+        m.put("applicantName", applicant.getOrDefault("fullName", ""));
+        m.put("applicantPhone", applicant.getOrDefault("phone", ""));
+        m.put("applicantIdNumber", applicant.getOrDefault("idNumber", ""));
+        List<String> missing = new ArrayList<>();
+        for (FieldProblem p : problems) {
+            if ("dossier.intake.componentMissing".equals(p.messageKey()) && p.args().length > 1) {
+                missing.add(String.valueOf(p.args()[1]));
+            }
+        }
+        m.put("items", String.join("\n", missing));
+        return m;
     }
 
     private Map<String, StoredFile> ownUploads(Actor actor, Map<String, UUID> byComponent) {
