@@ -158,6 +158,20 @@ class CounterJourneyApiTest {
                 TestDossiers.phone())).json();
         assertThat(sequence(next.get("code").asString())).as("the walk-ins used no dossier number")
                 .isEqualTo(sequence(first.get("code").asString()) + 1);
+
+        // the reports count them, by agency
+        String today = LocalDate.now(calendar.zone()).toString();
+        long[] counted = vn.motcua.notification.NotificationTestEvents.await("the desk log in the statistics", () -> {
+            for (JsonNode row : as("lanhdao.tanphu").get("/api/v1/stats/dossiers?unit=" + TAN_PHU + "&from=" + today
+                    + "&to=" + today + "&groupBy=AGENCY").json()) {
+                if (row.get("key").asString().equals(TAN_PHU)) {
+                    return new long[] {row.get("guidedAtDesk").asLong(), row.get("refusedAtDesk").asLong()};
+                }
+            }
+            return new long[2];
+        }, c -> c[0] >= 1 && c[1] >= 1);
+        assertThat(counted[0]).as("guided at the desk today").isPositive();
+        assertThat(counted[1]).as("refused at the desk today").isPositive();
     }
 
     @Test

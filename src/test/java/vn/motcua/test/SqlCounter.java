@@ -22,6 +22,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 public final class SqlCounter extends DelegatingDataSource {
 
     private static final ThreadLocal<List<String>> RECORDING = new ThreadLocal<>();
+    /** While {@link #countRequests} runs: what the web server's request threads execute. */
+    private static volatile List<String> requests;
 
     public SqlCounter(DataSource target) {
         super(target);
@@ -46,10 +48,30 @@ public final class SqlCounter extends DelegatingDataSource {
         }
     }
 
+    /**
+     * Runs {@code work} (HTTP calls to the application) and lists the round trips the web server's request threads
+     * ({@code tomcat-handler-*}) made meanwhile: the whole cost of the requests, authentication included. Background
+     * work (the outbox, the scheduler) runs on other threads and is not counted.
+     */
+    public static <T> Count<T> countRequests(Supplier<T> work) {
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        requests = seen;
+        try {
+            T result = work.get();
+            return new Count<>(result, List.copyOf(seen));
+        } finally {
+            requests = null;
+        }
+    }
+
     private static void record(String what) {
         List<String> seen = RECORDING.get();
         if (seen != null) {
             seen.add(what);
+        }
+        List<String> web = requests;
+        if (web != null && Thread.currentThread().getName().startsWith("tomcat-handler")) {
+            web.add(what);
         }
     }
 

@@ -18,9 +18,11 @@ class OfficePageFormat {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final ZoneId zone;
+    private final java.time.Clock clock;
 
-    OfficePageFormat(WorkingCalendar calendar) {
+    OfficePageFormat(WorkingCalendar calendar, java.time.Clock clock) {
         this.zone = calendar.zone();
+        this.clock = clock;
     }
 
     public String dateTime(Object t) {
@@ -46,7 +48,7 @@ class OfficePageFormat {
 
     /** The moment is already past. */
     public boolean past(Object t) {
-        return t instanceof OffsetDateTime o && o.isBefore(OffsetDateTime.now());
+        return t instanceof OffsetDateTime o && o.isBefore(OffsetDateTime.now(clock));
     }
 
     /** A file size in kB or MB. */
