@@ -145,7 +145,8 @@ final class FeeCalculator {
             }
         }
         if (capped > 0) {
-            out.add(new FeeQuote.Item(row.name(), -capped, "Mức thu tối đa " + row.capPerCopy() + " đồng/bản", 1,
+            out.add(new FeeQuote.Item(row.name(), -capped, "Mức thu tối đa "
+                    + String.format(java.util.Locale.ROOT, "%,d", row.capPerCopy()).replace(',', '.') + " đồng/bản", 1,
                     -capped));
         }
         return out;

@@ -42,6 +42,10 @@ public class DossierRepository {
             digitised, fee_amount, fee_quote::text as fee_quote, paid_at, rating, rating_comment, rated_at,
             result_files, version, created_at, updated_at""";
 
+    /** What a write returns: the columns without the JSON documents the writer already has (no parsing again). */
+    static final String WRITTEN_COLUMNS = COLUMNS.replace(" applicant::text as applicant,", "")
+            .replace(" form::text as form,", "").replace(" fee_quote::text as fee_quote,", "");
+
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     private static final String HISTORY_COLUMNS = """
             dossier_id, at, actor_id, actor_name, actor_role, agency_code, origin, action, from_status, to_status,
@@ -95,7 +99,7 @@ public class DossierRepository {
                     form = coalesce(cast(:form as jsonb), form), result_files = :resultFiles,
                     version = version + 1, updated_at = now()
                 where id = :id and version = :version
-                returning\s""" + COLUMNS + "), h as (insert into dossier_history (" + HISTORY_COLUMNS + """
+                returning\s""" + WRITTEN_COLUMNS + "), h as (insert into dossier_history (" + HISTORY_COLUMNS + """
                 ) select u.id, :at, :actorId, :actorName, :actorRole, :actorAgency, :origin, :action, :fromStatus,
                     u.status, :step, :reason, :note, u.due_at, cast(:docs as jsonb) from u)
                 select * from u""")
@@ -119,7 +123,7 @@ public class DossierRepository {
                 .param("form", u.form == before.form() ? null : json.writeValueAsString(u.form))
                 .param("resultFiles", u.resultFiles)
                 .params(historyParams(h))
-                .query(this::map).optional();
+                .query((rs, i) -> map(rs, before.applicant(), u.form, before.feeQuote())).optional();
     }
 
     /**
@@ -127,7 +131,8 @@ public class DossierRepository {
      * until the transaction ends, so a rolled-back intake gives its number back), the dossier, its documents, its
      * first history entry, and the idempotency record's link when there is a key. One statement.
      */
-    DossierRecord insert(NewDossier n, HistoryEntry h, long accountId, String idempotencyKey) {
+    DossierRecord insert(NewDossier n, HistoryEntry h, long accountId, String idempotencyKey, JsonNode applicant,
+                         JsonNode form, JsonNode feeQuote) {
         var c = n.clock();
         List<NewDossier.Document> docs = n.documents();
         return jdbc.sql("""
@@ -149,7 +154,7 @@ public class DossierRepository {
                         :timeUnit, :submittedAt, :receivedAt, :clockStartedAt, :dueAt, :originalDueAt, :receivedBy,
                         :digitised, :feeAmount, cast(:feeQuote as jsonb)
                     from seq
-                    returning\s""" + COLUMNS + """
+                    returning\s""" + WRITTEN_COLUMNS + """
                 ),
                 a as (
                     insert into dossier_attachment (dossier_id, kind, component_code, file_id, name, content_type, size,
@@ -186,7 +191,7 @@ public class DossierRepository {
                 .param("sizes", docs.stream().mapToLong(NewDossier.Document::size).toArray())
                 .param("account", accountId).param("key", idempotencyKey)
                 .params(historyParams(h))
-                .query(this::map).single();
+                .query((rs, i) -> map(rs, applicant, form, feeQuote)).single();
     }
 
     private Map<String, Object> historyParams(HistoryEntry h) {
@@ -507,15 +512,21 @@ public class DossierRepository {
     // ------------------------------------------------------------------------------------------ mapping
 
     DossierRecord map(ResultSet rs, int i) throws SQLException {
-        String outcome = rs.getString("outcome");
         String feeQuote = rs.getString("fee_quote");
+        return map(rs, json.readTree(rs.getString("applicant")), json.readTree(rs.getString("form")),
+                feeQuote == null ? null : json.readTree(feeQuote));
+    }
+
+    /** A row whose JSON documents are already known (a write returns the other columns only). */
+    private DossierRecord map(ResultSet rs, JsonNode applicant, JsonNode form, JsonNode feeQuote) throws SQLException {
+        String outcome = rs.getString("outcome");
         return new DossierRecord(rs.getLong("id"), rs.getString("code"), rs.getString("procedure_code"),
                 rs.getInt("procedure_version"), rs.getString("procedure_name"), rs.getString("agency_code"),
                 rs.getString("province_code"), rs.getString("district_code"), rs.getString("commune_code"),
                 rs.getString("level"), Channel.valueOf(rs.getString("channel")),
                 DossierStatus.valueOf(rs.getString("status")), (Long) rs.getObject("applicant_account_id"),
-                json.readTree(rs.getString("applicant")), rs.getString("applicant_name"),
-                rs.getString("applicant_id_number"), rs.getString("applicant_phone"), json.readTree(rs.getString("form")),
+                applicant, rs.getString("applicant_name"), rs.getString("applicant_id_number"),
+                rs.getString("applicant_phone"), form,
                 (BigDecimal) rs.getObject("time_amount"), rs.getString("time_unit"), ts(rs, "submitted_at"),
                 ts(rs, "received_at"), ts(rs, "clock_started_at"), ts(rs, "due_at"), ts(rs, "original_due_at"),
                 ts(rs, "paused_at"), (Long) rs.getObject("paused_remaining_min"), ts(rs, "finished_at"),
@@ -526,7 +537,7 @@ public class DossierRepository {
                 rs.getString("current_step_role"), rs.getString("current_step_agency"), ts(rs, "current_step_due_at"),
                 List.of((String[]) rs.getArray("consulting_agencies").getArray()), rs.getBoolean("due_soon"),
                 ts(rs, "processing_since"), (Long) rs.getObject("received_by"), rs.getBoolean("digitised"),
-                (Long) rs.getObject("fee_amount"), feeQuote == null ? null : json.readTree(feeQuote),
+                (Long) rs.getObject("fee_amount"), feeQuote,
                 ts(rs, "paid_at"), rs.getString("rating"), rs.getString("rating_comment"), ts(rs, "rated_at"),
                 rs.getInt("result_files"), rs.getInt("version"), ts(rs, "created_at"), ts(rs, "updated_at"));
     }

@@ -92,12 +92,13 @@ public class IntakeService {
         }
         Checked c = check(actor, request, Channel.ONLINE, locale);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        NewDossier n = dossier(c, Channel.ONLINE, decision, actor.accountId(), now, null, ClockState.NOT_STARTED, false);
+        NewDossier n = dossier(c, Channel.ONLINE, decision, actor.accountId(), now, null, null, ClockState.NOT_STARTED,
+                false);
         HistoryEntry h = new HistoryEntry(now, actor.accountId(), actor.displayName(), Role.CITIZEN.name(), null,
                 actor.origin(), DossierAction.SUBMIT.name(), null, null, "Nộp hồ sơ trực tuyến", null, null, null,
                 List.of());
-        return created(dossiers.insert(n, h, actor.accountId(), key(idempotencyKey)), c, DossierAction.SUBMIT, actor,
-                now);
+        return created(dossiers.insert(n, h, actor.accountId(), key(idempotencyKey), json.valueToTree(c.applicant),
+                c.form, json.readTree(n.feeQuoteJson())), c, DossierAction.SUBMIT, actor, now);
     }
 
     /** Tiếp nhận trực tiếp / qua bưu chính, by a reception officer: received at once, the clock starts. */
@@ -112,13 +113,14 @@ public class IntakeService {
         Checked c = check(actor, withOwnAgency(actor, request), channel, locale);
         OffsetDateTime now = OffsetDateTime.now(clock);
         ClockState started = ClockEffects.onAccept(now, c.procedure.processingTime(), channel, calendar);
-        NewDossier n = dossier(c, channel, decision, null, null, now, started, !c.documents.isEmpty());
+        NewDossier n = dossier(c, channel, decision, null, null, now, actor.accountId(), started,
+                !c.documents.isEmpty());
         HistoryEntry h = new HistoryEntry(now, actor.accountId(), actor.displayName(), Role.RECEPTION.name(),
                 actor.agencyCode(), actor.origin(), DossierAction.RECEIVE.name(), null, null,
                 channel == Channel.POSTAL ? "Tiếp nhận qua bưu chính" : "Tiếp nhận trực tiếp", null, null, null,
                 List.of());
-        return created(dossiers.insert(n, h, actor.accountId(), key(idempotencyKey)), c, DossierAction.RECEIVE, actor,
-                now);
+        return created(dossiers.insert(n, h, actor.accountId(), key(idempotencyKey), json.valueToTree(c.applicant),
+                c.form, json.readTree(n.feeQuoteJson())), c, DossierAction.RECEIVE, actor, now);
     }
 
     /**
@@ -145,11 +147,15 @@ public class IntakeService {
 
     /** The rule book's creating line: who may create a dossier this way, and its first status. */
     private static Decision create(DossierAction action, Actor actor, Role role, String refusal) {
-        audit.info("dossier " + action + " by " + actor.username() + " (" + actor.accountId() + ") from "
-                + actor.origin());
+        if (audit.isDebugEnabled()) {
+            audit.debug("dossier " + action + " by " + actor.username() + " (" + actor.accountId() + ") from "
+                    + actor.origin());
+        }
         Decision d = DossierRules.create(action, actor.has(role)
                 ? Set.of(role == Role.CITIZEN ? Party.APPLICANT : Party.RECEPTION) : Set.of());
         if (!d.allowed()) {
+            audit.info("refused: dossier " + action + " by " + actor.username() + " (" + actor.accountId() + ") from "
+                    + actor.origin() + ": " + d.rejection().messageKey());
             throw ProblemException.forbidden(refusal);
         }
         return d;
@@ -162,8 +168,8 @@ public class IntakeService {
     }
 
     private NewDossier dossier(Checked c, Channel channel, Decision decision, Long applicantAccount,
-                               OffsetDateTime submittedAt, OffsetDateTime receivedAt, ClockState clockState,
-                               boolean digitised) {
+                               OffsetDateTime submittedAt, OffsetDateTime receivedAt, Long receivedBy,
+                               ClockState clockState, boolean digitised) {
         UnitPath path = organization.path(c.agency.unitCode());
         OffsetDateTime at = submittedAt != null ? submittedAt : receivedAt;
         LocalDate day = at.atZoneSameInstant(calendar.zone()).toLocalDate();
@@ -173,13 +179,12 @@ public class IntakeService {
                 c.agency.level().name(), channel, decision.to(), applicantAccount, json.writeValueAsString(c.applicant),
                 c.applicant.fullName(), c.applicant.idNumber(), c.applicant.phone(), json.writeValueAsString(c.form),
                 c.procedure.processingTime().amount(), c.procedure.processingTime().unit().name(), submittedAt,
-                receivedAt, clockState, receivedAt == null ? null : applicantAccount == null ? c.officer : null,
-                digitised, fee.total(), json.writeValueAsString(fee), c.documents);
+                receivedAt, clockState, receivedBy, digitised, fee.total(), json.writeValueAsString(fee), c.documents);
     }
 
     /** Everything validated: the procedure, the agency, the applicant, the eForm and the documents. */
     record Checked(Procedure procedure, Agency agency, Applicant applicant, JsonNode form,
-                   List<NewDossier.Document> documents, Map<UUID, StoredFile> stored, long officer) {
+                   List<NewDossier.Document> documents, Map<UUID, StoredFile> stored) {
     }
 
     Checked check(Actor actor, IntakeRequest r, Channel channel, Locale locale) {
@@ -253,7 +258,7 @@ public class IntakeService {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        return new Checked(procedure, agency, applicant, form, documents, stored, actor.accountId());
+        return new Checked(procedure, agency, applicant, form, documents, stored);
     }
 
     private Agency agency(Actor actor, String code, Procedure procedure, Channel channel, List<FieldProblem> problems) {

@@ -453,9 +453,13 @@ public class Transitions {
         return new Turn(d, actor, OffsetDateTime.now(clock), EnumSet.of(Party.APPLICANT));
     }
 
+    /**
+     * The audit trail of attempts: each attempt at DEBUG, each refusal at INFO with its reason (a change that happens is
+     * recorded in the dossier's history: who, role, agency, when, from where, what, why).
+     */
     private static void audit(DossierAction action, String code, Actor actor) {
-        if (audit.isInfoEnabled()) {
-            audit.info("dossier " + action + " " + code + " by " + actor.username() + " (" + actor.accountId()
+        if (audit.isDebugEnabled()) {
+            audit.debug("dossier " + action + " " + code + " by " + actor.username() + " (" + actor.accountId()
                     + ") from " + actor.origin());
         }
     }
@@ -468,6 +472,9 @@ public class Transitions {
     private Decision decide(Turn t, DossierAction action, ActionInput in, Optional<StepInstance> step) {
         Decision decision = DossierRules.decide(action, t.parties, facts(t.d, step), in, rules);
         if (!decision.allowed()) {
+            audit.info("refused: dossier " + action + " " + t.d.code() + " in " + t.d.status() + " by "
+                    + t.actor.username() + " (" + t.actor.accountId() + ") from " + t.actor.origin() + ": "
+                    + decision.rejection().messageKey() + " [" + decision.rejection().legalBasis() + "]");
             throw problem(decision.rejection());
         }
         return decision;
