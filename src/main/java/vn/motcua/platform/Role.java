@@ -10,8 +10,16 @@ public enum Role {
     SPECIALIST,
     /** lãnh đạo: approves and signs */
     LEADER,
-    /** quản trị */
-    ADMIN;
+    /** quản trị tỉnh: the province administrator */
+    ADMIN,
+    /** quản trị cơ quan: manages the staff of one agency only */
+    AGENCY_ADMIN,
+    /** kế toán: sees transactions, refunds and reconciliation of one agency */
+    ACCOUNTANT,
+    /** cán bộ chứng thực: compares originals and certifies copies */
+    CERTIFIER,
+    /** giám sát vận hành: reads metrics and drill-downs, changes nothing */
+    MONITORING;
 
     public boolean isOfficer() {
         return this == RECEPTION || this == SPECIALIST || this == LEADER;
