@@ -124,7 +124,7 @@ public class Transitions {
             case RETURN_RESULT -> returnResult(actor, code, r);
             case STOP -> stop(actor, code, r);
             case WITHDRAW -> withdrawAtCounter(actor, code, r);
-            case SUBMIT, RECEIVE, RATE -> throw ProblemException.invalid("action", "dossier.action.unknown", r.action());
+            case SUBMIT, RECEIVE, RATE, HAND_OVER -> throw ProblemException.invalid("action", "dossier.action.unknown", r.action());
         };
     }
 
@@ -239,6 +239,32 @@ public class Transitions {
         }
         u.step(step);
         return save(t, decision, u, FORWARD, r, step.name(), List.of(), details);
+    }
+
+    /**
+     * Bàn giao: a reorganisation of units hands an unfinished dossier from a closed agency over to its successor (the
+     * province administrator applies it; the rule book's {@code HAND_OVER} line). The dossier keeps its code, its
+     * units (where it was filed) and its clock; the receiving agency, and the current step when it was at the closed
+     * agency, become the successor's; one history line with the legal basis.
+     */
+    @Transactional
+    public DossierRecord handOver(Actor administrator, String code, String fromAgency, String toAgency,
+                                  String legalBasis) {
+        audit(HAND_OVER, code, administrator);
+        DossierRecord d = dossiers.lock(code).orElseThrow(() -> ProblemException.notFound("dossier.notFound", code));
+        Set<Party> parties = administrator.isAdmin() ? EnumSet.of(Party.ADMINISTRATOR) : EnumSet.noneOf(Party.class);
+        Turn t = new Turn(d, administrator, OffsetDateTime.now(clock), parties);
+        Decision decision = decide(t, HAND_OVER, ActionInput.at(t.now).withReason().withAgency(), false);
+        DossierUpdate u = t.update();
+        if (fromAgency.equals(d.agencyCode())) {
+            u.agencyCode = toAgency;
+        }
+        if (fromAgency.equals(d.currentStepAgency())) {
+            u.step(workflow.transfer(d.id(), toAgency, t.now, d.dueAt()));
+            u.assignee(null, null);
+        }
+        return save(t, decision, u, HAND_OVER, legalBasis, fromAgency + " → " + toAgency, stepName(d), List.of(),
+                DossierEvents.Details.toAgency(toAgency, null));
     }
 
     /** Phân công: the officer who handles the dossier at its step. */

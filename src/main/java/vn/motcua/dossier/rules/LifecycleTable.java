@@ -74,7 +74,9 @@ public final class LifecycleTable {
             line(WITHDRAW, NOT_FINISHED, to(WITHDRAWN), by(Party.RECEPTION), needs(Needs.SCANS),
                     "status 7: a withdrawal requested in writing at the counter, the request scanned"),
             line(RATE, of(RETURNED), unchanged(), by(Party.APPLICANT), needs(),
-                    "Decree 61/2018 Art. 31, Circular 01/2018 Art. 12: the applicant rates the handling"));
+                    "Decree 61/2018 Art. 31, Circular 01/2018 Art. 12: the applicant rates the handling"),
+            line(HAND_OVER, NOT_FINISHED, unchanged(), by(Party.ADMINISTRATOR), needs(Needs.AGENCY, Needs.REASON),
+                    "Law 72/2025/QH15, NQ 1662/NQ-UBTVQH15: an unfinished dossier continues at the successor agency"));
 
     /** The lines for an action in a status (several when different parties need different things). */
     public static List<Transition> lines(DossierAction action, DossierStatus status) {

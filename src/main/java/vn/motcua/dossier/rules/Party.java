@@ -16,5 +16,7 @@ public enum Party {
     /** the officer of the current processing step */
     STEP_OWNER,
     /** an officer of a consulted agency */
-    CONSULTED
+    CONSULTED,
+    /** the province administrator applying a reorganisation of units (never an officer's party) */
+    ADMINISTRATOR
 }

@@ -135,6 +135,54 @@ public class IndexService {
         return compute(unit, period.text(), n, locale);
     }
 
+    /**
+     * The index of a unit of today's structure re-mapped over the period: the dossiers of the units it was formed from
+     * (e.g. Phường Bình Phước of 1 July 2025 = Tân Phú, Tân Đồng, Tân Bình, Tân Xuân, Tân Thiện, Tiến Hưng), whatever
+     * units they were filed under. A unit that was not reorganised answers as {@link #index}.
+     */
+    public IndexResult indexToday(String code, Period period, Locale locale) {
+        List<String> olds = code == null ? List.of() : organization.predecessors(code.trim());
+        if (olds.isEmpty()) {
+            return index(code == null ? province(locale) : unit(code, locale), period, locale);
+        }
+        return compute(todayRef(code.trim(), locale), period.text(), numbersToday(code.trim(), period), locale);
+    }
+
+    /** The sums of a unit of today over the units it was formed from (additive counts, united procedure sets). */
+    public Numbers numbersToday(String code, Period period) {
+        List<UnitRef> refs = new ArrayList<>();
+        for (String old : organization.predecessors(code)) {
+            organization.unit(old).ifPresent(u -> refs.add(ref(u, false)));
+        }
+        YearMonth last = period.last().isAfter(currentMonth()) ? currentMonth() : period.last();
+        Map<String, Map<YearMonth, Numbers>> all = queries.load(refs, period.first(), last, false, now());
+        Numbers sum = Numbers.empty();
+        for (UnitRef r : refs) {
+            Numbers n = all.getOrDefault(r.code(), Map.of()).getOrDefault(last, Numbers.empty());
+            for (int i = 0; i < sum.r().length; i++) {
+                sum.r()[i] += n.r()[i];
+                sum.f()[i] += n.f()[i];
+                sum.o()[i] += n.o()[i];
+            }
+            sum.onlineProcedures().addAll(n.onlineProcedures());
+            sum.paidProcedures().addAll(n.paidProcedures());
+        }
+        return sum;
+    }
+
+    private UnitRef todayRef(String code, Locale locale) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        var u = organization.unitAt(code, today)
+                .orElseThrow(() -> ProblemException.invalid("unit", "error.index766.unit", code));
+        String column = switch (u.level()) {
+            case PROVINCE -> "province_code";
+            case DISTRICT -> "district_code";
+            case COMMUNE -> "commune_code";
+        };
+        return new UnitRef(u.code(), english(locale) && u.nameEn() != null ? u.nameEn() : u.name(), u.level().name(),
+                column, u.level());
+    }
+
     public List<RankRow> ranking(RankLevel level, Period period, Locale locale) {
         boolean en = english(locale);
         List<UnitRef> units = switch (level) {
