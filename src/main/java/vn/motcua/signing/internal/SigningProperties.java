@@ -16,10 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demoCa           the demo certificate authority (profile {@code demo} only)
  * @param tsaUrl           an RFC 3161 timestamp authority; blank: no timestamp (PAdES-B-B)
  * @param tsaTimeout       how long to wait for the timestamp authority
+ * @param trustedCertificates the trust list of the verification: root certificates (PEM or DER files), e.g. the
+ *                         national root CA (NEAC) and the government-purpose CA; the demo root is added in {@code demo}
  */
 @ConfigurationProperties("motcua.signing")
 public record SigningProperties(String keystoreDir, String keystorePassword, Map<String, Keystore> agencies,
-                                Map<String, Keystore> officers, DemoCa demoCa, String tsaUrl, Duration tsaTimeout) {
+                                Map<String, Keystore> officers, DemoCa demoCa, String tsaUrl, Duration tsaTimeout,
+                                java.util.List<String> trustedCertificates) {
 
     public SigningProperties {
         keystoreDir = keystoreDir == null || keystoreDir.isBlank() ? "data/keys" : keystoreDir;
@@ -27,6 +30,7 @@ public record SigningProperties(String keystoreDir, String keystorePassword, Map
         officers = officers == null ? Map.of() : Map.copyOf(officers);
         demoCa = demoCa == null ? new DemoCa(false, null) : demoCa;
         tsaTimeout = tsaTimeout == null ? Duration.ofSeconds(10) : tsaTimeout;
+        trustedCertificates = trustedCertificates == null ? java.util.List.of() : java.util.List.copyOf(trustedCertificates);
     }
 
     /**
