@@ -33,7 +33,11 @@ class IdentityApi {
     private final Registration registration;
     private final AccountService accounts;
 
-    IdentityApi(TokenService tokens, Registration registration, AccountService accounts) {
+    private final vn.motcua.platform.limits.RateLimits limits;
+
+    IdentityApi(TokenService tokens, Registration registration, AccountService accounts,
+                vn.motcua.platform.limits.RateLimits limits) {
+        this.limits = limits;
         this.tokens = tokens;
         this.registration = registration;
         this.accounts = accounts;
@@ -56,7 +60,8 @@ class IdentityApi {
     @PostMapping("/accounts")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a citizen account")
-    Map<String, Object> signUp(@RequestBody SignUp body) {
+    Map<String, Object> signUp(@RequestBody SignUp body, jakarta.servlet.http.HttpServletRequest request) {
+        limits.check(vn.motcua.platform.limits.LimitKind.SIGN_UP_SOURCE, request.getRemoteAddr());
         long id = registration.registerCitizen(body.username(), body.password(), body.fullName(), body.email(),
                 body.phone());
         return Map.of("id", id, "username", body.username().trim().toLowerCase(java.util.Locale.ROOT));
