@@ -59,7 +59,8 @@ public class DossierQueries {
      * per code from everywhere. A 429 (TooManyRequests) when a limit is used up.
      */
     public Optional<DossierRecord> forTracking(String code, String phone, String idNumber, String source) {
-        String c = code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT);
+        String normalized = normalizeCode(code);
+        String c = normalized == null ? "" : normalized;
         limits.check(vn.motcua.platform.limits.LimitKind.TRACKING_SOURCE, source);
         limits.requireAvailable(vn.motcua.platform.limits.LimitKind.TRACKING_WRONG, c + "|" + source);
         limits.requireAvailable(vn.motcua.platform.limits.LimitKind.TRACKING_WRONG_CODE, c);
@@ -72,14 +73,28 @@ public class DossierQueries {
     }
 
     public Optional<DossierRecord> forTracking(String code, String phone, String idNumber) {
-        if (code == null || code.length() > 60) {
+        String c = normalizeCode(code);
+        if (c == null || c.length() > 60) {
             return Optional.empty();
         }
         String p = normalizePhone(phone);
-        String id = idNumber == null ? null : idNumber.trim();
-        return dossiers.findByCode(code.trim()).filter(d ->
+        String id = idNumber == null ? null : idNumber.replaceAll("\\s", "");
+        return dossiers.findByCode(c).filter(d ->
                 (p != null && p.equals(normalizePhone(d.applicantPhone())))
                         || (id != null && !id.isEmpty() && id.equals(d.applicantIdNumber())));
+    }
+
+    /**
+     * A dossier code as people type or copy it: any case, spaces anywhere (also the non-breaking ones of a copied
+     * receipt), typographic dashes. Codes are upper case with plain hyphens (Circular 01/2018 Art. 19).
+     */
+    public static String normalizeCode(String code) {
+        if (code == null) {
+            return null;
+        }
+        String c = code.replaceAll("[\\s\\u00A0\\u2007\\u202F]", "").replaceAll("[\\u2010-\\u2015\\u2212]", "-")
+                .toUpperCase(java.util.Locale.ROOT);
+        return c.isEmpty() ? null : c;
     }
 
     static String normalizePhone(String phone) {

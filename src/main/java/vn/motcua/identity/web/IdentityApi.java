@@ -32,12 +32,14 @@ class IdentityApi {
     private final TokenService tokens;
     private final Registration registration;
     private final AccountService accounts;
+    private final vn.motcua.identity.internal.AccountAdmin accountAdmin;
 
     private final vn.motcua.platform.limits.RateLimits limits;
 
     IdentityApi(TokenService tokens, Registration registration, AccountService accounts,
-                vn.motcua.platform.limits.RateLimits limits) {
+                vn.motcua.identity.internal.AccountAdmin accountAdmin, vn.motcua.platform.limits.RateLimits limits) {
         this.limits = limits;
+        this.accountAdmin = accountAdmin;
         this.tokens = tokens;
         this.registration = registration;
         this.accounts = accounts;
@@ -77,6 +79,16 @@ class IdentityApi {
         out.put("roles", actor.roles());
         out.put("agencyCode", actor.agencyCode());
         return out;
+    }
+
+    record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    @PostMapping("/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Change the caller's password (required after an administrator's reset)")
+    void changePassword(Actor actor, @RequestBody PasswordChange body) {
+        accountAdmin.changeOwnPassword(actor.accountId(), body.currentPassword(), body.newPassword());
     }
 
     @GetMapping("/me/profile")
