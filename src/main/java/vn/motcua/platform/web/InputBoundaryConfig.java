@@ -24,7 +24,8 @@ import vn.motcua.platform.ProblemException;
 
 /**
  * Installs the input boundary: the servlet filter (before Spring Security, right after the character encoding),
- * the JSON checks in the application's mapper with bounds on JSON documents, the same parameter check once more
+ * the JSON checks in the application's mapper with a bound on the nesting of JSON documents (text length is each
+ * field's rule: a module words it for the field), the same parameter check once more
  * inside the dispatcher for multipart form fields, and the message of a refused page request on the error page.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,8 +33,6 @@ class InputBoundaryConfig implements WebMvcConfigurer {
 
     /** Deepest nesting of a JSON document (eForm schemas are a handful of levels deep). */
     static final int MAX_JSON_DEPTH = 64;
-    /** Longest JSON text value, in characters. */
-    static final int MAX_JSON_STRING = 1_000_000;
 
     @Bean
     FilterRegistrationBean<InputBoundary> inputBoundary(MessageSource messages, LocaleResolver locales) {
@@ -52,7 +51,7 @@ class InputBoundaryConfig implements WebMvcConfigurer {
     @Bean
     JsonFactoryBuilderCustomizer inputBoundaryJsonLimits() {
         return b -> b.streamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_JSON_DEPTH).maxStringLength(MAX_JSON_STRING).build());
+                .maxNestingDepth(MAX_JSON_DEPTH).build());
     }
 
     @Override
