@@ -78,11 +78,17 @@ class NationalPortalPayloadTest {
     }
 
     Queued queued(String code, int status) throws InterruptedException {
+        return queued(code, status, null);
+    }
+
+    /** The same, for the change made by {@code action} (null: any). */
+    Queued queued(String code, int status, String action) throws InterruptedException {
         for (int i = 0; i < 150; i++) {
             var row = jdbc.sql("""
                     select payload::text, history::text from national_sync_change
-                    where dossier_code = :c and national_status = :s order by id desc limit 1""")
-                    .param("c", code).param("s", status)
+                    where dossier_code = :c and national_status = :s and (cast(:a as text) is null or action = :a)
+                    order by id desc limit 1""")
+                    .param("c", code).param("s", status).param("a", action)
                     .query((rs, n) -> new Queued(json.readTree(rs.getString(1)), json.readTree(rs.getString(2))))
                     .optional();
             if (row.isPresent()) {
@@ -225,7 +231,7 @@ class NationalPortalPayloadTest {
         var supplied = c.post("/api/v1/dossiers/" + code + "/supplements", Map.of("version", mine.get("version").asInt(),
                 "note", "Đã bổ sung", "attachments", List.of(Map.of("componentCode", "TP02", "fileId", file))));
         assertThat(supplied.status()).as(supplied.toString()).isEqualTo(200);
-        Queued back = queued(code, 4);
+        Queued back = queued(code, 4, "SUPPLY");
         JsonNode answered = back.record().get("DanhSachHoSoBoSung").get(0);
         assertThat(answered.get("TrangThaiBoSung").asInt()).isEqualTo(1);
         assertThat(answered.get("NgayTiepNhanBoSung").asString()).matches("\\d{14}");
@@ -245,7 +251,7 @@ class NationalPortalPayloadTest {
         assertThat(fee.get("Gia").asLong()).isEqualTo(8000);
         JsonNode paid = act(desk(), paying, "CONFIRM_PAYMENT", Map.of());
         assertThat(paid.get("paidAt").isNull()).isFalse();
-        Queued afterPaid = queued(code, 4);
+        Queued afterPaid = queued(code, 4, "CONFIRM_PAYMENT");
         assertThat(afterPaid.record().get("DuocThanhToanTrucTuyen").asInt())
                 .as("an officer's confirmation at the counter is not an online payment").isZero();
 

@@ -121,7 +121,7 @@ final class NationalPortalPayload {
         DossierSnapshot d = c.dossier();
         List<Map<String, Object>> out = new ArrayList<>();
         DossierContent.Step line = f.content() == null ? null : f.content().history().stream()
-                .filter(h -> h.action() == c.action() && h.at() != null && c.at() != null && h.at().isEqual(c.at()))
+                .filter(h -> h.action() == c.action() && sameMoment(h.at(), c.at()))
                 .reduce((x, y) -> y).orElse(null);
         String actor = c.actorName() != null ? c.actorName() : line == null ? null : line.actorName();
         Map<String, Object> t = new LinkedHashMap<>();
@@ -310,6 +310,11 @@ final class NationalPortalPayload {
         return c.history().stream().filter(h -> h.action() == DossierAction.SUPPLY && h.at() != null
                 && h.at().isEqual(at)).map(DossierContent.Step::dueAt).filter(java.util.Objects::nonNull)
                 .findFirst().orElse(null);
+    }
+
+    /** The event's moment and the stored history's (PostgreSQL keeps microseconds) are the same moment. */
+    static boolean sameMoment(OffsetDateTime a, OffsetDateTime b) {
+        return a != null && b != null && Math.abs(java.time.Duration.between(a, b).toNanos()) < 1_000;
     }
 
     static String time(OffsetDateTime t) {
