@@ -48,8 +48,13 @@ public final class PageSession {
 
     /** Logs in through the login form ({@code /dang-nhap}) with a demo account (password {@code demo}). */
     public PageSession logIn(String username) {
+        return logIn(username, "demo");
+    }
+
+    /** Logs in through the login form with any password (the page after log-in is {@link #last()}). */
+    public PageSession logIn(String username, String password) {
         get("/dang-nhap");
-        Page p = post("/dang-nhap", Map.of("username", username, "password", "demo"));
+        Page p = post("/dang-nhap", Map.of("username", username, "password", password));
         if (p.url().contains("/dang-nhap")) {
             throw new AssertionError("log-in as " + username + " failed: " + p.url());
         }

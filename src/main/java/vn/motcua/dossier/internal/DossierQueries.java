@@ -52,14 +52,28 @@ public class DossierQueries {
 
     /** Public tracking: the code plus the applicant's phone number or identification number. */
     public Optional<DossierRecord> forTracking(String code, String phone, String idNumber) {
-        if (code == null || code.length() > 60) {
+        String c = normalizeCode(code);
+        if (c == null || c.length() > 60) {
             return Optional.empty();
         }
         String p = normalizePhone(phone);
-        String id = idNumber == null ? null : idNumber.trim();
-        return dossiers.findByCode(code.trim()).filter(d ->
+        String id = idNumber == null ? null : idNumber.replaceAll("\\s", "");
+        return dossiers.findByCode(c).filter(d ->
                 (p != null && p.equals(normalizePhone(d.applicantPhone())))
                         || (id != null && !id.isEmpty() && id.equals(d.applicantIdNumber())));
+    }
+
+    /**
+     * A dossier code as people type or copy it: any case, spaces anywhere (also the non-breaking ones of a copied
+     * receipt), typographic dashes. Codes are upper case with plain hyphens (Circular 01/2018 Art. 19).
+     */
+    public static String normalizeCode(String code) {
+        if (code == null) {
+            return null;
+        }
+        String c = code.replaceAll("[\\s\\u00A0\\u2007\\u202F]", "").replaceAll("[\\u2010-\\u2015\\u2212]", "-")
+                .toUpperCase(java.util.Locale.ROOT);
+        return c.isEmpty() ? null : c;
     }
 
     static String normalizePhone(String phone) {

@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Outcome;
 import vn.motcua.platform.Channel;
+import vn.motcua.platform.text.TextNormalizer;
 
 /**
  * The SQL of the dossier tables, all of it. Every update of a dossier checks and bumps its version and writes its
@@ -385,13 +386,23 @@ public class DossierRepository {
             if (text.length() > 100) {
                 text = text.substring(0, 100);
             }
-            params.put("q", text.toUpperCase(java.util.Locale.ROOT) + "%");
-            params.put("name", "%" + text + "%");
-            params.put("phone", text);
-            conditions.add("(code like :q or applicant_name ilike :name or applicant_phone = :phone"
-                    + " or applicant_id_number = :phone)");
+            // forgiving: the code in any case, with spaces, in part; the name without diacritics, in part;
+            // the phone number in any common writing; the identification number with spaces
+            String code = DossierQueries.normalizeCode(text);
+            params.put("code", "%" + likeEscape(code == null ? "" : code) + "%");
+            String folded = TextNormalizer.fold(text);
+            params.put("name", folded.isEmpty() ? null : "%" + folded + "%");
+            String phone = DossierQueries.normalizePhone(text);
+            params.put("phone", phone);
+            params.put("phone84", phone != null && phone.startsWith("0") ? "+84" + phone.substring(1) : phone);
+            conditions.add("(code like :code escape '\\' or motcua_fold(applicant_name) like :name"
+                    + " or applicant_phone in (:phone, :phone84) or applicant_id_number = :phone)");
         }
         return String.join(" and ", conditions);
+    }
+
+    private static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     List<DossierRecord> ofApplicant(long accountId, int limit, long offset) {

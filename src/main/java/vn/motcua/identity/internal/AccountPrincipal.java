@@ -27,9 +27,16 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     private final String agencyCode;
     private final Set<Role> roles;
     private final boolean enabled;
+    private final boolean mustChangePassword;
 
     AccountPrincipal(long accountId, String username, String passwordHash, String displayName, String kind,
                      String agencyCode, Set<Role> roles, boolean enabled) {
+        this(accountId, username, passwordHash, displayName, kind, agencyCode, roles, enabled, false);
+    }
+
+    AccountPrincipal(long accountId, String username, String passwordHash, String displayName, String kind,
+                     String agencyCode, Set<Role> roles, boolean enabled, boolean mustChangePassword) {
+        this.mustChangePassword = mustChangePassword;
         this.accountId = accountId;
         this.username = username;
         this.passwordHash = passwordHash;
@@ -56,6 +63,11 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
         return agencyCode;
     }
 
+    /** After an administrator's reset: nothing but the password change is allowed until it is done. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
     public Set<Role> roles() {
         return roles;
     }
@@ -66,7 +78,8 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
     /** The same principal without the password hash, for the session. */
     AccountPrincipal withoutPassword() {
-        return new AccountPrincipal(accountId, username, "", displayName, kind, agencyCode, roles, enabled);
+        return new AccountPrincipal(accountId, username, "", displayName, kind, agencyCode, roles, enabled,
+                mustChangePassword);
     }
 
     @Override

@@ -39,6 +39,7 @@ public class AccountService implements Accounts, UserDetailsService {
 
     private static final String SELECT = """
             select a.id, a.username, a.password_hash, a.display_name, a.kind, a.agency_code, a.enabled, a.demo,
+                   a.must_change_password,
                    coalesce(array(select r.role from account_role r where r.account_id = a.id), '{}') as roles
             from account a
             """;
@@ -50,7 +51,8 @@ public class AccountService implements Accounts, UserDetailsService {
         }
         boolean usable = rs.getBoolean("enabled") && (demoActive || !rs.getBoolean("demo"));
         return new AccountPrincipal(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
-                rs.getString("display_name"), rs.getString("kind"), rs.getString("agency_code"), roles, usable);
+                rs.getString("display_name"), rs.getString("kind"), rs.getString("agency_code"), roles, usable,
+                rs.getBoolean("must_change_password"));
     }
 
     @Override

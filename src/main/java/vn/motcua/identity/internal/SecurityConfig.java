@@ -64,8 +64,12 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, PUBLIC_API_READS).permitAll()
                         .requestMatchers(PAYMENT_CALLBACKS).permitAll()
                         .requestMatchers("/api/v1/office/**").hasRole("OFFICER")
+                        // administration (issue 11): agency administrators manage their own agency's staff
+                        .requestMatchers("/api/v1/admin/accounts", "/api/v1/admin/accounts/**", "/api/v1/admin/audit")
+                        .hasAnyRole(Role.ADMIN.name(), Role.AGENCY_ADMIN.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
+                .addFilterAfter(passwordChangeGate(true, messages, locales), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) ->
                                 problem(req, res, 401, "error.unauthorized", messages, locales))
@@ -76,13 +80,21 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle, MessageSource messages,
+                                  LocaleResolver locales) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
                 var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
                 if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p) {
                     throttle.succeeded(p.getUsername());
+                    if (p.mustChangePassword()) {
+                        return "/doi-mat-khau";
+                    }
+                    if (p.roles().contains(Role.AGENCY_ADMIN) && !p.roles().contains(Role.ADMIN)
+                            && p.roles().stream().noneMatch(Role::isOfficer)) {
+                        return "/quan-tri/tai-khoan";
+                    }
                     if (p.roles().stream().anyMatch(Role::isOfficer)) {
                         return "/can-bo";
                     }
@@ -98,6 +110,10 @@ class SecurityConfig {
                 && !req.getRequestURI().startsWith("/api-docs");
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/can-bo/**", "/can-bo").hasRole("OFFICER")
+                        // administration (issue 11)
+                        .requestMatchers("/quan-tri/tai-khoan", "/quan-tri/tai-khoan/**", "/quan-tri/nhat-ky")
+                        .hasAnyRole(Role.ADMIN.name(), Role.AGENCY_ADMIN.name())
+                        .requestMatchers("/doi-mat-khau").authenticated()
                         .requestMatchers("/quan-tri/**", "/quan-tri").hasRole(Role.ADMIN.name())
                         .requestMatchers("/bao-cao/**", "/bao-cao").hasAnyRole("OFFICER", Role.ADMIN.name())
                         .requestMatchers("/chi-so-766/**", "/chi-so-766").hasAnyRole("OFFICER", Role.ADMIN.name())
@@ -120,6 +136,7 @@ class SecurityConfig {
                     }
                     chain.doFilter(request, response);
                 }, UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(passwordChangeGate(false, messages, locales), UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/dang-xuat").logoutSuccessUrl("/?da-dang-xuat"))
                 .headers(h -> h
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(notSwagger,
@@ -127,6 +144,34 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** Paths an account whose password was reset may still use (pages): the change form, log-out, assets. */
+    private static final String[] PASSWORD_CHANGE_PAGES = {"/doi-mat-khau", "/dang-xuat", "/css/", "/js/", "/img/",
+        "/webjars/", "/favicon", "/error"};
+
+    /**
+     * After an administrator's reset nothing but the password change is allowed: pages redirect to
+     * {@code /doi-mat-khau}, the API answers 403 except {@code /api/v1/me} and {@code /api/v1/me/password}.
+     */
+    private static jakarta.servlet.Filter passwordChangeGate(boolean api, MessageSource messages,
+                                                            LocaleResolver locales) {
+        return (request, response, chain) -> {
+            var req = (HttpServletRequest) request;
+            var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+            if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p && p.mustChangePassword()) {
+                String path = req.getServletPath();
+                if (api && !path.equals("/api/v1/me") && !path.equals("/api/v1/me/password")) {
+                    problem(req, (HttpServletResponse) response, 403, "error.password.mustChange", messages, locales);
+                    return;
+                }
+                if (!api && java.util.Arrays.stream(PASSWORD_CHANGE_PAGES).noneMatch(path::startsWith)) {
+                    ((HttpServletResponse) response).sendRedirect(req.getContextPath() + "/doi-mat-khau");
+                    return;
+                }
+            }
+            chain.doFilter(request, response);
+        };
     }
 
     private static void problem(HttpServletRequest req, HttpServletResponse res, int status, String key,

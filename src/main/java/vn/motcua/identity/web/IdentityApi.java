@@ -32,8 +32,11 @@ class IdentityApi {
     private final TokenService tokens;
     private final Registration registration;
     private final AccountService accounts;
+    private final vn.motcua.identity.internal.AccountAdmin accountAdmin;
 
-    IdentityApi(TokenService tokens, Registration registration, AccountService accounts) {
+    IdentityApi(TokenService tokens, Registration registration, AccountService accounts,
+                vn.motcua.identity.internal.AccountAdmin accountAdmin) {
+        this.accountAdmin = accountAdmin;
         this.tokens = tokens;
         this.registration = registration;
         this.accounts = accounts;
@@ -72,6 +75,16 @@ class IdentityApi {
         out.put("roles", actor.roles());
         out.put("agencyCode", actor.agencyCode());
         return out;
+    }
+
+    record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    @PostMapping("/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Change the caller's password (required after an administrator's reset)")
+    void changePassword(Actor actor, @RequestBody PasswordChange body) {
+        accountAdmin.changeOwnPassword(actor.accountId(), body.currentPassword(), body.newPassword());
     }
 
     @GetMapping("/me/profile")
