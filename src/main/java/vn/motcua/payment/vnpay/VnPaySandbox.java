@@ -137,6 +137,9 @@ class VnPaySandbox {
     /** The merchant API: {@code querydr} and {@code refund}, signed both ways. */
     @PostMapping(API)
     @ResponseBody
+    @io.swagger.v3.oas.annotations.Operation(summary = "Built-in VNPay sandbox (demo profile only): the merchant API, "
+            + "querydr and refund as VNPay 2.1.0 answers them")
+    @io.swagger.v3.oas.annotations.tags.Tag(name = "Payments")
     Map<String, String> api(@RequestBody Map<String, Object> body) {
         Map<String, String> b = new LinkedHashMap<>();
         body.forEach((k, v) -> b.put(k, v == null ? null : v.toString()));
