@@ -182,6 +182,7 @@ public class Transitions {
     /** The supplement received: back to reception, or to processing with the time restarted from zero. */
     private DossierRecord supplied(Turn t, List<IntakeRequest.AttachmentRef> attachments, JsonNode form, String note,
                                    String kind, boolean scanned, Locale locale) {
+        limited("note", note);
         List<IntakeRequest.AttachmentRef> refs = attachments == null ? List.of() : attachments;
         ActionInput in = ActionInput.at(t.now);
         in = refs.isEmpty() ? in : in.withDocuments();
@@ -362,6 +363,33 @@ public class Transitions {
         return save(t, decision, u, CONFIRM_PAYMENT, r, stepName(t.d), List.of(), DossierEvents.Details.NONE);
     }
 
+    /**
+     * A payment confirmed by the payment module: {@code CONFIRM_PAYMENT} by the payment platform (the rule book says
+     * where it leads: back to processing with the time that was left, or unchanged for a fee paid with the
+     * application). A dossier no longer open is left alone (empty): the payment module refunds.
+     */
+    @Transactional
+    public Optional<DossierRecord> paymentReceived(String code, vn.motcua.dossier.PaymentReceived p, Actor by) {
+        audit(CONFIRM_PAYMENT, code, by);
+        DossierRecord d = dossiers.lock(code).orElseThrow(() -> ProblemException.notFound("dossier.notFound", code));
+        Turn t = new Turn(d, by, OffsetDateTime.now(clock), EnumSet.of(Party.PAYMENT_PLATFORM));
+        Decision decision = DossierRules.decide(CONFIRM_PAYMENT, t.parties, facts(d, Optional.empty()),
+                ActionInput.at(t.now), rules);
+        if (!decision.allowed()) {
+            audit.info("payment " + p.reference() + " not taken by dossier " + code + " in " + d.status() + ": "
+                    + decision.rejection().messageKey());
+            return Optional.empty();
+        }
+        DossierUpdate u = d.status() == DossierStatus.AWAITING_PAYMENT ? resume(t, t.update()) : t.update();
+        u.paid(p.paidAt() == null ? t.now : p.paidAt());
+        String amount = String.format(Locale.ROOT, "%,d", p.amount()).replace(',', '.');
+        String note = p.method() == vn.motcua.dossier.PaymentReceived.Method.CASH
+                ? "Đã nộp " + amount + " đồng tiền mặt tại quầy, biên lai " + p.reference()
+                : "Đã thanh toán trực tuyến " + amount + " đồng qua " + p.gateway() + ", mã giao dịch " + p.reference();
+        return Optional.of(save(t, decision, u, CONFIRM_PAYMENT, null, note, stepName(d), List.of(),
+                DossierEvents.Details.NONE));
+    }
+
     /** Miễn phí, lệ phí: nothing to pay, the clock resumes with the time that was left. */
     @Transactional
     public DossierRecord waivePayment(Actor actor, String code, ActionRequest r) {
@@ -436,7 +464,7 @@ public class Transitions {
     @Transactional
     public DossierRecord rate(Actor actor, String code, Integer version, String rating, String comment) {
         Turn t = applicant(RATE, actor, code, version);
-        if (!List.of("SATISFIED", "NEUTRAL", "UNSATISFIED").contains(rating)) {
+        if (rating == null || !List.of("SATISFIED", "NEUTRAL", "UNSATISFIED").contains(rating)) {
             throw ProblemException.invalid("rating", "error.param.oneOf", "SATISFIED, NEUTRAL, UNSATISFIED");
         }
         if (comment != null && comment.length() > 1000) {
@@ -651,5 +679,12 @@ public class Transitions {
 
     private static String text(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** The same length limit on free text as the pages' forms (2,000 characters), before anything is decided. */
+    private static void limited(String field, String s) {
+        if (s != null && s.length() > MAX_TEXT) {
+            throw ProblemException.invalid(field, "error.length.max", MAX_TEXT);
+        }
     }
 }

@@ -17,6 +17,8 @@ public enum Party {
     STEP_OWNER,
     /** an officer of a consulted agency */
     CONSULTED,
+    /** the payment module, when a gateway confirms that the fee was paid (or the one-stop records cash) */
+    PAYMENT_PLATFORM,
     /** the province administrator applying a reorganisation of units (never an officer's party) */
     ADMINISTRATOR
 }

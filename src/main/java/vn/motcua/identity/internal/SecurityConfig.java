@@ -36,6 +36,11 @@ class SecurityConfig {
         "/api/v1/index766/**", "/api/v1/index766", "/api/v1/stats/**", "/api/v1/public/**"
     };
 
+    /** payment (issue 13): the gateways' server-to-server callbacks and the built-in sandbox's merchant API. */
+    static final String[] PAYMENT_CALLBACKS = {
+        "/api/v1/payments/vnpay/ipn", "/api/v1/payments/platform/callback", "/api/v1/sandbox/vnpay/**"
+    };
+
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
@@ -43,6 +48,31 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Hardening (issue 17): actuator endpoints other than health tell an attacker too much (endpoint usage,
+     * exception names, pool sizes). They take a bearer token of a MONITORING or ADMIN account; health stays open
+     * for load balancers. docs/OPERATIONS.md.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorChain(HttpSecurity http, TokenService tokens, MessageSource messages,
+                                      LocaleResolver locales) throws Exception {
+        http.securityMatcher("/actuator/**", "/actuator")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasAnyRole(Role.MONITORING.name(), Role.ADMIN.name()))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) ->
+                                problem(req, res, 401, "error.unauthorized", messages, locales))
+                        .accessDeniedHandler((req, res, ex) ->
+                                problem(req, res, 403, "error.forbidden", messages, locales)));
+        return http.build();
     }
 
     @Bean
@@ -56,7 +86,11 @@ class SecurityConfig {
                 .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/accounts").permitAll()
+                        // hardening (issue 17): the 766 drill-down lists dossier codes: officers, admins, monitoring
+                        .requestMatchers(HttpMethod.GET, "/api/v1/index766/*/dossiers")
+                        .hasAnyRole("OFFICER", Role.ADMIN.name(), Role.MONITORING.name())
                         .requestMatchers(HttpMethod.GET, PUBLIC_API_READS).permitAll()
+                        .requestMatchers(PAYMENT_CALLBACKS).permitAll()
                         .requestMatchers("/api/v1/office/**").hasRole("OFFICER")
                         // administration (issue 11): agency administrators manage their own agency's staff
                         .requestMatchers("/api/v1/admin/accounts", "/api/v1/admin/accounts/**", "/api/v1/admin/audit")
@@ -81,7 +115,7 @@ class SecurityConfig {
             protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
                 var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
                 if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p) {
-                    throttle.succeeded(p.getUsername());
+                    throttle.succeeded(p.getUsername(), request.getRemoteAddr());
                     if (p.mustChangePassword()) {
                         return "/doi-mat-khau";
                     }
