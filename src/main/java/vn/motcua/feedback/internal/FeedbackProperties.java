@@ -22,7 +22,7 @@ import vn.motcua.feedback.FeedbackCategory;
 public record FeedbackProperties(@DefaultValue Sla sla, @DefaultValue Area area, @DefaultValue Open311 open311,
                                  @DefaultValue("1m") Duration watchInterval, @DefaultValue("5") int maxPhotos,
                                  @DefaultValue("5242880") long maxPhotoBytes,
-                                 @DefaultValue("20") int perSourcePerHour) {
+                                 @DefaultValue("30") int perSourcePerHour) {
 
     /**
      * The deadlines. Levels (the province's 1022 rule, DOMAIN.md §8.3, UNCONFIRMED so configurable) in working
@@ -67,10 +67,12 @@ public record FeedbackProperties(@DefaultValue Sla sla, @DefaultValue Area area,
     /**
      * The Open311 endpoint. {@code apiKeys}: the keys clients must send with {@code POST requests} (none by
      * default: nobody can post until an operator configures one; the demo profile adds {@code demo-open311-key}).
+     * {@code batch}: services are of type {@code batch} and a POST answers a token ({@code tokens/{token}} gives the
+     * id); by default they are {@code realtime} and a POST answers the id.
      */
     public record Open311(List<String> apiKeys, @DefaultValue("motcua.vn") String jurisdictionId,
                           @DefaultValue("1022@binhphuoc.gov.vn") String contact,
-                          @DefaultValue("production") String type) {
+                          @DefaultValue("production") String type, @DefaultValue("false") boolean batch) {
 
         public Open311 {
             apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
