@@ -16,13 +16,11 @@ import vn.motcua.feedback.FeedbackCategory;
  * @param watchInterval how often the SLA watch runs (db-scheduler, one node at a time)
  * @param maxPhotos    photos per item
  * @param maxPhotoBytes bytes per photo
- * @param perSourcePerHour submissions a source (IP address) may make in an hour on the public doors
  */
 @ConfigurationProperties("motcua.feedback")
 public record FeedbackProperties(@DefaultValue Sla sla, @DefaultValue Area area, @DefaultValue Open311 open311,
                                  @DefaultValue("1m") Duration watchInterval, @DefaultValue("5") int maxPhotos,
-                                 @DefaultValue("5242880") long maxPhotoBytes,
-                                 @DefaultValue("30") int perSourcePerHour) {
+                                 @DefaultValue("5242880") long maxPhotoBytes) {
 
     /**
      * The deadlines. Levels (the province's 1022 rule, DOMAIN.md §8.3, UNCONFIRMED so configurable) in working

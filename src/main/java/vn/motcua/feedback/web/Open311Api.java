@@ -33,12 +33,14 @@ import vn.motcua.feedback.internal.FeedbackProperties;
 import vn.motcua.feedback.internal.FeedbackRepository;
 import vn.motcua.feedback.internal.FeedbackService;
 import vn.motcua.feedback.internal.Open311Services;
-import vn.motcua.feedback.internal.SourceLimiter;
 import vn.motcua.feedback.web.Open311Writer.Items;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
 import vn.motcua.platform.FieldProblem;
 import vn.motcua.platform.ProblemException;
+import vn.motcua.platform.limits.LimitKind;
+import vn.motcua.platform.limits.RateLimits;
+import vn.motcua.platform.limits.TooManyRequests;
 
 /**
  * Open311 GeoReport v2 (DOMAIN-2.md §5.2, docs/FEEDBACK.md): service discovery, the service list and definitions,
@@ -84,11 +86,11 @@ class Open311Api {
     private final WorkingCalendar calendar;
     private final MessageSource messages;
     private final LocaleResolver locales;
-    private final SourceLimiter limiter;
+    private final RateLimits limits;
 
     Open311Api(FeedbackService service, FeedbackRepository repository, FeedbackProperties properties,
                Organization organization, WorkingCalendar calendar, MessageSource messages, LocaleResolver locales,
-               SourceLimiter limiter) {
+               RateLimits limits) {
         this.service = service;
         this.repository = repository;
         this.properties = properties;
@@ -96,7 +98,7 @@ class Open311Api {
         this.calendar = calendar;
         this.messages = messages;
         this.locales = locales;
-        this.limiter = limiter;
+        this.limits = limits;
     }
 
     @GetMapping("/discovery.{format}")
@@ -199,7 +201,7 @@ class Open311Api {
                 }
             }
         }
-        limiter.acquire(request.getRemoteAddr());
+        limits.check(LimitKind.PUBLIC_WRITE, request.getRemoteAddr());
         String description = param(request, "description");
         String title = param(request, "attribute[title]");
         if (title == null && description != null) {
@@ -305,7 +307,12 @@ class Open311Api {
             errors.add(error(code, messages.getMessage(e.detailKey(), e.args(), e.detailKey(), locale)));
         }
         int status = e.status().value() == 429 ? 429 : e.status().is4xxClientError() ? 400 : 500;
-        return Open311Writer.list(status, requestFormat(request), "errors", new Items("error", errors));
+        var response = Open311Writer.list(status, requestFormat(request), "errors", new Items("error", errors));
+        if (e instanceof TooManyRequests t) {
+            return ResponseEntity.status(status).headers(response.getHeaders())
+                    .header("Retry-After", String.valueOf(t.retryAfterSeconds())).body(response.getBody());
+        }
+        return response;
     }
 
     @ExceptionHandler(MultipartException.class)
