@@ -45,6 +45,10 @@ class SecurityConfig {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    /** Hardening (issue 17): no page needs these browser features. */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "serial=(), bluetooth=(), interest-cohort=()";
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -84,6 +88,7 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .headers(h -> h.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/accounts").permitAll()
                         // hardening (issue 17): the 766 drill-down lists dossier codes: officers, admins, monitoring
@@ -109,7 +114,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle, MessageSource messages,
-                                  LocaleResolver locales) throws Exception {
+                                  LocaleResolver locales, TokenService tokens) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
@@ -165,8 +170,16 @@ class SecurityConfig {
                     chain.doFilter(request, response);
                 }, UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(passwordChangeGate(false, messages, locales), UsernamePasswordAuthenticationFilter.class)
-                .logout(l -> l.logoutUrl("/dang-xuat").logoutSuccessUrl("/?da-dang-xuat"))
+                // hardening (issue 17): "log out everywhere" also revokes the account's API tokens
+                .logout(l -> l.logoutUrl("/dang-xuat").logoutSuccessUrl("/?da-dang-xuat")
+                        .addLogoutHandler((req, res, auth) -> {
+                            if ("true".equals(req.getParameter("revokeTokens")) && auth != null
+                                    && auth.getPrincipal() instanceof AccountPrincipal p) {
+                                tokens.revokeAll(p.accountId());
+                            }
+                        }))
                 .headers(h -> h
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(notSwagger,
                                 new StaticHeadersWriter("Content-Security-Policy", CSP)))
                         .referrerPolicy(r -> r.policy(
