@@ -127,8 +127,8 @@ class Index766ApiTest {
         }
         // 1: finished with an electronic result, days before the due date → early
         JsonNode done = act(specialist, act(desk, received.get(0), "FORWARD", Map.of()), "FORWARD", Map.of());
-        done = act(leader, done, "COMPLETE", Map.of("attachments",
-                List.of(Map.of("fileId", TestDossiers.upload(leader, "ket-qua.pdf")))));
+        // (issue 12: 4.1 counts signed results only: the generated result is signed by the leader and the agency)
+        done = act(leader, done, "COMPLETE", Map.of("generateResult", true));
         // 2: waiting for the applicant's supplement → judged at the request, within time
         JsonNode waiting = act(specialist, act(desk, received.get(1), "FORWARD", Map.of()), "REQUEST_SUPPLEMENT",
                 Map.of("reason", "Thiếu giấy tờ"));
