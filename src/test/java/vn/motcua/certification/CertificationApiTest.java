@@ -121,6 +121,27 @@ class CertificationApiTest {
         assertThat(n2).isEqualTo(n1 + 1);
         var history = certifier.get("/api/v1/certifications/" + c.get("code").asString() + "/history").json();
         assertThat(history.size()).as("receive, compare, sign, seal").isEqualTo(4);
+
+        // 766 indicator 4.6: the commune of Tân Phú now offers e-certification (1 of 1); the province counts it
+        String month = java.time.YearMonth.now(ZoneOffset.ofHours(7)).toString();
+        long[] commune = indicator("4.6", TAN_PHU, month);
+        assertThat(commune).containsExactly(1, 1);
+        long[] province = indicator("4.6", "70", month);
+        assertThat(province[0]).isGreaterThanOrEqualTo(1);
+        assertThat(province[1]).as("all communes of the province").isGreaterThan(province[0]);
+    }
+
+    long[] indicator(String id, String unit, String period) {
+        JsonNode j = new TestApi(port).get("/api/v1/index766?unit=" + unit + "&period=" + period).json();
+        for (JsonNode g : j.get("groups")) {
+            for (JsonNode i : g.get("indicators")) {
+                if (i.get("id").asString().equals(id)) {
+                    assertThat(i.get("computable").asBoolean()).as(id + " computable").isTrue();
+                    return new long[] {i.get("numerator").asLong(), i.get("denominator").asLong()};
+                }
+            }
+        }
+        throw new AssertionError(id);
     }
 
     @Test

@@ -102,7 +102,10 @@ class CertificationBrowserTest {
         assertThat(Pdfsig.valid(report)).as(report).isEqualTo(2);
 
         citizen.navigate(base() + "/chung-thuc/" + code);
-        citizen.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Xác thực bản sao")).click();
+        // the verification page validates the kept copy with EU DSS: slow on a loaded machine, so a longer wait
+        String href = citizen.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Xác thực bản sao"))
+                .getAttribute("href");
+        citizen.navigate(base() + href, new Page.NavigateOptions().setTimeout(180_000));
         assertThat(citizen.locator("[data-verdict]")).hasAttribute("data-verdict", "VALID");
         accessible(citizen, "the verification page of the copy");
     }

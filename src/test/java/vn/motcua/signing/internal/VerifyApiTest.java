@@ -161,9 +161,13 @@ class VerifyApiTest {
 
     static String qr(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            BufferedImage img = new PDFRenderer(doc).renderImageWithDPI(0, 200);
+            BufferedImage img = new PDFRenderer(doc).renderImageWithDPI(0, 200,
+                    org.apache.pdfbox.rendering.ImageType.GRAY);
+            var hints = new java.util.EnumMap<com.google.zxing.DecodeHintType, Object>(com.google.zxing.DecodeHintType.class);
+            hints.put(com.google.zxing.DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(com.google.zxing.BarcodeFormat.QR_CODE));
+            hints.put(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE);
             return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new BufferedImageLuminanceSource(img)))).getText();
+                    new BufferedImageLuminanceSource(img))), hints).getText();
         }
     }
 }
