@@ -407,14 +407,19 @@ public class Transitions {
         List<IntakeRequest.AttachmentRef> refs = r.attachments() == null ? List.of() : r.attachments();
         List<Map<String, Object>> docs = new ArrayList<>(attach(t, refs, "RESULT", false));
         if (refs.isEmpty() && Boolean.TRUE.equals(r.generateResult())) {
-            // signed by the completing officer and the agency; a failed signature (409 with the reason) rolls back
-            byte[] pdf = documents.getObject().signedResult(t.d, actor, t.now);
-            StoredFile f = files.storeGenerated("ket-qua-" + t.d.code() + ".pdf", "application/pdf", pdf);
+            // signed by the completing officer and the agency, kept and registered for its QR code; a failed
+            // signature (409 with the reason) rolls the whole turn back
+            StoredFile f = documents.getObject().storeSignedResult(t.d, actor, t.now);
             dossiers.attach(t.d.id(), "RESULT", List.of(new NewDossier.Document(null, f.id(), f.name(),
                     f.contentType(), f.size())), true, actor.accountId());
             docs.add(Map.of("fileId", f.id().toString(), "name", f.name(), "kind", "RESULT"));
         }
-        DossierUpdate u = finish(t, t.update().resultFiles(t.d.resultFiles() + docs.size()));
+        // result_files counts the SIGNED electronic results (766 indicator 4.1, docs/SIGNING.md): the generated one,
+        // and uploaded PDFs that already carry an intact signature
+        int signed = documents.getObject().signedUploads(refs.stream().filter(Objects::nonNull)
+                .map(IntakeRequest.AttachmentRef::fileId).filter(Objects::nonNull).toList())
+                + (refs.isEmpty() && Boolean.TRUE.equals(r.generateResult()) ? 1 : 0);
+        DossierUpdate u = finish(t, t.update().resultFiles(t.d.resultFiles() + signed));
         return save(t, decision, u, COMPLETE, r, stepName(t.d), docs, DossierEvents.Details.NONE);
     }
 

@@ -95,6 +95,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/index766/*/dossiers")
                         .hasAnyRole("OFFICER", Role.ADMIN.name(), Role.MONITORING.name())
                         .requestMatchers(HttpMethod.GET, PUBLIC_API_READS).permitAll()
+                        // signing (issue 12): the public verification of signed PDFs (rate-limited)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/verify").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/verify/**").permitAll()
                         .requestMatchers(PAYMENT_CALLBACKS).permitAll()
                         .requestMatchers("/api/v1/office/**").hasRole("OFFICER")
                         // administration (issue 11): agency administrators manage their own agency's staff
@@ -131,6 +134,10 @@ class SecurityConfig {
                     if (p.roles().stream().anyMatch(Role::isOfficer)) {
                         return "/can-bo";
                     }
+                    // certification (issue 12): the certifier's queue
+                    if (p.roles().contains(Role.CERTIFIER)) {
+                        return "/chung-thuc/xu-ly";
+                    }
                     if (p.roles().contains(Role.ADMIN)) {
                         return "/quan-tri";
                     }
@@ -147,6 +154,8 @@ class SecurityConfig {
                         .requestMatchers("/quan-tri/tai-khoan", "/quan-tri/tai-khoan/**", "/quan-tri/nhat-ky")
                         .hasAnyRole(Role.ADMIN.name(), Role.AGENCY_ADMIN.name())
                         .requestMatchers("/doi-mat-khau").authenticated()
+                        // certification (issue 12): citizens' requests and the certifier's queue
+                        .requestMatchers("/chung-thuc", "/chung-thuc/**").authenticated()
                         .requestMatchers("/quan-tri/**", "/quan-tri").hasRole(Role.ADMIN.name())
                         .requestMatchers("/bao-cao/**", "/bao-cao").hasAnyRole("OFFICER", Role.ADMIN.name())
                         .requestMatchers("/chi-so-766/**", "/chi-so-766").hasAnyRole("OFFICER", Role.ADMIN.name())

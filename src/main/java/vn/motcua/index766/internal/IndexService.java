@@ -54,10 +54,12 @@ public class IndexService {
     private final Index766Settings settings;
     private final MessageSource messages;
     private final Clock clock;
+    private final vn.motcua.certification.CertificationStats certifications;
     private final AtomicReference<CatalogueCache> catalogue = new AtomicReference<>();
 
     IndexService(IndexQueries queries, Organization organization, Catalog catalog, Index766Settings settings,
-                 MessageSource messages, Clock clock) {
+                 MessageSource messages, Clock clock, vn.motcua.certification.CertificationStats certifications) {
+        this.certifications = certifications;
         this.queries = queries;
         this.organization = organization;
         this.catalog = catalog;
@@ -273,6 +275,7 @@ public class IndexService {
                     case "3.5b" -> new long[] {intersect(fee, n.paidProcedures()).size(), fee.size()};
                     case "5.2", "5.3" -> settings.feedbackAvailable() ? new long[] {0, 0} : null;
                     case "5.1" -> null;
+                    case "4.6" -> certificationCoverage(unit);
                     default -> fraction(ind.id(), n);
                 };
                 boolean computable = fr != null && (ind.source().computable()
@@ -312,6 +315,39 @@ public class IndexService {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * 4.6 (signing/certification, issue 12): the communes of the unit that have issued at least one certified
+     * electronic copy so far ÷ the communes of the unit (for an agency: its own commune).
+     */
+    private long[] certificationCoverage(UnitRef unit) {
+        String scope = unit.code();
+        UnitLevel level = unit.level();
+        if ("AGENCY".equals(unit.kind())) {
+            var agency = organization.agency(unit.code()).orElse(null);
+            if (agency == null) {
+                return new long[] {0, 0};
+            }
+            scope = agency.unitCode();
+            level = organization.unit(scope).map(AdminUnit::level).orElse(UnitLevel.COMMUNE);
+        }
+        final String within = scope;
+        final UnitLevel at = level;
+        List<String> communes = organization.units(UnitLevel.COMMUNE).stream().map(AdminUnit::code).filter(c -> {
+            var path = organization.path(c);
+            return switch (at) {
+                case PROVINCE -> within.equals(path.provinceCode());
+                case DISTRICT -> within.equals(path.districtCode());
+                case COMMUNE -> within.equals(c);
+            };
+        }).toList();
+        Set<String> certifying = new HashSet<>();
+        for (String agency : certifications.agenciesCertifying(OffsetDateTime.parse("2000-01-01T00:00:00Z"),
+                now().plusDays(1))) {
+            organization.agency(agency).ifPresent(a -> certifying.add(a.unitCode()));
+        }
+        return new long[] {communes.stream().filter(certifying::contains).count(), communes.size()};
+    }
 
     private CatalogueCache catalogue() {
         CatalogueCache c = catalogue.get();
