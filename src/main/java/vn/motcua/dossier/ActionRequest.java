@@ -1,7 +1,9 @@
 package vn.motcua.dossier;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An officer's action on a dossier (POST /api/v1/office/dossiers/{code}/actions); the rule book decides
@@ -19,7 +21,9 @@ import java.util.List;
  * @param amount     the amount to pay in VND (REQUEST_PAYMENT; default: the catalogue's fees)
  * @param generateResult COMPLETE without uploads: generate the result document from the procedure's template
  */
-public record ActionRequest(String action, Integer version, String reason, String note, String assignee,
-                            String agencyCode, OffsetDateTime newDueAt, List<IntakeRequest.AttachmentRef> attachments,
-                            List<String> items, Long amount, Boolean generateResult) {
+public record ActionRequest(@Schema(implementation = DossierAction.class) String action, @Nullable Integer version,
+                            @Nullable String reason, @Nullable String note, @Nullable String assignee,
+                            @Nullable String agencyCode, @Nullable OffsetDateTime newDueAt,
+                            @Nullable List<IntakeRequest.AttachmentRef> attachments, @Nullable List<String> items,
+                            @Nullable Long amount, @Nullable Boolean generateResult) {
 }

@@ -1,12 +1,13 @@
 package vn.motcua.dossier;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 
 /**
  * The applicant (người nộp hồ sơ / chủ hồ sơ). A person gives the 12-digit personal identification number;
  * an organisation its name and tax code (mã số thuế) besides the representative's details.
  */
-public record Applicant(String type, String fullName, String idNumber, LocalDate dateOfBirth, String phone,
+public record Applicant(@Schema(allowableValues = {"PERSON", "ORGANIZATION"}) String type, String fullName, String idNumber, LocalDate dateOfBirth, String phone,
                         String email, String address, String organizationName, String taxCode) {
 
     public static final String PERSON = "PERSON";

@@ -1,6 +1,8 @@
 package vn.motcua.dossier;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
@@ -10,7 +12,8 @@ import tools.jackson.databind.JsonNode;
  * (COUNTER or POSTAL).
  */
 public record IntakeRequest(String procedureCode, String agencyCode, Applicant applicant, JsonNode form,
-                            List<AttachmentRef> attachments, String channel) {
+                            List<AttachmentRef> attachments,
+                            @Nullable @Schema(implementation = vn.motcua.platform.Channel.class) String channel) {
 
     /** A file (uploaded through /api/v1/files) given for a component of the dossier. */
     public record AttachmentRef(String componentCode, UUID fileId) {

@@ -1,12 +1,16 @@
 package vn.motcua.dossier.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -57,6 +61,9 @@ class DossierApi {
 
     @PostMapping
     @Operation(summary = "Submit online: status SUBMITTED with a dossier code at once (Idempotency-Key supported)")
+    @ApiResponse(responseCode = "201", description = "Submitted; Location is the dossier's address",
+            headers = @Header(name = "Location", description = "/api/v1/dossiers/{code}",
+                    schema = @Schema(type = "string")))
     ResponseEntity<Map<String, Object>> submit(Actor actor, @RequestBody IntakeRequest body,
                                                @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                                Locale locale) {
@@ -89,7 +96,8 @@ class DossierApi {
     }
 
     /** What the applicant supplies; {@code version} the dossier version they saw (or If-Match). */
-    record Supplement(List<IntakeRequest.AttachmentRef> attachments, JsonNode form, String note, Integer version) {
+    record Supplement(@Nullable List<IntakeRequest.AttachmentRef> attachments, @Nullable JsonNode form, @Nullable String note,
+                      @Nullable Integer version) {
     }
 
     @PostMapping("/{code}/supplements")
@@ -101,7 +109,7 @@ class DossierApi {
     }
 
     /** Why the applicant withdraws (optional), and the version they saw. */
-    record Withdrawal(String reason, Integer version) {
+    record Withdrawal(@Nullable String reason, @Nullable Integer version) {
     }
 
     @PostMapping("/{code}/withdraw")
@@ -114,7 +122,8 @@ class DossierApi {
     }
 
     /** A rating of the handling, and the version the applicant saw. */
-    record Rating(String rating, String comment, Integer version) {
+    record Rating(@Schema(allowableValues = {"SATISFIED", "NEUTRAL", "UNSATISFIED"}) String rating,
+                  @Nullable String comment, @Nullable Integer version) {
     }
 
     @PostMapping("/{code}/rating")

@@ -47,6 +47,10 @@ class IdentityApi {
 
     @PostMapping("/auth/token")
     @Operation(summary = "Exchange a username and password for a bearer token")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The token",
+            useReturnTypeSchema = true)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "401",
+            description = "Wrong username or password (bad credentials)")
     Map<String, Object> token(@RequestBody TokenRequest body, jakarta.servlet.http.HttpServletRequest request) {
         var issued = tokens.login(body.username(), body.password(), request.getRemoteAddr())
                 .orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "error.login.failed", null, List.of()));
