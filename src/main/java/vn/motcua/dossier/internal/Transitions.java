@@ -353,7 +353,8 @@ public class Transitions {
         List<IntakeRequest.AttachmentRef> refs = r.attachments() == null ? List.of() : r.attachments();
         List<Map<String, Object>> docs = new ArrayList<>(attach(t, refs, "RESULT", false));
         if (refs.isEmpty() && Boolean.TRUE.equals(r.generateResult())) {
-            byte[] pdf = documents.getObject().result(t.d, actor.displayName(), t.now);
+            // signed by the completing officer and the agency; a failed signature (409 with the reason) rolls back
+            byte[] pdf = documents.getObject().signedResult(t.d, actor, t.now);
             StoredFile f = files.storeGenerated("ket-qua-" + t.d.code() + ".pdf", "application/pdf", pdf);
             dossiers.attach(t.d.id(), "RESULT", List.of(new NewDossier.Document(null, f.id(), f.name(),
                     f.contentType(), f.size())), true, actor.accountId());
