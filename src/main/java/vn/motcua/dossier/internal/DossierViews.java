@@ -177,6 +177,7 @@ public class DossierViews {
                 x.put("condition", i.path("condition").asString(null));
                 x.put("quantity", i.path("quantity").asInt(1));
                 x.put("unitAmount", i.hasNonNull("unitAmount") ? i.get("unitAmount").asLong() : null);
+                x.put("kind", i.path("kind").asString(null));
                 items.add(x);
             }
             complete = d.feeQuote().path("complete").asBoolean(true);

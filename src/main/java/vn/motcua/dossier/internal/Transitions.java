@@ -337,6 +337,33 @@ public class Transitions {
         return save(t, decision, u, CONFIRM_PAYMENT, r, stepName(t.d), List.of(), DossierEvents.Details.NONE);
     }
 
+    /**
+     * A payment confirmed by the payment module: {@code CONFIRM_PAYMENT} by the payment platform (the rule book says
+     * where it leads: back to processing with the time that was left, or unchanged for a fee paid with the
+     * application). A dossier no longer open is left alone (empty): the payment module refunds.
+     */
+    @Transactional
+    public Optional<DossierRecord> paymentReceived(String code, vn.motcua.dossier.PaymentReceived p, Actor by) {
+        audit(CONFIRM_PAYMENT, code, by);
+        DossierRecord d = dossiers.lock(code).orElseThrow(() -> ProblemException.notFound("dossier.notFound", code));
+        Turn t = new Turn(d, by, OffsetDateTime.now(clock), EnumSet.of(Party.PAYMENT_PLATFORM));
+        Decision decision = DossierRules.decide(CONFIRM_PAYMENT, t.parties, facts(d, Optional.empty()),
+                ActionInput.at(t.now), rules);
+        if (!decision.allowed()) {
+            audit.info("payment " + p.reference() + " not taken by dossier " + code + " in " + d.status() + ": "
+                    + decision.rejection().messageKey());
+            return Optional.empty();
+        }
+        DossierUpdate u = d.status() == DossierStatus.AWAITING_PAYMENT ? resume(t, t.update()) : t.update();
+        u.paid(p.paidAt() == null ? t.now : p.paidAt());
+        String amount = String.format(Locale.ROOT, "%,d", p.amount()).replace(',', '.');
+        String note = p.method() == vn.motcua.dossier.PaymentReceived.Method.CASH
+                ? "Đã nộp " + amount + " đồng tiền mặt tại quầy, biên lai " + p.reference()
+                : "Đã thanh toán trực tuyến " + amount + " đồng qua " + p.gateway() + ", mã giao dịch " + p.reference();
+        return Optional.of(save(t, decision, u, CONFIRM_PAYMENT, null, note, stepName(d), List.of(),
+                DossierEvents.Details.NONE));
+    }
+
     /** Miễn phí, lệ phí: nothing to pay, the clock resumes with the time that was left. */
     @Transactional
     public DossierRecord waivePayment(Actor actor, String code, ActionRequest r) {

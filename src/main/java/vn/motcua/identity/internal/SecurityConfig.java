@@ -36,6 +36,11 @@ class SecurityConfig {
         "/api/v1/index766/**", "/api/v1/index766", "/api/v1/stats/**", "/api/v1/public/**"
     };
 
+    /** payment (issue 13): the gateways' server-to-server callbacks and the built-in sandbox's merchant API. */
+    static final String[] PAYMENT_CALLBACKS = {
+        "/api/v1/payments/vnpay/ipn", "/api/v1/payments/platform/callback", "/api/v1/sandbox/vnpay/**"
+    };
+
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
@@ -85,6 +90,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/index766/*/dossiers")
                         .hasAnyRole("OFFICER", Role.ADMIN.name(), Role.MONITORING.name())
                         .requestMatchers(HttpMethod.GET, PUBLIC_API_READS).permitAll()
+                        .requestMatchers(PAYMENT_CALLBACKS).permitAll()
                         .requestMatchers("/api/v1/office/**").hasRole("OFFICER")
                         // administration (issue 11): agency administrators manage their own agency's staff
                         .requestMatchers("/api/v1/admin/accounts", "/api/v1/admin/accounts/**", "/api/v1/admin/audit")
