@@ -182,6 +182,7 @@ public class Transitions {
     /** The supplement received: back to reception, or to processing with the time restarted from zero. */
     private DossierRecord supplied(Turn t, List<IntakeRequest.AttachmentRef> attachments, JsonNode form, String note,
                                    String kind, boolean scanned, Locale locale) {
+        limited("note", note);
         List<IntakeRequest.AttachmentRef> refs = attachments == null ? List.of() : attachments;
         ActionInput in = ActionInput.at(t.now);
         in = refs.isEmpty() ? in : in.withDocuments();
@@ -437,7 +438,7 @@ public class Transitions {
     @Transactional
     public DossierRecord rate(Actor actor, String code, Integer version, String rating, String comment) {
         Turn t = applicant(RATE, actor, code, version);
-        if (!List.of("SATISFIED", "NEUTRAL", "UNSATISFIED").contains(rating)) {
+        if (rating == null || !List.of("SATISFIED", "NEUTRAL", "UNSATISFIED").contains(rating)) {
             throw ProblemException.invalid("rating", "error.param.oneOf", "SATISFIED, NEUTRAL, UNSATISFIED");
         }
         if (comment != null && comment.length() > 1000) {
@@ -652,5 +653,12 @@ public class Transitions {
 
     private static String text(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** The same length limit on free text as the pages' forms (2,000 characters), before anything is decided. */
+    private static void limited(String field, String s) {
+        if (s != null && s.length() > MAX_TEXT) {
+            throw ProblemException.invalid(field, "error.length.max", MAX_TEXT);
+        }
     }
 }

@@ -92,7 +92,7 @@ class DossierApi {
     @GetMapping("/{code}/history")
     @Operation(summary = "The dossier's history, to its owner")
     List<Map<String, Object>> history(Actor actor, @PathVariable String code, Locale locale) {
-        return views.history(own(actor, code), locale);
+        return views.historyForApplicant(own(actor, code), locale);
     }
 
     /** What the applicant supplies; {@code version} the dossier version they saw (or If-Match). */
