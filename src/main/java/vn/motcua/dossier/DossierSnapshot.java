@@ -138,7 +138,7 @@ public record DossierSnapshot(long id, String code, DossierStatus status, String
                 return null;
             }
             if (v.isNumber()) {
-                return v.asLong();
+                return v.canConvertToLong() ? v.asLong() : null;
             }
             String s = v.asString().strip();
             return s.matches("-?\\d{1,18}") ? Long.parseLong(s) : null;

@@ -49,6 +49,16 @@ class Index766ApiTest {
         return new TestApi(port);
     }
 
+    private TestApi monitoring;
+
+    /** The drill-down lists dossier codes: a monitoring account reads it (issue 17). */
+    TestApi monitoring() {
+        if (monitoring == null) {
+            monitoring = new TestApi(port).as("giamsat");
+        }
+        return monitoring;
+    }
+
     static JsonNode act(TestApi who, JsonNode d, String action, Map<String, Object> extra) {
         var body = new HashMap<String, Object>(extra);
         body.put("action", action);
@@ -74,7 +84,7 @@ class Index766ApiTest {
     Map<String, JsonNode> drill(String indicator, String part) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         for (int page = 0; page < 20; page++) {
-            JsonNode j = api().get("/api/v1/index766/" + indicator + "/dossiers?unit=" + TAN_PHU + "&period=" + MONTH
+            JsonNode j = monitoring().get("/api/v1/index766/" + indicator + "/dossiers?unit=" + TAN_PHU + "&period=" + MONTH
                     + "&part=" + part + "&size=500&page=" + page).json();
             j.get("items").forEach(i -> out.put(i.get("code").asString(), i));
             if ((page + 1) * 500L >= j.get("total").asLong()) {
@@ -227,7 +237,7 @@ class Index766ApiTest {
         assertThat(p.status()).isEqualTo(400);
         assertThat(p.json().get("errors").get(0).get("field").asString()).isEqualTo("period");
         assertThat(p.json().get("errors").get(0).get("message").asString()).contains("không hợp lệ");
-        assertThat(api().get("/api/v1/index766/1.1/dossiers?unit=70").status()).as("not per dossier").isEqualTo(400);
+        assertThat(monitoring().get("/api/v1/index766/1.1/dossiers?unit=70").status()).as("not per dossier").isEqualTo(400);
         assertThat(api().get("/api/v1/index766/ranking?level=PLANET").status()).isEqualTo(400);
     }
 

@@ -26,7 +26,10 @@ import org.springframework.test.context.ContextConfiguration;
     "motcua.national-portal.interval=1h",
     "db-scheduler.polling-interval=200ms",
     "spring.mail.host=127.0.0.1",
-    "spring.mail.port=${motcua.test.smtp-port}"
+    "spring.mail.port=${motcua.test.smtp-port}",
+    // hardening (issue 17): every test uploads and signs up from 127.0.0.1 with a few accounts
+    "motcua.limits.upload=100000/1h",
+    "motcua.limits.sign-up-source=10000/1h"
 })
 @ActiveProfiles({"demo", "test"})
 @Import(TestConfig.class)

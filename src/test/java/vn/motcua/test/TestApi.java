@@ -61,6 +61,12 @@ public final class TestApi {
         return send(request(path).GET());
     }
 
+    public Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder b = request(path).GET();
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     public Response post(String path, Object body) {
         return post(path, body, Map.of());
     }

@@ -178,7 +178,7 @@ final class FeeCalculator {
         if (f.copies() != null) {
             JsonNode c = at(form, f.copies());
             if (c != null && c.isNumber()) {
-                in = in.withCopies(Math.max(0, c.asInt()));
+                in = in.withCopies(count(c));
             }
         }
         if (f.persons() != null) {
@@ -211,6 +211,18 @@ final class FeeCalculator {
 
     private static int intAt(JsonNode node, String path, int otherwise) {
         JsonNode v = at(node, path);
-        return v != null && v.isNumber() ? v.asInt() : otherwise;
+        return v != null && v.isNumber() ? count(v) : otherwise;
+    }
+
+    /** Most pages or copies a quote counts: a form number beyond it (1e308, say) is the eForm's to refuse. */
+    static final int MAX_COUNT = 100_000;
+
+    /** A count from a form number, whatever its size or fraction: 0 to {@link #MAX_COUNT}. */
+    static int count(JsonNode v) {
+        double d = v.asDouble();
+        if (Double.isNaN(d) || d <= 0) {
+            return 0;
+        }
+        return d >= MAX_COUNT ? MAX_COUNT : (int) d;
     }
 }

@@ -50,8 +50,13 @@ class FormValidator {
         if (compiled.size() > 10_000) {
             compiled.clear();
         }
-        List<Error> errors = schema.validate(form, ctx -> ctx.executionConfig(c -> c.locale(locale)));
         Map<String, FieldProblem> out = new LinkedHashMap<>();
+        // numbers beyond what a form may mean (1e308, say) are refused before the schema library sees them
+        outOfRange(form, new ArrayList<>(), procedure.formSchema(), locale, out);
+        if (!out.isEmpty()) {
+            return List.copyOf(out.values());
+        }
+        List<Error> errors = schema.validate(form, ctx -> ctx.executionConfig(c -> c.locale(locale)));
         for (Error e : errors) {
             List<String> path = path(e);
             String keyword = e.getKeyword() == null ? "" : e.getKeyword();
@@ -86,6 +91,37 @@ class FormValidator {
             out.putIfAbsent(field, FieldProblem.localized(field, text));
         }
         return List.copyOf(out.values());
+    }
+
+    /** Largest magnitude of a number in a form: 10^15, integers above it lose precision in JSON clients. */
+    static final double MAX_NUMBER = 1e15;
+
+    private void outOfRange(JsonNode node, List<String> path, JsonNode schema, Locale locale,
+                            Map<String, FieldProblem> out) {
+        if (node.isNumber()) {
+            double d = node.asDouble();
+            if (Double.isNaN(d) || Double.isInfinite(d) || Math.abs(d) >= MAX_NUMBER) {
+                StringBuilder name = new StringBuilder("form");
+                for (String part : path) {
+                    name.append(part.matches("\\d+") ? "[" + part + "]" : "." + part);
+                }
+                String title = title(schemaAt(schema, path), locale, path);
+                out.putIfAbsent(name.toString(), FieldProblem.localized(name.toString(),
+                        msg("validation.maximum", locale, title, "999.999.999.999.999")));
+            }
+        } else if (node.isObject()) {
+            for (var e : node.properties()) {
+                path.add(e.getKey());
+                outOfRange(e.getValue(), path, schema, locale, out);
+                path.remove(path.size() - 1);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                path.add(String.valueOf(i));
+                outOfRange(node.get(i), path, schema, locale, out);
+                path.remove(path.size() - 1);
+            }
+        }
     }
 
     private static List<String> path(Error e) {

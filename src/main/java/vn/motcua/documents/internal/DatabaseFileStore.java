@@ -26,14 +26,20 @@ class DatabaseFileStore implements FileStore {
     private final JdbcClient jdbc;
     private final long maxBytes;
 
-    DatabaseFileStore(JdbcClient jdbc, @Value("${motcua.files.max-size:10MB}") DataSize maxSize) {
+    private final vn.motcua.platform.limits.RateLimits limits;
+
+    DatabaseFileStore(JdbcClient jdbc, @Value("${motcua.files.max-size:10MB}") DataSize maxSize,
+                      vn.motcua.platform.limits.RateLimits limits) {
         this.jdbc = jdbc;
+        this.limits = limits;
         this.maxBytes = maxSize.toBytes();
     }
 
     @Override
     @Transactional
     public StoredFile store(Long ownerId, String name, byte[] content) {
+        // uploads per account (issue 17): a 429 with Retry-After past the limit, docs/SECURITY.md
+        limits.check(vn.motcua.platform.limits.LimitKind.UPLOAD, ownerId == null ? "anonymous" : "account:" + ownerId);
         String clean = cleanName(name);
         if (content == null || content.length == 0) {
             throw ProblemException.invalid("file", "error.file.empty");

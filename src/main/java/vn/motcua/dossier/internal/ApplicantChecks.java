@@ -11,6 +11,10 @@ import vn.motcua.platform.FieldProblem;
 /** The applicant's details, checked before anything is stored. */
 final class ApplicantChecks {
 
+    /** A person's name: letters (with their marks), spaces, and ' ’ - . , between them; no digits or symbols. */
+    static final java.util.regex.Pattern NAME =
+            java.util.regex.Pattern.compile("[\\p{L}\\p{M}]+(?:[\\s'’.,\\-]+[\\p{L}\\p{M}]+)*[.]?");
+
     private ApplicantChecks() {
     }
 
@@ -26,6 +30,8 @@ final class ApplicantChecks {
             out.add(FieldProblem.of("applicant.fullName", "error.required"));
         } else if (a.fullName().length() > 200) {
             out.add(FieldProblem.of("applicant.fullName", "error.length.max", 200));
+        } else if (!NAME.matcher(a.fullName().strip()).matches()) {
+            out.add(FieldProblem.of("applicant.fullName", "error.input.letters"));
         }
         if (Applicant.ORGANIZATION.equals(a.type())) {
             if (a.organizationName() == null) {

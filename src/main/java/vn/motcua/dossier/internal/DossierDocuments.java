@@ -16,7 +16,10 @@ import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
 import vn.motcua.platform.ProblemException;
 import vn.motcua.signing.ApologyData;
+import vn.motcua.platform.Actor;
+import vn.motcua.platform.Role;
 import vn.motcua.signing.ComponentLine;
+import vn.motcua.signing.DocumentSigner;
 import vn.motcua.signing.NoticeData;
 import vn.motcua.signing.OfficialDocuments;
 import vn.motcua.signing.PaperSize;
@@ -36,10 +39,12 @@ public class DossierDocuments {
     private final Accounts accounts;
     private final MessageSource messages;
     private final String baseUrl;
+    private final DocumentSigner signer;
 
     DossierDocuments(DossierRepository dossiers, OfficialDocuments documents, Organization organization,
                      Catalog catalog, Accounts accounts, MessageSource messages,
-                     @Value("${motcua.public-base-url:http://localhost:8080}") String baseUrl) {
+                     @Value("${motcua.public-base-url:http://localhost:8080}") String baseUrl, DocumentSigner signer) {
+        this.signer = signer;
         this.dossiers = dossiers;
         this.documents = documents;
         this.organization = organization;
@@ -70,10 +75,22 @@ public class DossierDocuments {
         }
         String officer = d.receivedBy() == null ? "" : accounts.byId(d.receivedBy()).map(a -> a.displayName()).orElse("");
         String channel = messages.getMessage("dossier.channel." + d.channel().name(), null, Locale.forLanguageTag("vi"));
-        return documents.receipt(new ReceiptData(d.code(), agency.name(), place(agency), d.procedureName(),
+        byte[] pdf = documents.receipt(new ReceiptData(d.code(), agency.name(), place(agency), d.procedureName(),
                 d.applicantName(), d.applicantIdNumber(), d.applicantPhone(), text(d, "address"), lines,
                 d.receivedAt(), d.originalDueAt() != null ? d.originalDueAt() : d.dueAt(), officer, channel,
                 trackingUrl(d.code()), size));
+        return agencySigned(d.agencyCode(), pdf, DocumentSigner.Placement.below("NGƯỜI TIẾP NHẬN HỒ SƠ"));
+    }
+
+    /**
+     * The result generated from the procedure's template, signed by the officer who completes the dossier (the
+     * competent person) and by the agency (docs/SIGNING.md). A signature that fails throws 409 with the reason.
+     */
+    public byte[] signedResult(DossierRecord d, Actor actor, java.time.OffsetDateTime issuedAt) {
+        byte[] pdf = result(d, actor.displayName(), issuedAt);
+        String position = actor.has(Role.LEADER) ? "Lãnh đạo" : actor.has(Role.SPECIALIST) ? "Chuyên viên" : null;
+        return signer.signAsOfficerAndAgency(new DocumentSigner.Officer(actor.username(), actor.displayName(), position),
+                d.agencyCode(), pdf, DocumentSigner.Placement.above(actor.displayName()));
     }
 
     /**
@@ -121,17 +138,21 @@ public class DossierDocuments {
         HistoryEntry h = history.stream().filter(e -> e.action().equals(action)).reduce((a, b) -> b)
                 .orElseThrow(() -> ProblemException.notFound("dossier.notice.none"));
         if (kind.equals("apology")) {
-            return documents.apology(new ApologyData(d.code(), agency.name(), place(agency), d.procedureName(),
-                    d.applicantName(), d.receivedAt(), d.originalDueAt(), d.dueAt(), h.reason(), h.at(), h.actorName(),
-                    "", trackingUrl(d.code()), size));
+            return agencySigned(d.agencyCode(), documents.apology(new ApologyData(d.code(), agency.name(),
+                    place(agency), d.procedureName(), d.applicantName(), d.receivedAt(), d.originalDueAt(), d.dueAt(),
+                    h.reason(), h.at(), h.actorName(), "", trackingUrl(d.code()), size)),
+                    DocumentSigner.Placement.above(h.actorName()));
         }
         List<String> items = kind.equals("supplement") ? dossiers.lastSupplementItems(d.id()) : List.of();
         NoticeData data = new NoticeData(d.code(), agency.name(), place(agency), d.procedureName(), d.applicantName(),
                 h.at(), h.reason(), items, h.actorName(), trackingUrl(d.code()), size);
         return switch (kind) {
-            case "supplement" -> documents.supplementRequest(data);
-            case "refusal" -> documents.receptionRefusal(data);
-            default -> documents.rejection(data);
+            case "supplement" -> agencySigned(d.agencyCode(), documents.supplementRequest(data),
+                    DocumentSigner.Placement.below("NGƯỜI HƯỚNG DẪN"));
+            case "refusal" -> agencySigned(d.agencyCode(), documents.receptionRefusal(data),
+                    DocumentSigner.Placement.below("NGƯỜI TIẾP NHẬN HỒ SƠ"));
+            default -> agencySigned(d.agencyCode(), documents.rejection(data),
+                    DocumentSigner.Placement.above(h.actorName()));
         };
     }
 
@@ -143,7 +164,16 @@ public class DossierDocuments {
         Agency agency = organization.agency(v.agencyCode()).orElseThrow();
         NoticeData data = new NoticeData("", agency.name(), place(agency), v.procedureName(), v.applicantName(),
                 v.at(), v.reason(), v.items(), v.officerName(), null, size);
-        return "GUIDANCE".equals(v.form()) ? documents.supplementRequest(data) : documents.receptionRefusal(data);
+        return "GUIDANCE".equals(v.form())
+                ? agencySigned(v.agencyCode(), documents.supplementRequest(data),
+                        DocumentSigner.Placement.below("NGƯỜI HƯỚNG DẪN"))
+                : agencySigned(v.agencyCode(), documents.receptionRefusal(data),
+                        DocumentSigner.Placement.below("NGƯỜI TIẾP NHẬN HỒ SƠ"));
+    }
+
+    /** A paper form signed by the agency; unsigned (to sign by hand) when the agency has no key configured. */
+    private byte[] agencySigned(String agencyCode, byte[] pdf, DocumentSigner.Placement placement) {
+        return signer.hasAgencyKey(agencyCode) ? signer.signAsAgency(agencyCode, pdf, placement) : pdf;
     }
 
     private Agency agency(DossierRecord d) {

@@ -22,10 +22,12 @@ public class DossierQueries {
 
     private final DossierRepository dossiers;
     private final Clock clock;
+    private final vn.motcua.platform.limits.RateLimits limits;
 
-    DossierQueries(DossierRepository dossiers, Clock clock) {
+    DossierQueries(DossierRepository dossiers, Clock clock, vn.motcua.platform.limits.RateLimits limits) {
         this.dossiers = dossiers;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** A queue of the officer's work. */
@@ -51,6 +53,25 @@ public class DossierQueries {
     }
 
     /** Public tracking: the code plus the applicant's phone number or identification number. */
+    /**
+     * Public tracking from an address, rate limited (issue 17): look-ups per address, and wrong second factors per
+     * code from that address (about 10 an hour, then that address gets no answer about the code for the hour) and
+     * per code from everywhere. A 429 (TooManyRequests) when a limit is used up.
+     */
+    public Optional<DossierRecord> forTracking(String code, String phone, String idNumber, String source) {
+        String normalized = normalizeCode(code);
+        String c = normalized == null ? "" : normalized;
+        limits.check(vn.motcua.platform.limits.LimitKind.TRACKING_SOURCE, source);
+        limits.requireAvailable(vn.motcua.platform.limits.LimitKind.TRACKING_WRONG, c + "|" + source);
+        limits.requireAvailable(vn.motcua.platform.limits.LimitKind.TRACKING_WRONG_CODE, c);
+        Optional<DossierRecord> found = forTracking(code, phone, idNumber);
+        if (found.isEmpty()) {
+            limits.record(vn.motcua.platform.limits.LimitKind.TRACKING_WRONG, c + "|" + source);
+            limits.record(vn.motcua.platform.limits.LimitKind.TRACKING_WRONG_CODE, c);
+        }
+        return found;
+    }
+
     public Optional<DossierRecord> forTracking(String code, String phone, String idNumber) {
         String c = normalizeCode(code);
         if (c == null || c.length() > 60) {

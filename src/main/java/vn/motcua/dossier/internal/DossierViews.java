@@ -79,6 +79,9 @@ public class DossierViews {
     /** The whole dossier, for its owner or an officer; {@code actor} decides the list of actions offered. */
     public Map<String, Object> full(DossierRecord d, Actor actor, boolean officer, Locale locale) {
         Map<String, Object> m = summary(d, locale);
+        if (!officer) {
+            m.remove("assignee"); // the applicant sees the agency and the step, not the officer's name
+        }
         m.put("procedureVersion", d.procedureVersion());
         m.put("agencyName", organization.agency(d.agencyCode()).map(Agency::name).orElse(d.agencyCode()));
         m.put("applicant", d.applicant());
@@ -189,6 +192,35 @@ public class DossierViews {
             x.put("actorRole", h.actorRole());
             x.put("agencyCode", h.agencyCode());
             x.put("origin", h.origin());
+            x.put("action", h.action());
+            x.put("actionName", messages.getMessage("dossier.action." + h.action(), null, h.action(), locale));
+            x.put("fromStatus", h.fromStatus());
+            x.put("toStatus", h.toStatus());
+            x.put("step", h.step());
+            x.put("reason", h.reason());
+            x.put("note", h.note());
+            x.put("dueAt", local(h.dueAt()));
+            x.put("documents", h.documents());
+            out.add(x);
+        }
+        return out;
+    }
+
+    /**
+     * The history as its applicant sees it: what was done, when, by which agency and in which role; not the
+     * officers' names nor the addresses the actions came from (officers keep the full view, {@link #history}).
+     */
+    public List<Map<String, Object>> historyForApplicant(DossierRecord d, Locale locale) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (HistoryEntry h : dossiers.history(d.id())) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("at", local(h.at()));
+            x.put("actorRole", h.actorRole());
+            x.put("actorRoleName", h.actorRole() == null ? null
+                    : messages.getMessage("office.role." + h.actorRole(), null, h.actorRole(), locale));
+            x.put("agencyCode", h.agencyCode());
+            x.put("agencyName", h.agencyCode() == null ? null
+                    : organization.agency(h.agencyCode()).map(Agency::name).orElse(h.agencyCode()));
             x.put("action", h.action());
             x.put("actionName", messages.getMessage("dossier.action." + h.action(), null, h.action(), locale));
             x.put("fromStatus", h.fromStatus());

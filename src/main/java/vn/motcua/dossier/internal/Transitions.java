@@ -182,6 +182,7 @@ public class Transitions {
     /** The supplement received: back to reception, or to processing with the time restarted from zero. */
     private DossierRecord supplied(Turn t, List<IntakeRequest.AttachmentRef> attachments, JsonNode form, String note,
                                    String kind, boolean scanned, Locale locale) {
+        limited("note", note);
         List<IntakeRequest.AttachmentRef> refs = attachments == null ? List.of() : attachments;
         ActionInput in = ActionInput.at(t.now);
         in = refs.isEmpty() ? in : in.withDocuments();
@@ -353,7 +354,8 @@ public class Transitions {
         List<IntakeRequest.AttachmentRef> refs = r.attachments() == null ? List.of() : r.attachments();
         List<Map<String, Object>> docs = new ArrayList<>(attach(t, refs, "RESULT", false));
         if (refs.isEmpty() && Boolean.TRUE.equals(r.generateResult())) {
-            byte[] pdf = documents.getObject().result(t.d, actor.displayName(), t.now);
+            // signed by the completing officer and the agency; a failed signature (409 with the reason) rolls back
+            byte[] pdf = documents.getObject().signedResult(t.d, actor, t.now);
             StoredFile f = files.storeGenerated("ket-qua-" + t.d.code() + ".pdf", "application/pdf", pdf);
             dossiers.attach(t.d.id(), "RESULT", List.of(new NewDossier.Document(null, f.id(), f.name(),
                     f.contentType(), f.size())), true, actor.accountId());
@@ -409,7 +411,7 @@ public class Transitions {
     @Transactional
     public DossierRecord rate(Actor actor, String code, Integer version, String rating, String comment) {
         Turn t = applicant(RATE, actor, code, version);
-        if (!List.of("SATISFIED", "NEUTRAL", "UNSATISFIED").contains(rating)) {
+        if (rating == null || !List.of("SATISFIED", "NEUTRAL", "UNSATISFIED").contains(rating)) {
             throw ProblemException.invalid("rating", "error.param.oneOf", "SATISFIED, NEUTRAL, UNSATISFIED");
         }
         if (comment != null && comment.length() > 1000) {
@@ -624,5 +626,12 @@ public class Transitions {
 
     private static String text(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** The same length limit on free text as the pages' forms (2,000 characters), before anything is decided. */
+    private static void limited(String field, String s) {
+        if (s != null && s.length() > MAX_TEXT) {
+            throw ProblemException.invalid(field, "error.length.max", MAX_TEXT);
+        }
     }
 }

@@ -238,7 +238,7 @@ class CitizenPages {
     String one(Actor actor, @PathVariable String code, Model model, Locale locale) {
         DossierRecord d = own(actor, code);
         model.addAttribute("d", views.full(d, actor, false, locale));
-        model.addAttribute("history", views.history(d, locale));
+        model.addAttribute("history", views.historyForApplicant(d, locale));
         model.addAttribute("components", catalog.procedure(d.procedureCode()).map(Procedure::components).orElse(List.of()));
         model.addAttribute("fields", catalog.procedure(d.procedureCode())
                 .map(p -> EForm.fields(p.formSchema(), d.form(), locale)).orElse(List.of()));
@@ -319,14 +319,15 @@ class CitizenPages {
 
     @GetMapping("/tra-cuu")
     String track(@RequestParam(required = false) String ma, @RequestParam(required = false) String phone,
-                 @RequestParam(required = false) String idNumber, Model model, Locale locale) {
+                 @RequestParam(required = false) String idNumber, Model model, Locale locale,
+                 jakarta.servlet.http.HttpServletRequest request) {
         model.addAttribute("ma", ma == null ? "" : ma.trim());
         model.addAttribute("phone", phone == null ? "" : phone);
         model.addAttribute("idNumber", idNumber == null ? "" : idNumber);
         boolean asked = ma != null && !ma.isBlank() && ((phone != null && !phone.isBlank())
                 || (idNumber != null && !idNumber.isBlank()));
         if (asked) {
-            queries.forTracking(ma, phone, idNumber).ifPresentOrElse(
+            queries.forTracking(ma, phone, idNumber, request.getRemoteAddr()).ifPresentOrElse(
                     d -> model.addAttribute("t", views.tracking(d, locale)),
                     () -> model.addAttribute("notFound", true));
         }

@@ -101,7 +101,7 @@ class DossierApi {
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = DossierSchemas.History.class))))
     @Operation(summary = "The dossier's history, to its owner")
     List<Map<String, Object>> history(Actor actor, @PathVariable String code, Locale locale) {
-        return views.history(own(actor, code), locale);
+        return views.historyForApplicant(own(actor, code), locale);
     }
 
     /** What the applicant supplies; {@code version} the dossier version they saw (or If-Match). */

@@ -28,11 +28,12 @@ class TrackingApi {
     @GetMapping("/api/v1/tracking/{code}")
     @Operation(summary = "Status and history of a dossier, with the applicant's phone or identification number")
     Map<String, Object> track(@PathVariable String code, @RequestParam(required = false) String phone,
-                              @RequestParam(required = false) String idNumber, Locale locale) {
+                              @RequestParam(required = false) String idNumber, Locale locale,
+                              jakarta.servlet.http.HttpServletRequest request) {
         if ((phone == null || phone.isBlank()) && (idNumber == null || idNumber.isBlank())) {
             throw ProblemException.invalid("phone", "dossier.tracking.secondFactor");
         }
-        return queries.forTracking(code, phone, idNumber).map(d -> views.tracking(d, locale))
+        return queries.forTracking(code, phone, idNumber, request.getRemoteAddr()).map(d -> views.tracking(d, locale))
                 .orElseThrow(() -> ProblemException.notFound("dossier.tracking.notFound"));
     }
 }

@@ -13,7 +13,7 @@ import vn.motcua.platform.DemoDataSet;
 import vn.motcua.platform.Role;
 
 /**
- * Demo accounts, all with password {@code demo}: admin; citizens congdan1, congdan2; and for four agencies a
+ * Demo accounts, all with password {@code demo}: admin; giamsat (monitoring); citizens congdan1, congdan2; and for four agencies a
  * reception officer, a specialist and a leader. They are flagged {@code demo} and cannot log in when the
  * demo profile is off.
  */
@@ -50,6 +50,8 @@ class IdentityDemoData implements DemoDataSet {
     @Transactional
     public void load() {
         create("admin", "Quản trị hệ thống", "ADMIN", null, Role.ADMIN, null, null);
+        // hardening (issue 17): reads metrics and the 766 drill-down, changes nothing
+        create("giamsat", "Giám sát vận hành", "ADMIN", null, Role.MONITORING, null, null);
         long c1 = create("congdan1", "Nguyễn Văn An", "CITIZEN", null, Role.CITIZEN, "an.nguyen@example.vn", "0912345678");
         if (c1 > 0) {
             accounts.saveProfile(c1, new CitizenProfile("Nguyễn Văn An", "070090001234", LocalDate.of(1990, 5, 12),

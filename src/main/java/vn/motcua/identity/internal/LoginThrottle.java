@@ -1,62 +1,48 @@
 package vn.motcua.identity.internal;
 
-import java.time.Duration;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.motcua.platform.limits.LimitKind;
+import vn.motcua.platform.limits.RateLimits;
+import vn.motcua.platform.limits.TooManyRequests;
 
 /**
- * Slows password guessing: after {@code max} failed log-ins within {@code window} for one account name, or
- * {@code max × 5} from one address, further attempts are refused until the window passes. Kept in PostgreSQL,
- * so it holds across nodes.
+ * Slows password guessing without a lock an attacker could cause for someone else (issue 17): wrong passwords
+ * count per account <em>and</em> address ({@link LimitKind#LOGIN_FAILURE}: 5 a minute, 20 an hour, 50 a day, so the
+ * waits grow) and per address over all accounts ({@link LimitKind#LOGIN_SOURCE_FAILURE}). The right password from
+ * another address always gets through; a success forgets the account's failures from that address. The address
+ * is the client's as the trusted proxy reports it (server.forward-headers-strategy, docs/SECURITY.md).
  */
 @Component
 class LoginThrottle {
 
-    private final JdbcClient jdbc;
-    private final int max;
-    private final Duration window;
+    private final RateLimits limits;
 
-    LoginThrottle(JdbcClient jdbc, @Value("${motcua.login.max-failures:10}") int max,
-                  @Value("${motcua.login.failure-window:15m}") Duration window) {
-        this.jdbc = jdbc;
-        this.max = max;
-        this.window = window;
+    LoginThrottle(RateLimits limits) {
+        this.limits = limits;
+    }
+
+    /** Refuses (429 with Retry-After) while the account from this address, or the address, must wait. */
+    void check(String username, String address) throws TooManyRequests {
+        limits.requireAvailable(LimitKind.LOGIN_SOURCE_FAILURE, address);
+        limits.requireAvailable(LimitKind.LOGIN_FAILURE, key(username, address));
     }
 
     boolean blocked(String username, String address) {
-        return count(userKey(username)) >= max || count("ip:" + address) >= max * 5;
+        return !limits.available(LimitKind.LOGIN_SOURCE_FAILURE, address)
+                || !limits.available(LimitKind.LOGIN_FAILURE, key(username, address));
     }
 
     void failed(String username, String address) {
-        bump(userKey(username));
-        bump("ip:" + address);
+        limits.record(LimitKind.LOGIN_FAILURE, key(username, address));
+        limits.record(LimitKind.LOGIN_SOURCE_FAILURE, address);
     }
 
-    void succeeded(String username) {
-        jdbc.sql("delete from login_failure where key = :k").param("k", userKey(username)).update();
+    void succeeded(String username, String address) {
+        limits.reset(LimitKind.LOGIN_FAILURE, key(username, address));
     }
 
-    private int count(String key) {
-        return jdbc.sql("""
-                select failures from login_failure
-                where key = :k and window_start > now() - make_interval(secs => :w)""")
-                .param("k", key).param("w", window.toSeconds()).query(Integer.class).optional().orElse(0);
-    }
-
-    private void bump(String key) {
-        jdbc.sql("""
-                insert into login_failure (key, failures, window_start) values (:k, 1, now())
-                on conflict (key) do update set
-                  failures = case when login_failure.window_start > now() - make_interval(secs => :w)
-                                  then login_failure.failures + 1 else 1 end,
-                  window_start = case when login_failure.window_start > now() - make_interval(secs => :w)
-                                      then login_failure.window_start else now() end""")
-                .param("k", key).param("w", window.toSeconds()).update();
-    }
-
-    private static String userKey(String username) {
-        return "user:" + (username == null ? "" : username.trim().toLowerCase(Locale.ROOT));
+    private static String key(String username, String address) {
+        return (username == null ? "" : username.trim().toLowerCase(Locale.ROOT)) + "|" + address;
     }
 }

@@ -45,6 +45,31 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Hardening (issue 17): actuator endpoints other than health tell an attacker too much (endpoint usage,
+     * exception names, pool sizes). They take a bearer token of a MONITORING or ADMIN account; health stays open
+     * for load balancers. docs/OPERATIONS.md.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorChain(HttpSecurity http, TokenService tokens, MessageSource messages,
+                                      LocaleResolver locales) throws Exception {
+        http.securityMatcher("/actuator/**", "/actuator")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasAnyRole(Role.MONITORING.name(), Role.ADMIN.name()))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) ->
+                                problem(req, res, 401, "error.unauthorized", messages, locales))
+                        .accessDeniedHandler((req, res, ex) ->
+                                problem(req, res, 403, "error.forbidden", messages, locales)));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, MessageSource messages,
@@ -56,6 +81,9 @@ class SecurityConfig {
                 .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/accounts").permitAll()
+                        // hardening (issue 17): the 766 drill-down lists dossier codes: officers, admins, monitoring
+                        .requestMatchers(HttpMethod.GET, "/api/v1/index766/*/dossiers")
+                        .hasAnyRole("OFFICER", Role.ADMIN.name(), Role.MONITORING.name())
                         .requestMatchers(HttpMethod.GET, PUBLIC_API_READS).permitAll()
                         .requestMatchers("/api/v1/office/**").hasRole("OFFICER")
                         // administration (issue 11): agency administrators manage their own agency's staff
@@ -81,7 +109,7 @@ class SecurityConfig {
             protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
                 var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
                 if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p) {
-                    throttle.succeeded(p.getUsername());
+                    throttle.succeeded(p.getUsername(), request.getRemoteAddr());
                     if (p.mustChangePassword()) {
                         return "/doi-mat-khau";
                     }

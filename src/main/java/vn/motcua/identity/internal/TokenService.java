@@ -35,16 +35,13 @@ public class TokenService {
 
     /** Checks the password and issues a token; repeated failures lock the name (and the address) for a while. */
     public Optional<Issued> login(String username, String password, String address) {
-        if (throttle.blocked(username, address)) {
-            throw new vn.motcua.platform.ProblemException(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS,
-                    "error.login.throttled", null, java.util.List.of());
-        }
+        throttle.check(username, address);
         Optional<AccountPrincipal> p = accounts.authenticate(username, password);
         if (p.isEmpty()) {
             throttle.failed(username, address);
             return Optional.empty();
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, address);
         return Optional.of(issue(p.get().accountId()));
     }
 

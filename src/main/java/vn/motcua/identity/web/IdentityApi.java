@@ -34,8 +34,11 @@ class IdentityApi {
     private final AccountService accounts;
     private final vn.motcua.identity.internal.AccountAdmin accountAdmin;
 
+    private final vn.motcua.platform.limits.RateLimits limits;
+
     IdentityApi(TokenService tokens, Registration registration, AccountService accounts,
-                vn.motcua.identity.internal.AccountAdmin accountAdmin) {
+                vn.motcua.identity.internal.AccountAdmin accountAdmin, vn.motcua.platform.limits.RateLimits limits) {
+        this.limits = limits;
         this.accountAdmin = accountAdmin;
         this.tokens = tokens;
         this.registration = registration;
@@ -73,7 +76,8 @@ class IdentityApi {
     @PostMapping("/accounts")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a citizen account")
-    Map<String, Object> signUp(@RequestBody SignUp body) {
+    Map<String, Object> signUp(@RequestBody SignUp body, jakarta.servlet.http.HttpServletRequest request) {
+        limits.check(vn.motcua.platform.limits.LimitKind.SIGN_UP_SOURCE, request.getRemoteAddr());
         long id = registration.registerCitizen(body.username(), body.password(), body.fullName(), body.email(),
                 body.phone());
         return Map.of("id", id, "username", body.username().trim().toLowerCase(java.util.Locale.ROOT));

@@ -22,7 +22,11 @@ class IdentityPages {
     private final AccountService accounts;
     private final Organization organization;
 
-    IdentityPages(Registration registration, AccountService accounts, Organization organization) {
+    private final vn.motcua.platform.limits.RateLimits limits;
+
+    IdentityPages(Registration registration, AccountService accounts, Organization organization,
+                  vn.motcua.platform.limits.RateLimits limits) {
+        this.limits = limits;
         this.registration = registration;
         this.accounts = accounts;
         this.organization = organization;
@@ -44,7 +48,9 @@ class IdentityPages {
     }
 
     @PostMapping("/dang-ky")
-    String signUp(@ModelAttribute("form") SignUpForm form, Model model, RedirectAttributes redirect) {
+    String signUp(@ModelAttribute("form") SignUpForm form, Model model, RedirectAttributes redirect,
+                  jakarta.servlet.http.HttpServletRequest request) {
+        limits.check(vn.motcua.platform.limits.LimitKind.SIGN_UP_SOURCE, request.getRemoteAddr());
         try {
             registration.registerCitizen(form.username(), form.password(), form.fullName(), form.email(), form.phone());
         } catch (ProblemException e) {

@@ -49,7 +49,12 @@ public class ApiProblemHandler {
 
     @ExceptionHandler(ProblemException.class)
     public ResponseEntity<ProblemDetail> problem(ProblemException e) {
-        return respond(e.status(), msg(e.detailKey(), e.args()), e.errors());
+        ResponseEntity<ProblemDetail> r = respond(e.status(), msg(e.detailKey(), e.args()), e.errors());
+        if (e instanceof vn.motcua.platform.limits.TooManyRequests t) {
+            return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(t.retryAfterSeconds())).body(r.getBody());
+        }
+        return r;
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -57,22 +62,20 @@ public class ApiProblemHandler {
         return respond(HttpStatus.CONFLICT, msg("error.stale.detail"), List.of());
     }
 
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+    /** Malformed requests (a parameter of the wrong type, a missing one, an unreadable body): 400 naming the field. */
+    @ExceptionHandler({org.springframework.beans.TypeMismatchException.class,
+        MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
+        org.springframework.web.bind.ServletRequestBindingException.class,
+        org.springframework.validation.BindException.class,
+        org.springframework.core.convert.ConversionFailedException.class,
+        org.springframework.web.multipart.MultipartException.class})
+    public ResponseEntity<ProblemDetail> malformed(Exception e) {
+        if (e instanceof MaxUploadSizeExceededException big) {
+            return tooLarge(big);
+        }
+        List<FieldProblem> errors = BadRequests.problems(e);
         return respond(HttpStatus.BAD_REQUEST, msg("error.invalid.detail"),
-                List.of(FieldProblem.of(e.getName(), "error.param.invalid", String.valueOf(e.getValue()))));
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    public ResponseEntity<ProblemDetail> missingParam(MissingServletRequestParameterException e) {
-        return respond(HttpStatus.BAD_REQUEST, msg("error.invalid.detail"),
-                List.of(FieldProblem.of(e.getParameterName(), "error.param.required")));
-    }
-
-    @ExceptionHandler(MissingServletRequestPartException.class)
-    public ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
-        return respond(HttpStatus.BAD_REQUEST, msg("error.invalid.detail"),
-                List.of(FieldProblem.of(e.getRequestPartName(), "error.param.required")));
+                errors == null ? List.of(FieldProblem.of("request", "error.invalid.detail")) : errors);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -86,8 +89,9 @@ public class ApiProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return respond(HttpStatus.BAD_REQUEST, msg("error.body.unreadable"),
-                List.of(FieldProblem.of("body", "error.body.unreadable")));
+        FieldProblem field = BadRequests.json(e);
+        return respond(HttpStatus.BAD_REQUEST, msg(field.field().equals("body") ? "error.body.unreadable"
+                : "error.invalid.detail"), List.of(field));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -106,6 +110,11 @@ public class ApiProblemHandler {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     public ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
         return respond(HttpStatus.METHOD_NOT_ALLOWED, msg("error.method"), List.of());
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    public ResponseEntity<ProblemDetail> notAcceptable(Exception e) {
+        return respond(HttpStatus.NOT_ACCEPTABLE, msg("error.mediaType"), List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

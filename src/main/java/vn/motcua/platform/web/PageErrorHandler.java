@@ -27,9 +27,50 @@ public class PageErrorHandler {
     }
 
     @ExceptionHandler(ProblemException.class)
-    ModelAndView problem(ProblemException e) {
-        return page(e.status().value(), messages.getMessage(e.detailKey(), e.args(), e.detailKey(),
-                LocaleContextHolder.getLocale()));
+    ModelAndView problem(ProblemException e, jakarta.servlet.http.HttpServletResponse response) {
+        if (e instanceof vn.motcua.platform.limits.TooManyRequests t) {
+            response.setHeader("Retry-After", String.valueOf(t.retryAfterSeconds()));
+        }
+        String detail = messages.getMessage(e.detailKey(), e.args(), e.detailKey(), LocaleContextHolder.getLocale());
+        return page(e.status().value(), e.errors().isEmpty() ? detail : fields(e.errors()));
+    }
+
+    /** A malformed request (a parameter of the wrong type, a missing one): 400 with the field and the problem. */
+    @ExceptionHandler({org.springframework.beans.TypeMismatchException.class,
+        org.springframework.web.bind.MissingServletRequestParameterException.class,
+        org.springframework.web.multipart.support.MissingServletRequestPartException.class,
+        org.springframework.web.bind.ServletRequestBindingException.class,
+        org.springframework.validation.BindException.class,
+        org.springframework.core.convert.ConversionFailedException.class,
+        org.springframework.http.converter.HttpMessageNotReadableException.class,
+        org.springframework.web.multipart.MultipartException.class})
+    ModelAndView malformed(Exception e) {
+        java.util.List<vn.motcua.platform.FieldProblem> errors = BadRequests.problems(e);
+        return page(400, errors == null ? messages.getMessage("page.error.400", null, LocaleContextHolder.getLocale())
+                : fields(errors));
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
+    ModelAndView method(Exception e) {
+        return page(405, messages.getMessage("error.method", null, LocaleContextHolder.getLocale()));
+    }
+
+    @ExceptionHandler(org.springframework.web.servlet.resource.NoResourceFoundException.class)
+    ModelAndView noResource(Exception e) {
+        return page(404, messages.getMessage("page.error.404", null, LocaleContextHolder.getLocale()));
+    }
+
+    /** "Field «x»: problem" for each problem, one sentence after the other. */
+    private String fields(java.util.List<vn.motcua.platform.FieldProblem> errors) {
+        var locale = LocaleContextHolder.getLocale();
+        StringBuilder b = new StringBuilder();
+        for (var f : errors) {
+            String text = f.message() != null ? f.message()
+                    : messages.getMessage(f.messageKey(), f.args(), f.messageKey(), locale);
+            b.append(b.isEmpty() ? "" : " ").append(messages.getMessage("error.input.field",
+                    new Object[] {f.field(), text}, locale));
+        }
+        return b.toString();
     }
 
     @ExceptionHandler(AccessDeniedException.class)

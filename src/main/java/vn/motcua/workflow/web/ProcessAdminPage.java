@@ -68,7 +68,8 @@ class ProcessAdminPage {
             } catch (NumberFormatException e) {
                 h = null;
             }
-            steps.add(new StepDefinition(name, role == null || role.isBlank() ? null : Role.valueOf(role),
+            steps.add(new StepDefinition(name, role == null || role.isBlank() ? null
+                    : vn.motcua.platform.Params.oneOf(Role.class, role, "steps[" + i + "].role"),
                     request.getParameter("steps[" + i + "].agencyCode"), h));
         }
         try {

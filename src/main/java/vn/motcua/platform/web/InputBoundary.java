@@ -1,0 +1,174 @@
+package vn.motcua.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one input boundary of every HTTP request, before security, controllers or the database see it: the path,
+ * the query string and form fields must not carry control characters (NUL, ESC, DEL, C1 ...; tab and line breaks
+ * are text). A bad request is a 400 naming the field: problem JSON for {@code /api/**}, the error page with the
+ * message elsewhere. JSON bodies are checked by {@link JsonInputBoundary} as they are read.
+ *
+ * <p>Multipart bodies are not parsed here (that would read an upload before its size limits apply); their text
+ * fields reach controllers only through the form binding, which Spring Security's CSRF filter reads first, so
+ * they are checked by the same rule in {@link #firstBadParameter(Map)} when the dispatcher runs (see
+ * {@link InputBoundaryConfig}).
+ */
+public class InputBoundary extends OncePerRequestFilter {
+
+    /** Request attribute holding the localised message of a refused page request, for the error page. */
+    public static final String PAGE_MESSAGE = "motcua.inputBoundary.message";
+
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public InputBoundary(MessageSource messages, LocaleResolver locales) {
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    /** True for a character no text field may hold: C0 controls other than tab, CR, LF; DEL; C1 controls. */
+    public static boolean isControl(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f);
+    }
+
+    /** True when the text holds a control character or a lone surrogate (not valid Unicode text). */
+    public static boolean hasControl(CharSequence s) {
+        if (s == null) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isControl(c)) {
+                return true;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The name of the first parameter whose name or values hold a control character, or null. */
+    public static String firstBadParameter(Map<String, String[]> params) {
+        for (var e : params.entrySet()) {
+            if (hasControl(e.getKey())) {
+                return printable(e.getKey());
+            }
+            for (String v : e.getValue()) {
+                if (hasControl(v)) {
+                    return printable(e.getKey());
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String bad = check(request);
+        if (bad == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Locale locale = locales.resolveLocale(request);
+        String problem = messages.getMessage("error.input.control", null, locale);
+        String path = request.getRequestURI();
+        if (path.startsWith(request.getContextPath() + "/api/")) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", "https://motcua.vn/problems/400");
+            body.put("title", messages.getMessage("error.title.400", null, "", locale));
+            body.put("status", 400);
+            body.put("detail", messages.getMessage("error.invalid.detail", null, locale));
+            body.put("errors", List.of(Map.of("field", bad, "message", problem)));
+            response.setStatus(400);
+            response.setCharacterEncoding("UTF-8");
+            response.setContentType("application/problem+json");
+            response.getWriter().write(json.writeValueAsString(body));
+            return;
+        }
+        request.setAttribute(PAGE_MESSAGE, messages.getMessage("error.input.field", new Object[] {bad, problem}, locale));
+        response.sendError(400);
+    }
+
+    private static String check(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String decodedPath;
+        try {
+            decodedPath = URLDecoder.decode(uri.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "path";
+        }
+        if (hasControl(decodedPath)) {
+            return "path";
+        }
+        String query = request.getQueryString();
+        if (query != null) {
+            String bad = firstBadParameter(parse(query));
+            if (bad != null) {
+                return bad;
+            }
+        }
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            try {
+                return firstBadParameter(request.getParameterMap());
+            } catch (RuntimeException e) {
+                return null; // the container refused the body; the controller's binding answers with a 400
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, String[]> parse(String query) {
+        Map<String, String[]> out = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            out.merge(name, new String[] {value}, (a, b) -> {
+                List<String> all = new ArrayList<>(List.of(a));
+                all.addAll(List.of(b));
+                return all.toArray(String[]::new);
+            });
+        }
+        return out;
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s; // a broken %-escape is the container's or the converter's to refuse
+        }
+    }
+
+    private static String printable(String name) {
+        StringBuilder b = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            b.append(isControl(c) || Character.isSurrogate(c) ? '?' : c);
+        }
+        return b.length() > 100 ? b.substring(0, 100) : b.toString();
+    }
+}

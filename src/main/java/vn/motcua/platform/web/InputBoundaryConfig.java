@@ -1,0 +1,87 @@
+package vn.motcua.platform.web;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.core.StreamReadConstraints;
+import vn.motcua.platform.ProblemException;
+
+/**
+ * Installs the input boundary: the servlet filter (before Spring Security, right after the character encoding),
+ * the JSON checks in the application's mapper with a bound on the nesting of JSON documents (text length is each
+ * field's rule: a module words it for the field), the same parameter check once more
+ * inside the dispatcher for multipart form fields, and the message of a refused page request on the error page.
+ */
+@Configuration(proxyBeanMethods = false)
+class InputBoundaryConfig implements WebMvcConfigurer {
+
+    /** Deepest nesting of a JSON document (eForm schemas are a handful of levels deep). */
+    static final int MAX_JSON_DEPTH = 64;
+
+    @Bean
+    FilterRegistrationBean<InputBoundary> inputBoundary(MessageSource messages, LocaleResolver locales) {
+        FilterRegistrationBean<InputBoundary> r = new FilterRegistrationBean<>(new InputBoundary(messages, locales));
+        r.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        r.setDispatcherTypes(DispatcherType.REQUEST);
+        r.addUrlPatterns("/*");
+        return r;
+    }
+
+    @Bean
+    JsonMapperBuilderCustomizer inputBoundaryJson() {
+        return b -> b.addModule(JsonInputBoundary.module());
+    }
+
+    @Bean
+    JsonFactoryBuilderCustomizer inputBoundaryJsonLimits() {
+        return b -> b.streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_JSON_DEPTH).build());
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                String bad = InputBoundary.firstBadParameter(request.getParameterMap());
+                if (bad != null) {
+                    throw ProblemException.invalid(bad, "error.input.control");
+                }
+                return true;
+            }
+        });
+    }
+
+    /** The error page of a request refused by the filter shows why (the field and the problem). */
+    @Bean
+    ErrorAttributes errorAttributes() {
+        return new DefaultErrorAttributes() {
+            @Override
+            public Map<String, Object> getErrorAttributes(WebRequest request,
+                                                          org.springframework.boot.web.error.ErrorAttributeOptions options) {
+                Map<String, Object> attrs = super.getErrorAttributes(request, options);
+                Object message = request.getAttribute(InputBoundary.PAGE_MESSAGE, RequestAttributes.SCOPE_REQUEST);
+                if (message != null) {
+                    attrs.put("message", message);
+                }
+                return attrs;
+            }
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package vn.motcua.signing.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code motcua.signing.*}: where the keys are and how to reach the timestamp authority and the remote signer.
+ * Passwords are configuration secrets (environment variables in production); nothing here is logged.
+ *
+ * @param keystoreDir      the directory of the keystores not configured one by one: {@code agency-<code>.p12} and
+ *                         {@code officer-<username>.p12}; the demo certificate authority writes there
+ * @param keystorePassword the password of the keystores in {@code keystoreDir}
+ * @param agencies         keystores configured per agency code (bracket the code: {@code agencies[70.689.MC]})
+ * @param officers         keystores configured per officer username
+ * @param demoCa           the demo certificate authority (profile {@code demo} only)
+ * @param tsaUrl           an RFC 3161 timestamp authority; blank: no timestamp (PAdES-B-B)
+ * @param tsaTimeout       how long to wait for the timestamp authority
+ * @param trustedCertificates the trust list of the verification: root certificates (PEM or DER files), e.g. the
+ *                         national root CA (NEAC) and the government-purpose CA; the demo root is added in {@code demo}
+ */
+@ConfigurationProperties("motcua.signing")
+public record SigningProperties(String keystoreDir, String keystorePassword, Map<String, Keystore> agencies,
+                                Map<String, Keystore> officers, DemoCa demoCa, String tsaUrl, Duration tsaTimeout,
+                                java.util.List<String> trustedCertificates) {
+
+    public SigningProperties {
+        keystoreDir = keystoreDir == null || keystoreDir.isBlank() ? "data/keys" : keystoreDir;
+        agencies = agencies == null ? Map.of() : Map.copyOf(agencies);
+        officers = officers == null ? Map.of() : Map.copyOf(officers);
+        demoCa = demoCa == null ? new DemoCa(false, null) : demoCa;
+        tsaTimeout = tsaTimeout == null ? Duration.ofSeconds(10) : tsaTimeout;
+        trustedCertificates = trustedCertificates == null ? java.util.List.of() : java.util.List.copyOf(trustedCertificates);
+    }
+
+    /**
+     * One PKCS#12 keystore.
+     *
+     * @param path      the file
+     * @param password  its password (and the key's)
+     * @param alias     the key's alias; {@code null}: the first key entry
+     * @param sealImage the agency's seal (PNG, transparent); {@code null}: a seal drawn from the agency's name
+     */
+    public record Keystore(String path, String password, String alias, String sealImage) {
+    }
+
+    /**
+     * @param enabled   whether missing keystores of agencies and officers are issued by the demo root
+     * @param officerKey the officers' key type: {@code EC} (ECDSA P-256, the default) or {@code RSA} (2048 bits);
+     *                   agencies get RSA 2048
+     */
+    public record DemoCa(boolean enabled, String officerKey) {
+    }
+}
