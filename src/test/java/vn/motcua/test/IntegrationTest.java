@@ -30,6 +30,8 @@ import org.springframework.test.context.ContextConfiguration;
     // hardening (issue 17): every test uploads and signs up from 127.0.0.1 with a few accounts
     "motcua.limits.upload=100000/1h",
     "motcua.limits.sign-up-source=10000/1h",
+    // the wrong-password delay refilled in one go, not a token every 12 s: a slow machine must not outwait it
+    "motcua.limits.login-failure=5/1h fixed, 50/1d",
     // feedback (issue 15): every test sends feedback (portal, Open311) from 127.0.0.1
     "motcua.limits.public-write=100000/1h"
 })
