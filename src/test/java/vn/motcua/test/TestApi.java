@@ -106,10 +106,14 @@ public final class TestApi {
 
     private Response send(HttpRequest.Builder b) {
         try {
-            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest request = b.build();
+            HttpResponse<byte[]> r = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
             Map<String, String> headers = new LinkedHashMap<>();
             r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
-            return new Response(r.statusCode(), headers, r.body());
+            Response response = new Response(r.statusCode(), headers, r.body());
+            // issue 16: every answer must match the schema the OpenAPI description documents for it
+            ResponseContract.of(base).check(request.method(), request.uri(), response);
+            return response;
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

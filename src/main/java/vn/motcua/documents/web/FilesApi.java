@@ -3,9 +3,8 @@ package vn.motcua.documents.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.NonNull;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,7 +36,7 @@ class FilesApi {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Upload a PDF, JPEG or PNG (type checked by content, size-limited)")
-    Map<String, Object> upload(Actor actor, @RequestParam("file") MultipartFile file) throws IOException {
+    Uploaded upload(Actor actor, @RequestParam("file") MultipartFile file) throws IOException {
         return view(files.store(actor.accountId(), file.getOriginalFilename(), file.getBytes()));
     }
 
@@ -53,13 +52,13 @@ class FilesApi {
                 .body(content);
     }
 
-    static Map<String, Object> view(StoredFile f) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("fileId", f.id());
-        out.put("name", f.name());
-        out.put("size", f.size());
-        out.put("contentType", f.contentType());
-        out.put("sha256", f.sha256());
-        return out;
+    /** An upload as the API answers it: give {@code fileId} in a dossier's attachments. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "UploadedFile")
+    record Uploaded(@NonNull UUID fileId, @NonNull String name, long size, @NonNull String contentType,
+                    @NonNull String sha256) {
+    }
+
+    static Uploaded view(StoredFile f) {
+        return new Uploaded(f.id(), f.name(), f.size(), f.contentType(), f.sha256());
     }
 }

@@ -1,7 +1,6 @@
 package vn.motcua.documents.web;
 
 import java.io.IOException;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +26,7 @@ class UploadPage {
 
     @PostMapping(path = "/tai-len", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> upload(Actor actor, @RequestParam("file") MultipartFile file) throws IOException {
+    FilesApi.Uploaded upload(Actor actor, @RequestParam("file") MultipartFile file) throws IOException {
         return FilesApi.view(files.store(actor.accountId(), file.getOriginalFilename(), file.getBytes()));
     }
 }

@@ -77,7 +77,9 @@ public final class LifecycleTable {
                     "Decree 61/2018 Art. 31, Circular 01/2018 Art. 12: the applicant rates the handling"),
             line(CONFIRM_PAYMENT, of(SUBMITTED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED), unchanged(),
                     by(Party.PAYMENT_PLATFORM), needs(),
-                    "Art. 22, Decree 224/2026 Art. 15.1.đ: the fee paid with the application, before any request"));
+                    "Art. 22, Decree 224/2026 Art. 15.1.đ: the fee paid with the application, before any request"),
+            line(HAND_OVER, NOT_FINISHED, unchanged(), by(Party.ADMINISTRATOR), needs(Needs.AGENCY, Needs.REASON),
+                    "Law 72/2025/QH15, NQ 1662/NQ-UBTVQH15: an unfinished dossier continues at the successor agency"));
 
     /** The lines for an action in a status (several when different parties need different things). */
     public static List<Transition> lines(DossierAction action, DossierStatus status) {

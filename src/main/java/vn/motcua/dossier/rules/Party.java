@@ -18,5 +18,7 @@ public enum Party {
     /** an officer of a consulted agency */
     CONSULTED,
     /** the payment module, when a gateway confirms that the fee was paid (or the one-stop records cash) */
-    PAYMENT_PLATFORM
+    PAYMENT_PLATFORM,
+    /** the province administrator applying a reorganisation of units (never an officer's party) */
+    ADMINISTRATOR
 }

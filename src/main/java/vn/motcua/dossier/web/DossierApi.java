@@ -2,6 +2,8 @@ package vn.motcua.dossier.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -63,7 +65,8 @@ class DossierApi {
     @Operation(summary = "Submit online: status SUBMITTED with a dossier code at once (Idempotency-Key supported)")
     @ApiResponse(responseCode = "201", description = "Submitted; Location is the dossier's address",
             headers = @Header(name = "Location", description = "/api/v1/dossiers/{code}",
-                    schema = @Schema(type = "string")))
+                    schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = DossierSchemas.Full.class)))
     ResponseEntity<Map<String, Object>> submit(Actor actor, @RequestBody IntakeRequest body,
                                                @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                                Locale locale) {
@@ -73,6 +76,8 @@ class DossierApi {
     }
 
     @GetMapping
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = DossierSchemas.SummaryPage.class)))
     @Operation(summary = "The caller's dossiers, newest first (the 'mine' parameter is accepted and implied)")
     PageResult<Map<String, Object>> mine(Actor actor, @RequestParam(required = false) String mine,
                                          @RequestParam(defaultValue = "0") int page,
@@ -83,6 +88,8 @@ class DossierApi {
     }
 
     @GetMapping("/{code}")
+    @ApiResponse(responseCode = "200", description = "The dossier; ETag is its version",
+            content = @Content(schema = @Schema(implementation = DossierSchemas.Full.class)))
     @Operation(summary = "The whole dossier, to its owner; ETag is its version (send it back as If-Match or version)")
     ResponseEntity<Map<String, Object>> one(Actor actor, @PathVariable String code, Locale locale) {
         DossierRecord d = own(actor, code);
@@ -90,6 +97,8 @@ class DossierApi {
     }
 
     @GetMapping("/{code}/history")
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = DossierSchemas.History.class))))
     @Operation(summary = "The dossier's history, to its owner")
     List<Map<String, Object>> history(Actor actor, @PathVariable String code, Locale locale) {
         return views.historyForApplicant(own(actor, code), locale);
@@ -101,6 +110,8 @@ class DossierApi {
     }
 
     @PostMapping("/{code}/supplements")
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = DossierSchemas.Full.class)))
     @Operation(summary = "Supply what a supplement request asked for; version (or If-Match) required, 409 when stale")
     Map<String, Object> supply(Actor actor, @PathVariable String code, @RequestBody Supplement body,
                                @RequestHeader(name = "If-Match", required = false) String ifMatch, Locale locale) {
@@ -113,6 +124,8 @@ class DossierApi {
     }
 
     @PostMapping("/{code}/withdraw")
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = DossierSchemas.Full.class)))
     @Operation(summary = "Withdraw the dossier (rút hồ sơ) while it is not finished; version (or If-Match) required")
     Map<String, Object> withdraw(Actor actor, @PathVariable String code,
                                  @RequestBody(required = false) Withdrawal body,
@@ -127,6 +140,8 @@ class DossierApi {
     }
 
     @PostMapping("/{code}/rating")
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = DossierSchemas.Full.class)))
     @Operation(summary = "Rate the handling once after the result is returned: SATISFIED, NEUTRAL or UNSATISFIED; "
             + "version (or If-Match) required")
     Map<String, Object> rate(Actor actor, @PathVariable String code, @RequestBody Rating body,

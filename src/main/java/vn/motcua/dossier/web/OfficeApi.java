@@ -1,6 +1,11 @@
 package vn.motcua.dossier.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
@@ -61,6 +66,8 @@ class OfficeApi {
     }
 
     @GetMapping
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = DossierSchemas.Queue.class)))
     @Operation(summary = "The work queue: view=TODO|DUE_SOON|OVERDUE|WAITING|ALL, status, overdue, procedure, q; by due moment")
     Map<String, Object> queue(Actor actor, @RequestParam(required = false) String view,
                               @RequestParam(required = false) String status,
@@ -88,6 +95,10 @@ class OfficeApi {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Received; Location is the dossier's address",
+            headers = @Header(name = "Location", description = "/api/v1/office/dossiers/{code}",
+                    schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = DossierSchemas.Full.class)))
     @Operation(summary = "Counter or postal intake: status RECEIVED at once, with receivedAt and dueAt")
     ResponseEntity<Map<String, Object>> receive(Actor actor, @RequestBody IntakeRequest body,
                                                 @RequestHeader(name = "Idempotency-Key", required = false) String key,
@@ -98,12 +109,16 @@ class OfficeApi {
     }
 
     @GetMapping("/{code}")
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = DossierSchemas.Full.class)))
     @Operation(summary = "The whole dossier with its steps, consultations and the actions the caller may take now")
     Map<String, Object> one(Actor actor, @PathVariable String code, Locale locale) {
         return views.full(find(actor, code), actor, true, locale);
     }
 
     @PostMapping("/{code}/actions")
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = DossierSchemas.Full.class)))
     @Operation(summary = "Take an action (the rule book decides; allowedActions lists what is possible now): 409 with "
             + "the legal reason when not allowed now or the version is stale, 400 for missing input. SUPPLY and "
             + "WITHDRAW record, for a counter or postal dossier, the papers the applicant brought (attachments: the "
@@ -113,6 +128,8 @@ class OfficeApi {
     }
 
     @GetMapping("/{code}/history")
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = DossierSchemas.History.class))))
     @Operation(summary = "History: who, when, from where, action, from/to status, reason, note")
     List<Map<String, Object>> history(Actor actor, @PathVariable String code, Locale locale) {
         return views.history(find(actor, code), locale);

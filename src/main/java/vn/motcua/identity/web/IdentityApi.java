@@ -48,16 +48,36 @@ class IdentityApi {
     record TokenRequest(String username, String password) {
     }
 
+    /** A bearer token (OAuth 2 style names). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "Token")
+    record Token(@com.fasterxml.jackson.annotation.JsonProperty("access_token") @org.jspecify.annotations.NonNull
+                 String accessToken,
+                 @com.fasterxml.jackson.annotation.JsonProperty("token_type")
+                 @io.swagger.v3.oas.annotations.media.Schema(allowableValues = "Bearer") @org.jspecify.annotations.NonNull
+                 String tokenType,
+                 @com.fasterxml.jackson.annotation.JsonProperty("expires_in") long expiresIn) {
+    }
+
     @PostMapping("/auth/token")
     @Operation(summary = "Exchange a username and password for a bearer token")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The token",
             useReturnTypeSchema = true)
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "401",
             description = "Wrong username or password (bad credentials)")
-    Map<String, Object> token(@RequestBody TokenRequest body, jakarta.servlet.http.HttpServletRequest request) {
+    Token token(@RequestBody TokenRequest body, jakarta.servlet.http.HttpServletRequest request) {
         var issued = tokens.login(body.username(), body.password(), request.getRemoteAddr())
                 .orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "error.login.failed", null, List.of()));
-        return Map.of("access_token", issued.token(), "token_type", "Bearer", "expires_in", issued.expiresInSeconds());
+        return new Token(issued.token(), "Bearer", issued.expiresInSeconds());
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/auth/token")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke the bearer token of this request (log out an API client)")
+    void revoke(jakarta.servlet.http.HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            tokens.revoke(header.substring(7).trim());
+        }
     }
 
     record SignUp(String username, String password, String fullName, String email, String phone) {

@@ -67,8 +67,9 @@ import vn.motcua.platform.Actor;
  * declared without content with {@code @ApiResponse} gets the {@code Problem} body too;</li>
  * <li>binary downloads ({@code byte[]}, {@code Resource}, paths ending in .pdf/.xlsx/.csv) as
  * {@code format: binary} of their media type; a declared 201 takes the body springdoc put on 200;</li>
- * <li>unique camelCase operation ids from the method names (refined by the file extension of the path, then by
- * the controller's name, where names collide) and readable tags.</li>
+ * <li>unique, stable camelCase operation ids: the controller's name and the method's ({@code DossierApi.submit} →
+ * {@code dossierSubmit}), refined by the path's file extension, then the HTTP method, where they collide; readable
+ * tags.</li>
  * </ul>
  */
 class ContractCustomizer implements OperationCustomizer, OpenApiCustomizer {
@@ -196,6 +197,7 @@ class ContractCustomizer implements OperationCustomizer, OpenApiCustomizer {
         operationIds(ops);
         tags(api, ops);
         prune(api);
+        anyValues(api);
     }
 
     /** Parameter examples take the parameter's type ({@code @Parameter(example = "10")} is a number or a text). */
@@ -383,7 +385,9 @@ class ContractCustomizer implements OperationCustomizer, OpenApiCustomizer {
                 ids.put(o, a.operationId());
                 explicit.add(o);
             } else {
-                ids.put(o, o.handler != null ? o.handler.getMethod().getName()
+                // stable: another controller's new method of the same name never renames this one
+                ids.put(o, o.handler != null
+                        ? controllerWord(o.handler.getBeanType()) + capitalize(o.handler.getMethod().getName())
                         : stripSuffix(o.op.getOperationId()));
             }
         }
@@ -392,7 +396,6 @@ class ContractCustomizer implements OperationCustomizer, OpenApiCustomizer {
                     String ext = extension(o.path);
                     return ext == null ? ids.get(o) : ids.get(o) + capitalize(ext);
                 },
-                o -> o.handler == null ? ids.get(o) : controllerWord(o.handler.getBeanType()) + capitalize(ids.get(o)),
                 o -> ids.get(o) + capitalize(o.method.name().toLowerCase(Locale.ROOT)));
         for (Function<Op, String> refine : refinements) {
             for (List<Op> group : collisions(ids)) {
@@ -476,6 +479,55 @@ class ContractCustomizer implements OperationCustomizer, OpenApiCustomizer {
             this.method = method;
             this.op = op;
             this.handler = handler;
+        }
+    }
+
+    /**
+     * {@code Map<String, Object>} values are any JSON value; springdoc says {@code additionalProperties: {type:
+     * object}}, which real answers (texts, numbers) would not match.
+     */
+    private static void anyValues(OpenAPI api) {
+        Set<Schema<?>> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Schema<?>> todo = new ArrayList<>();
+        if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
+            api.getComponents().getSchemas().values().forEach(todo::add);
+        }
+        api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
+            if (op.getResponses() != null) {
+                op.getResponses().values().forEach(r -> media(r.getContent(), todo));
+            }
+            if (op.getRequestBody() != null) {
+                media(op.getRequestBody().getContent(), todo);
+            }
+        }));
+        while (!todo.isEmpty()) {
+            Schema<?> s = todo.remove(todo.size() - 1);
+            if (s == null || !seen.add(s)) {
+                continue;
+            }
+            if (s.getAdditionalProperties() instanceof Schema<?> values) {
+                if ("object".equals(values.getType()) && values.getProperties() == null && values.get$ref() == null
+                        && values.getAdditionalProperties() == null) {
+                    s.setAdditionalProperties(Boolean.TRUE);
+                } else {
+                    todo.add(values);
+                }
+            }
+            if (s.getProperties() != null) {
+                s.getProperties().values().forEach(todo::add);
+            }
+            if (s.getItems() != null) {
+                todo.add(s.getItems());
+            }
+            if (s.getAllOf() != null) {
+                s.getAllOf().forEach(todo::add);
+            }
+        }
+    }
+
+    private static void media(Content content, List<Schema<?>> todo) {
+        if (content != null) {
+            content.values().forEach(m -> todo.add(m.getSchema()));
         }
     }
 

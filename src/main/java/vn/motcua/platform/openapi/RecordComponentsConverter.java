@@ -14,8 +14,9 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Records describe their JSON exactly: every component is {@code required} (Jackson always writes it), unless it
- * is annotated {@code @Nullable} (JSpecify or Spring), which makes it optional and {@code nullable}.
+ * Records describe their JSON: every component is {@code required} (Jackson always writes it) and, unless it is
+ * a primitive or annotated {@code @NonNull}, {@code nullable}; a component annotated {@code @Nullable} (JSpecify or
+ * Spring) is optional and nullable.
  */
 class RecordComponentsConverter implements ModelConverter {
 
@@ -44,10 +45,16 @@ class RecordComponentsConverter implements ModelConverter {
             if (property == null) {
                 continue;
             }
-            if (nullable(c)) {
+            boolean optional = annotated(c, "Nullable");
+            boolean nullable = optional || !(c.getType().isPrimitive() || annotated(c, "NonNull"));
+            if (optional) {
                 if (target.getRequired() != null) {
                     target.getRequired().remove(name);
                 }
+            } else if (target.getRequired() == null || !target.getRequired().contains(name)) {
+                target.addRequiredItem(name);
+            }
+            if (nullable) {
                 if (property.get$ref() != null) {
                     ComposedSchema wrapper = new ComposedSchema();
                     wrapper.setAllOf(List.of(new Schema<>().$ref(property.get$ref())));
@@ -57,8 +64,6 @@ class RecordComponentsConverter implements ModelConverter {
                 } else {
                     property.setNullable(true);
                 }
-            } else if (target.getRequired() == null || !target.getRequired().contains(name)) {
-                target.addRequiredItem(name);
             }
         }
         return resolved;
@@ -74,20 +79,14 @@ class RecordComponentsConverter implements ModelConverter {
         return c.getName();
     }
 
-    static boolean nullable(RecordComponent c) {
-        for (Annotation a : c.getAnnotations()) {
-            if (a.annotationType().getSimpleName().equals("Nullable")) {
-                return true;
-            }
-        }
-        for (Annotation a : c.getAnnotatedType().getAnnotations()) {
-            if (a.annotationType().getSimpleName().equals("Nullable")) {
-                return true;
-            }
-        }
-        for (Annotation a : c.getAccessor().getAnnotations()) {
-            if (a.annotationType().getSimpleName().equals("Nullable")) {
-                return true;
+    /** Whether the component, its accessor or its type use carries an annotation of that simple name. */
+    static boolean annotated(RecordComponent c, String simpleName) {
+        for (Annotation[] as : new Annotation[][] {c.getAnnotations(), c.getAnnotatedType().getAnnotations(),
+            c.getAccessor().getAnnotations(), c.getAccessor().getAnnotatedReturnType().getAnnotations()}) {
+            for (Annotation a : as) {
+                if (a.annotationType().getSimpleName().equals(simpleName)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -163,6 +163,64 @@ class OpenApiContractTest {
         }
     }
 
+    static final Path SNAPSHOT = Path.of("src/main/openapi/motcua.json");
+    private static final Set<String> PROSE = Set.of("description", "summary", "example", "examples", "servers");
+
+    /**
+     * The committed description, from which the build generates the Java client (openapi-generator), is still what
+     * the server does: the live one contains all of it (new operations, properties and responses may be added; none
+     * may change or go). When this fails on purpose: cp target/openapi/motcua.json src/main/openapi/motcua.json
+     */
+    @Test
+    void theCommittedSnapshotIsStillServed() throws Exception {
+        JsonNode snapshot = TestApi.json().readTree(Files.readString(SNAPSHOT));
+        List<String> problems = new ArrayList<>();
+        contained(snapshot, spec, "", problems);
+        assertThat(problems).as("src/main/openapi/motcua.json differs from /v3/api-docs (if on purpose: "
+                + "cp target/openapi/motcua.json src/main/openapi/motcua.json)").isEmpty();
+    }
+
+    private static void contained(JsonNode old, JsonNode live, String at, List<String> problems) {
+        if (old.isObject()) {
+            if (!live.isObject()) {
+                problems.add(at + ": no longer an object");
+                return;
+            }
+            old.properties().forEach(e -> {
+                if (PROSE.contains(e.getKey())) {
+                    return;
+                }
+                JsonNode l = live.get(e.getKey());
+                if (l == null) {
+                    problems.add(at + "/" + e.getKey() + ": gone");
+                } else {
+                    contained(e.getValue(), l, at + "/" + e.getKey(), problems);
+                }
+            });
+        } else if (old.isArray()) {
+            if (!live.isArray()) {
+                problems.add(at + ": no longer an array");
+                return;
+            }
+            for (JsonNode o : old) {
+                boolean found = false;
+                for (JsonNode l : live) {
+                    List<String> inner = new ArrayList<>();
+                    contained(o, l, at, inner);
+                    if (inner.isEmpty()) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found) {
+                    problems.add(at + ": " + o + " gone or changed");
+                }
+            }
+        } else if (!old.equals(live)) {
+            problems.add(at + ": " + old + " became " + live);
+        }
+    }
+
     @Test
     void theJourneyOperationsAreTyped() {
         JsonNode submit = spec.at("/paths/~1api~1v1~1dossiers/post");

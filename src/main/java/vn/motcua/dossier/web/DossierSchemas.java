@@ -1,0 +1,91 @@
+package vn.motcua.dossier.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.NonNull;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.DossierAction;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.Outcome;
+import vn.motcua.platform.Channel;
+
+/**
+ * The JSON the dossier endpoints answer (written by {@code DossierViews}), for the OpenAPI description: the
+ * response validation of the integration tests checks every real answer against these (docs/API-CONVENTIONS.md).
+ * Reference fields may be null unless {@code @NonNull}; {@code @Nullable} ones may also be absent.
+ */
+final class DossierSchemas {
+
+    private DossierSchemas() {
+    }
+
+    @Schema(name = "DossierSummary", description = "A dossier in a list")
+    record Summary(@NonNull String code, @NonNull DossierStatus status,
+                   int statusCode, @NonNull String statusName, @NonNull String procedureCode,
+                   @NonNull String procedureName, @NonNull String agencyCode,
+                   @NonNull Channel channel, String applicantName,
+                   OffsetDateTime submittedAt, OffsetDateTime receivedAt, OffsetDateTime dueAt,
+                   OffsetDateTime finishedAt, Outcome outcome, boolean overdue,
+                   boolean dueSoon, String currentStep, String assignee, int version) {
+    }
+
+    @Schema(name = "Dossier", description = "The whole dossier; officers also see steps, consultations and the "
+            + "current step; allowedActions are the actions the caller may take now")
+    record Full(@NonNull String code, @NonNull DossierStatus status,
+                int statusCode, @NonNull String statusName, @NonNull String procedureCode,
+                @NonNull String procedureName, @NonNull String agencyCode,
+                @NonNull Channel channel, String applicantName,
+                OffsetDateTime submittedAt, OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime finishedAt,
+                Outcome outcome, boolean overdue, boolean dueSoon,
+                String currentStep, String assignee, int version, int procedureVersion, String agencyName,
+                Applicant applicant, JsonNode form, OffsetDateTime clockStartedAt, OffsetDateTime originalDueAt,
+                OffsetDateTime pausedAt, OffsetDateTime returnedAt, int supplementCount, int apologyCount,
+                boolean lateFlag, Long feeAmount, @NonNull Fee fee, OffsetDateTime paidAt, String rating,
+                @NonNull List<Attachment> attachments, PendingSupplement pendingSupplement,
+                @Nullable List<Step> steps, @Nullable String currentStepAgency, @Nullable String currentStepRole,
+                @Nullable OffsetDateTime currentStepDueAt, @Nullable List<JsonNode> consultations,
+                @NonNull List<DossierAction> allowedActions) {
+    }
+
+    @Schema(name = "DossierFee", description = "The fee as the catalogue computed it at intake")
+    record Fee(long total, @NonNull List<FeeItem> items, boolean complete) {
+    }
+
+    @Schema(name = "DossierFeeItem")
+    record FeeItem(String name, Long amount, String condition, int quantity, Long unitAmount) {
+    }
+
+    @Schema(name = "DossierAttachment", description = "A document of the dossier (download: …/files/{fileId})")
+    record Attachment(@NonNull String kind, String componentCode, @NonNull UUID fileId, @NonNull String name,
+                      @NonNull String contentType, long size, boolean digitised) {
+    }
+
+    @Schema(name = "PendingSupplement", description = "What the applicant is asked to supply")
+    record PendingSupplement(String stage, OffsetDateTime requestedAt, String reason, List<String> items) {
+    }
+
+    @Schema(name = "DossierStep", description = "A step of the processing (officers)")
+    record Step(int seq, String name, String role, String agencyCode, String status, String assignee,
+                OffsetDateTime startedAt, OffsetDateTime dueAt, OffsetDateTime finishedAt) {
+    }
+
+    @Schema(name = "DossierHistoryEntry", description = "Who did what, when and from where")
+    record History(@NonNull OffsetDateTime at, String actor, String actorRole, String agencyCode, String origin,
+                   @NonNull String action, String actionName,
+                   String fromStatus, String toStatus, String step, String reason, String note, OffsetDateTime dueAt,
+                   List<JsonNode> documents) {
+    }
+
+    @Schema(name = "OfficeQueue", description = "A page of the work queue, with the count of each view")
+    record Queue(@NonNull List<Summary> items, long total, int page, int size, @NonNull Map<String, Long> counts) {
+    }
+
+    @Schema(name = "DossierSummaryPage", description = "A page of the caller's dossiers")
+    record SummaryPage(@NonNull List<Summary> items, long total, int page, int size) {
+    }
+}

@@ -1,0 +1,131 @@
+package vn.motcua.test;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks every answer of the API that the integration tests receive through {@link TestApi} against the
+ * published description (/v3/api-docs of the same server): a JSON body of a documented status must validate
+ * against the schema documented for it (networknt, OpenAPI 3.0 dialect, so {@code nullable} counts), else the test
+ * fails. Answers with a status the description does not list are written to target/openapi/undocumented.txt.
+ */
+public final class ResponseContract {
+
+    private static final String IRI = "https://motcua.test/openapi.json";
+    private static final Path UNDOCUMENTED = Path.of("target/openapi/undocumented.txt");
+    private static final Map<String, ResponseContract> BY_BASE = new ConcurrentHashMap<>();
+
+    private final JsonNode spec;
+    private final SchemaRegistry registry;
+    private final List<Template> templates = new ArrayList<>();
+    private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+
+    private record Template(String path, Pattern pattern, int variables) {
+    }
+
+    private ResponseContract(String specText) {
+        this.spec = TestApi.json().readTree(specText);
+        this.registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30(),
+                b -> b.schemas(Map.of(IRI, specText)));
+        spec.get("paths").properties().forEach(e -> {
+            String regex = Pattern.quote(e.getKey()).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
+            templates.add(new Template(e.getKey(), Pattern.compile(regex),
+                    (int) e.getKey().chars().filter(c -> c == '{').count()));
+        });
+        templates.sort(java.util.Comparator.comparingInt(Template::variables));
+    }
+
+    /** The contract of the server at {@code base}, loaded once. */
+    static ResponseContract of(String base) {
+        return BY_BASE.computeIfAbsent(base, b -> {
+            try {
+                HttpResponse<String> r = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(b + "/v3/api-docs")).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (r.statusCode() != 200) {
+                    throw new AssertionError("no OpenAPI description at " + b + ": HTTP " + r.statusCode());
+                }
+                return new ResponseContract(r.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    /** Fails (AssertionError) when a JSON answer does not match the schema documented for its status. */
+    void check(String method, URI uri, TestApi.Response response) {
+        String path = uri.getPath();
+        if (!path.startsWith("/api/")) {
+            return;
+        }
+        Template t = templates.stream().filter(x -> x.pattern().matcher(path).matches()).findFirst().orElse(null);
+        String m = method.toLowerCase(Locale.ROOT);
+        JsonNode op = t == null ? null : spec.get("paths").get(t.path()).get(m);
+        if (op == null) {
+            undocumented(method + " " + path + " (no such operation) → " + response.status());
+            return;
+        }
+        String status = String.valueOf(response.status());
+        JsonNode documented = op.path("responses").get(status);
+        if (documented == null) {
+            undocumented(method + " " + t.path() + " → " + status);
+            return;
+        }
+        String type = response.header("Content-Type");
+        if (type == null || !type.contains("json") || response.body().length == 0) {
+            return;
+        }
+        JsonNode content = documented.path("content");
+        String mediaType = content.has("application/problem+json") && type.contains("problem")
+                ? "application/problem+json" : content.has("application/json") ? "application/json"
+                : content.properties().stream().map(Map.Entry::getKey).findFirst().orElse(null);
+        if (mediaType == null || !content.path(mediaType).has("schema")) {
+            throw new AssertionError(method + " " + t.path() + " → " + status + ": the description has no schema "
+                    + "for this JSON answer");
+        }
+        String pointer = "/paths/" + escape(t.path()) + "/" + m + "/responses/" + status + "/content/"
+                + escape(mediaType) + "/schema";
+        Schema schema = schemas.computeIfAbsent(pointer, p -> registry.getSchema(SchemaLocation.of(IRI + "#" + p)));
+        List<Error> errors = schema.validate(response.json());
+        if (!errors.isEmpty()) {
+            throw new AssertionError(method + " " + t.path() + " → " + status
+                    + " does not match its documented schema: " + errors + "\n" + response);
+        }
+    }
+
+    private static String escape(String s) {
+        return s.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static synchronized void undocumented(String line) {
+        try {
+            Files.createDirectories(UNDOCUMENTED.getParent());
+            Files.writeString(UNDOCUMENTED, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
