@@ -19,8 +19,18 @@ public record FeeQuote(long total, List<Item> items, boolean complete) {
 
     /**
      * A line: the row's name, what it costs here (null when unknown), its condition, and how it was counted
-     * ({@code quantity} × {@code unitAmount}: pages, copies, persons; 1 × amount for a flat row).
+     * ({@code quantity} × {@code unitAmount}: pages, copies, persons; 1 × amount for a flat row), and its kind
+     * ({@code phi} or {@code le_phi}, as the row says; receipts list them apart).
      */
-    public record Item(String name, Long amount, String condition, int quantity, Long unitAmount) {
+    public record Item(String name, Long amount, String condition, int quantity, Long unitAmount, String kind) {
+
+        public Item(String name, Long amount, String condition, int quantity, Long unitAmount) {
+            this(name, amount, condition, quantity, unitAmount, null);
+        }
+
+        /** The same line of the given kind. */
+        public Item withKind(String k) {
+            return new Item(name, amount, condition, quantity, unitAmount, k);
+        }
     }
 }

@@ -41,5 +41,7 @@ public enum DossierAction {
     /** rút hồ sơ: the applicant, or the one-stop for a written request at the counter */
     WITHDRAW,
     /** đánh giá mức độ hài lòng (applicant, once, after the result is returned) */
-    RATE
+    RATE,
+    /** bàn giao: a reorganisation of units hands an unfinished dossier over to the successor agency */
+    HAND_OVER
 }

@@ -29,4 +29,33 @@ public interface Organization {
 
     /** The one-stop section(s) that receive for a unit. */
     List<Agency> oneStops(String unitCode);
+
+    /**
+     * The procedures an agency receives when an administrator listed them explicitly; empty when the catalogue's
+     * rule applies (the procedure's agency patterns and levels).
+     */
+    default Optional<java.util.Set<String>> proceduresReceived(String agencyCode) {
+        return Optional.empty();
+    }
+
+    /**
+     * Units in force on a date, under a parent (null: all), from the units' periods; a unit without any recorded
+     * period counts as always in force.
+     */
+    default List<UnitPeriod> unitsAt(String parentCode, java.time.LocalDate at) {
+        return List.of();
+    }
+
+    /**
+     * The units a unit of today was formed from by reorganisations in force (its own code included when it kept it):
+     * the index and reports re-map old units' dossiers to today's units with it. Empty when it was not reorganised.
+     */
+    default List<String> predecessors(String unitCode) {
+        return List.of();
+    }
+
+    /** A unit as it stood on a date. */
+    default Optional<UnitPeriod> unitAt(String code, java.time.LocalDate at) {
+        return Optional.empty();
+    }
 }

@@ -32,6 +32,13 @@ public interface DocumentSigner {
     }
 
     /**
+     * An officer's personal signature only (name, position, time): the first step when the agency's seal comes
+     * later (a certified copy: signed, then numbered and sealed). The officer signs with their keystore, or on
+     * their phone through the remote signing service when configured for them.
+     */
+    byte[] signAsOfficer(Officer officer, String agencyCode, byte[] pdf, Placement placement);
+
+    /**
      * An officer's personal signature (the competent person: name, position and time), followed by the agency's
      * signature whose seal overlaps the left third of it, as Decree 30/2020 Annex I lays out a signed result.
      */

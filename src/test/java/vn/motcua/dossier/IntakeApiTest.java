@@ -47,7 +47,7 @@ class IntakeApiTest {
         JsonNode d = r.json();
         assertThat(d.get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(d.get("statusName").asString()).isEqualTo("Mới đăng ký");
-        assertThat(d.get("code").asString()).matches("H10\\.689\\.25195\\.MC-\\d{6}-\\d{4}");
+        assertThat(d.get("code").asString()).matches("H10\\.89\\.\\d{2}\\.\\d{3}-\\d{6}-\\d{4}");
         assertThat(d.get("version").asInt()).isZero();
         var mine = citizen.get("/api/v1/dossiers?mine").json();
         assertThat(mine.get("items").toString()).contains(d.get("code").asString());

@@ -119,6 +119,9 @@ class Index766ApiTest {
                 n -> n == 0);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.motcua.signing.DocumentSigner signer;
+
     @Test
     void realDossiersMoveTheIndexAndEachOneSaysWhy() {
         indexCaughtUp();
@@ -137,8 +140,12 @@ class Index766ApiTest {
         }
         // 1: finished with an electronic result, days before the due date → early
         JsonNode done = act(specialist, act(desk, received.get(0), "FORWARD", Map.of()), "FORWARD", Map.of());
+        // (issue 12: 4.1 counts signed results only: the uploaded result PDF carries the agency's signature)
+        byte[] signed = signer.signAsAgency(TAN_PHU, TestDossiers.pdf("Ket qua"));
+        var upload = leader.upload("/api/v1/files", "ket-qua.pdf", "application/pdf", signed);
+        assertThat(upload.status()).isEqualTo(201);
         done = act(leader, done, "COMPLETE", Map.of("attachments",
-                List.of(Map.of("fileId", TestDossiers.upload(leader, "ket-qua.pdf")))));
+                List.of(Map.of("fileId", upload.json().get("fileId").asString()))));
         // 2: waiting for the applicant's supplement → judged at the request, within time
         JsonNode waiting = act(specialist, act(desk, received.get(1), "FORWARD", Map.of()), "REQUEST_SUPPLEMENT",
                 Map.of("reason", "Thiếu giấy tờ"));

@@ -29,7 +29,9 @@ import org.springframework.test.context.ContextConfiguration;
     "spring.mail.port=${motcua.test.smtp-port}",
     // hardening (issue 17): every test uploads and signs up from 127.0.0.1 with a few accounts
     "motcua.limits.upload=100000/1h",
-    "motcua.limits.sign-up-source=10000/1h"
+    "motcua.limits.sign-up-source=10000/1h",
+    // feedback (issue 15): every test sends feedback (portal, Open311) from 127.0.0.1
+    "motcua.limits.public-write=100000/1h"
 })
 @ActiveProfiles({"demo", "test"})
 @Import(TestConfig.class)

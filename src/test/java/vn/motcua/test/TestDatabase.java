@@ -83,9 +83,22 @@ public final class TestDatabase {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try (Connection c = DriverManager.getConnection(LOCAL + "postgres", "postgres", "");
                  var st = c.createStatement()) {
+                // the application contexts close in their own shutdown hooks, at the same time as this one: let
+                // them close their pools first (at most 20 s), or their scheduler and outbox retry against a
+                // dropped database and the JVM outlives surefire's 30 s after System.exit (issue 17)
+                for (int i = 0; i < 200; i++) {
+                    try (var rs = st.executeQuery("select count(*) from pg_stat_activity where datname = '" + name + "'")) {
+                        if (!rs.next() || rs.getInt(1) == 0) {
+                            break;
+                        }
+                    }
+                    Thread.sleep(100);
+                }
                 st.execute("drop database if exists " + name + " with (force)");
             } catch (SQLException ignored) {
                 // dropped by a later run's clean-up
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }));
         return LOCAL + name;

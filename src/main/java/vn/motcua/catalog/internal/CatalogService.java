@@ -102,7 +102,7 @@ class CatalogService implements Catalog {
                 (q.level() == null || row.levels().contains(q.level()))
                         && (q.fieldCode() == null || q.fieldCode().equals(row.fieldCode()))
                         && (q.onlineLevel() == null || q.onlineLevel() == row.onlineLevel())
-                        && (a == null || AgencyPatterns.matches(row.agencyPatterns(), row.levels(), a));
+                        && (a == null || receives(row.code(), row.agencyPatterns(), row.levels(), a));
         List<SearchIndex.Hit> hits = s.index.search(words, filter);
         int from = (int) Math.min((long) q.page() * q.size(), hits.size());
         int to = Math.min(from + q.size(), hits.size());
@@ -124,13 +124,19 @@ class CatalogService implements Catalog {
 
     @Override
     public List<Agency> receivingAgencies(Procedure procedure) {
-        return organization.allAgencies().stream()
-                .filter(a -> AgencyPatterns.matches(procedure.agencyPatterns(), procedure.levels(), a)).toList();
+        return organization.allAgencies().stream().filter(a -> canReceive(procedure, a)).toList();
     }
 
     @Override
     public boolean canReceive(Procedure procedure, Agency agency) {
-        return AgencyPatterns.matches(procedure.agencyPatterns(), procedure.levels(), agency);
+        return receives(procedure.code(), procedure.agencyPatterns(), procedure.levels(), agency);
+    }
+
+    /** An administrator's explicit list for the agency when there is one, else the procedure's patterns and levels. */
+    private boolean receives(String procedureCode, List<String> patterns, List<vn.motcua.organization.UnitLevel> levels,
+                             Agency agency) {
+        return organization.proceduresReceived(agency.code()).map(list -> list.contains(procedureCode))
+                .orElseGet(() -> AgencyPatterns.matches(patterns, levels, agency));
     }
 
     @Override

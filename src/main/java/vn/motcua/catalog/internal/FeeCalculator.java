@@ -34,7 +34,7 @@ final class FeeCalculator {
             if (!applies(row.when(), in, onTime, variant)) {
                 continue;
             }
-            List<FeeQuote.Item> lines = lines(row, options, in);
+            List<FeeQuote.Item> lines = lines(row, options, in).stream().map(i -> i.withKind(row.kind())).toList();
             for (FeeQuote.Item line : lines) {
                 if (line.amount() == null) {
                     complete = false;

@@ -20,6 +20,7 @@ import vn.motcua.platform.Actor;
 import vn.motcua.platform.Role;
 import vn.motcua.signing.ComponentLine;
 import vn.motcua.signing.DocumentSigner;
+import vn.motcua.signing.SignedDocuments;
 import vn.motcua.signing.NoticeData;
 import vn.motcua.signing.OfficialDocuments;
 import vn.motcua.signing.PaperSize;
@@ -40,11 +41,19 @@ public class DossierDocuments {
     private final MessageSource messages;
     private final String baseUrl;
     private final DocumentSigner signer;
+    private final SignedDocuments register;
+    private final vn.motcua.signing.DocumentVerifier verifier;
+    private final vn.motcua.documents.FileStore files;
 
     DossierDocuments(DossierRepository dossiers, OfficialDocuments documents, Organization organization,
                      Catalog catalog, Accounts accounts, MessageSource messages,
-                     @Value("${motcua.public-base-url:http://localhost:8080}") String baseUrl, DocumentSigner signer) {
+                     @Value("${motcua.public-base-url:http://localhost:8080}") String baseUrl, DocumentSigner signer,
+                     SignedDocuments register, vn.motcua.documents.FileStore files,
+                     vn.motcua.signing.DocumentVerifier verifier) {
+        this.verifier = verifier;
         this.signer = signer;
+        this.register = register;
+        this.files = files;
         this.dossiers = dossiers;
         this.documents = documents;
         this.organization = organization;
@@ -86,18 +95,33 @@ public class DossierDocuments {
      * The result generated from the procedure's template, signed by the officer who completes the dossier (the
      * competent person) and by the agency (docs/SIGNING.md). A signature that fails throws 409 with the reason.
      */
-    public byte[] signedResult(DossierRecord d, Actor actor, java.time.OffsetDateTime issuedAt) {
-        byte[] pdf = result(d, actor.displayName(), issuedAt);
+    public byte[] signedResult(DossierRecord d, Actor actor, java.time.OffsetDateTime issuedAt, String verifyUrl) {
+        byte[] pdf = result(d, actor.displayName(), issuedAt, verifyUrl);
         String position = actor.has(Role.LEADER) ? "Lãnh đạo" : actor.has(Role.SPECIALIST) ? "Chuyên viên" : null;
         return signer.signAsOfficerAndAgency(new DocumentSigner.Officer(actor.username(), actor.displayName(), position),
                 d.agencyCode(), pdf, DocumentSigner.Placement.above(actor.displayName()));
     }
 
     /**
+     * The signed result, kept in the file store and entered in the register of signed documents under the key its
+     * QR code carries ({@code /xac-thuc/{key}}). In the caller's transaction.
+     */
+    public vn.motcua.documents.StoredFile storeSignedResult(DossierRecord d, Actor actor,
+                                                            java.time.OffsetDateTime issuedAt) {
+        java.util.UUID key = java.util.UUID.randomUUID();
+        byte[] pdf = signedResult(d, actor, issuedAt, register.verifyUrl(key));
+        var f = files.storeGenerated("ket-qua-" + d.code() + ".pdf", "application/pdf", pdf);
+        String agencyName = agency(d).name().strip().lines().reduce((a, b) -> b).orElse("").strip();
+        register.register(new SignedDocuments.SignedDocument(key, SignedDocuments.Kind.RESULT, d.code(),
+                d.agencyCode(), f.id(), f.sha256(), actor.displayName() + "; " + agencyName, issuedAt.toInstant()));
+        return f;
+    }
+
+    /**
      * The result document generated from the procedure's template: its result name as title, the legal basis,
      * the main facts of the eForm, the signer, and a QR code to verify it on the tracking page.
      */
-    public byte[] result(DossierRecord d, String signerName, java.time.OffsetDateTime issuedAt) {
+    public byte[] result(DossierRecord d, String signerName, java.time.OffsetDateTime issuedAt, String verifyUrl) {
         Agency agency = agency(d);
         var procedure = catalog.procedure(d.procedureCode()).orElseThrow();
         List<vn.motcua.signing.ResultData.Line> lines = new ArrayList<>();
@@ -111,7 +135,7 @@ public class DossierDocuments {
         return documents.result(new vn.motcua.signing.ResultData(d.code(), d.code(),
                 (cut > 0 ? title.substring(0, cut) : title).trim(), agency.name(), place(agency), procedure.legalBasis(),
                 lines.size() > 30 ? lines.subList(0, 30) : lines, d.applicantName(), signerName, "LÃNH ĐẠO",
-                issuedAt, trackingUrl(d.code()), PaperSize.A4));
+                issuedAt, verifyUrl, PaperSize.A4));
     }
 
     private static void collect(List<vn.motcua.catalog.EFormField> fields, List<vn.motcua.signing.ResultData.Line> out) {
@@ -169,6 +193,22 @@ public class DossierDocuments {
                         DocumentSigner.Placement.below("NGƯỜI HƯỚNG DẪN"))
                 : agencySigned(v.agencyCode(), documents.receptionRefusal(data),
                         DocumentSigner.Placement.below("NGƯỜI TIẾP NHẬN HỒ SƠ"));
+    }
+
+    /** How many of the uploaded result files are PDFs with intact signatures (signed outside, e.g. on a token). */
+    public int signedUploads(List<java.util.UUID> fileIds) {
+        int n = 0;
+        for (var id : fileIds) {
+            var f = files.find(id).orElse(null);
+            if (f != null && "application/pdf".equals(f.contentType())) {
+                var verdict = files.content(id).map(verifier::verify).map(v -> v.verdict()).orElse(null);
+                if (verdict == vn.motcua.signing.VerificationReport.Verdict.VALID
+                        || verdict == vn.motcua.signing.VerificationReport.Verdict.UNTRUSTED) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     /** A paper form signed by the agency; unsigned (to sign by hand) when the agency has no key configured. */

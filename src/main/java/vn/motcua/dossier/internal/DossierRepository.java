@@ -93,7 +93,7 @@ public class DossierRepository {
                     reception_supplement_count = :receptionSupplementCount, supplement_stage = :supplementStage,
                     apology_count = :apologyCount, late_flag = :lateFlag, assignee_id = :assigneeId,
                     assignee_name = :assigneeName, current_step_seq = :stepSeq, current_step_name = :stepName,
-                    current_step_role = :stepRole, current_step_agency = :stepAgency,
+                    current_step_role = :stepRole, current_step_agency = :stepAgency, agency_code = :agencyCode,
                     current_step_due_at = :stepDueAt, consulting_agencies = cast(:consulting as text[]),
                     processing_since = :processingSince, fee_amount = :feeAmount, paid_at = :paidAt,
                     rating = :rating, rating_comment = :ratingComment, rated_at = :ratedAt,
@@ -116,7 +116,7 @@ public class DossierRepository {
                 .param("apologyCount", u.apologyCount).param("lateFlag", u.lateFlag)
                 .param("assigneeId", u.assigneeId).param("assigneeName", u.assigneeName)
                 .param("stepSeq", u.stepSeq).param("stepName", u.stepName).param("stepRole", u.stepRole)
-                .param("stepAgency", u.stepAgency).param("stepDueAt", u.stepDueAt)
+                .param("stepAgency", u.stepAgency).param("stepDueAt", u.stepDueAt).param("agencyCode", u.agencyCode)
                 .param("consulting", u.consultingAgencies.toArray(String[]::new))
                 .param("processingSince", u.processingSince).param("feeAmount", u.feeAmount)
                 .param("paidAt", u.paidAt).param("rating", u.rating).param("ratingComment", u.ratingComment)

@@ -34,6 +34,7 @@ final class DossierUpdate {
     String stepName;
     String stepRole;
     String stepAgency;
+    String agencyCode;
     OffsetDateTime stepDueAt;
     List<String> consultingAgencies;
     OffsetDateTime processingSince;
@@ -64,6 +65,7 @@ final class DossierUpdate {
         stepName = d.currentStepName();
         stepRole = d.currentStepRole();
         stepAgency = d.currentStepAgency();
+        agencyCode = d.agencyCode();
         stepDueAt = d.currentStepDueAt();
         consultingAgencies = new ArrayList<>(d.consultingAgencies());
         processingSince = d.processingSince();

@@ -76,6 +76,15 @@ public class DossierViews {
         return m;
     }
 
+    /** DIRECT (at the one-stop counter), POSTAL or ONLINE (download): the eForm's choice, else online for online dossiers. */
+    static String resultDelivery(DossierRecord d) {
+        String chosen = d.form() == null ? null : d.form().path("resultDelivery").asString(null);
+        if (chosen != null && (chosen.equals("DIRECT") || chosen.equals("POSTAL") || chosen.equals("ONLINE"))) {
+            return chosen;
+        }
+        return d.channel() == vn.motcua.platform.Channel.ONLINE ? "ONLINE" : "DIRECT";
+    }
+
     /** The whole dossier, for its owner or an officer; {@code actor} decides the list of actions offered. */
     public Map<String, Object> full(DossierRecord d, Actor actor, boolean officer, Locale locale) {
         Map<String, Object> m = summary(d, locale);
@@ -97,6 +106,11 @@ public class DossierViews {
         m.put("fee", fee(d));
         m.put("paidAt", local(d.paidAt()));
         m.put("rating", d.rating());
+        // issue 18: how the applicant receives the result (their choice on the eForm, else by channel), and the
+        // statutory time, said before the due moment is known (it is set at reception)
+        m.put("resultDelivery", resultDelivery(d));
+        m.put("deliveryAddress", d.form() == null ? null : d.form().path("deliveryAddress").asString(null));
+        m.put("processingTime", d.timeUnit() == null ? null : d.processingTime());
         List<Map<String, Object>> atts = new ArrayList<>();
         for (var a : dossiers.attachments(d.id())) {
             if (!officer && a.kind().equals("RESULT") && d.status() != DossierStatus.RETURNED) {
@@ -163,6 +177,7 @@ public class DossierViews {
                 x.put("condition", i.path("condition").asString(null));
                 x.put("quantity", i.path("quantity").asInt(1));
                 x.put("unitAmount", i.hasNonNull("unitAmount") ? i.get("unitAmount").asLong() : null);
+                x.put("kind", i.path("kind").asString(null));
                 items.add(x);
             }
             complete = d.feeQuote().path("complete").asBoolean(true);

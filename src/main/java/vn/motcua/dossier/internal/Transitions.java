@@ -124,7 +124,7 @@ public class Transitions {
             case RETURN_RESULT -> returnResult(actor, code, r);
             case STOP -> stop(actor, code, r);
             case WITHDRAW -> withdrawAtCounter(actor, code, r);
-            case SUBMIT, RECEIVE, RATE -> throw ProblemException.invalid("action", "dossier.action.unknown", r.action());
+            case SUBMIT, RECEIVE, RATE, HAND_OVER -> throw ProblemException.invalid("action", "dossier.action.unknown", r.action());
         };
     }
 
@@ -242,6 +242,32 @@ public class Transitions {
         return save(t, decision, u, FORWARD, r, step.name(), List.of(), details);
     }
 
+    /**
+     * Bàn giao: a reorganisation of units hands an unfinished dossier from a closed agency over to its successor (the
+     * province administrator applies it; the rule book's {@code HAND_OVER} line). The dossier keeps its code, its
+     * units (where it was filed) and its clock; the receiving agency, and the current step when it was at the closed
+     * agency, become the successor's; one history line with the legal basis.
+     */
+    @Transactional
+    public DossierRecord handOver(Actor administrator, String code, String fromAgency, String toAgency,
+                                  String legalBasis) {
+        audit(HAND_OVER, code, administrator);
+        DossierRecord d = dossiers.lock(code).orElseThrow(() -> ProblemException.notFound("dossier.notFound", code));
+        Set<Party> parties = administrator.isAdmin() ? EnumSet.of(Party.ADMINISTRATOR) : EnumSet.noneOf(Party.class);
+        Turn t = new Turn(d, administrator, OffsetDateTime.now(clock), parties);
+        Decision decision = decide(t, HAND_OVER, ActionInput.at(t.now).withReason().withAgency(), false);
+        DossierUpdate u = t.update();
+        if (fromAgency.equals(d.agencyCode())) {
+            u.agencyCode = toAgency;
+        }
+        if (fromAgency.equals(d.currentStepAgency())) {
+            u.step(workflow.transfer(d.id(), toAgency, t.now, d.dueAt()));
+            u.assignee(null, null);
+        }
+        return save(t, decision, u, HAND_OVER, legalBasis, fromAgency + " → " + toAgency, stepName(d), List.of(),
+                DossierEvents.Details.toAgency(toAgency, null));
+    }
+
     /** Phân công: the officer who handles the dossier at its step. */
     @Transactional
     public DossierRecord assign(Actor actor, String code, ActionRequest r) {
@@ -337,6 +363,33 @@ public class Transitions {
         return save(t, decision, u, CONFIRM_PAYMENT, r, stepName(t.d), List.of(), DossierEvents.Details.NONE);
     }
 
+    /**
+     * A payment confirmed by the payment module: {@code CONFIRM_PAYMENT} by the payment platform (the rule book says
+     * where it leads: back to processing with the time that was left, or unchanged for a fee paid with the
+     * application). A dossier no longer open is left alone (empty): the payment module refunds.
+     */
+    @Transactional
+    public Optional<DossierRecord> paymentReceived(String code, vn.motcua.dossier.PaymentReceived p, Actor by) {
+        audit(CONFIRM_PAYMENT, code, by);
+        DossierRecord d = dossiers.lock(code).orElseThrow(() -> ProblemException.notFound("dossier.notFound", code));
+        Turn t = new Turn(d, by, OffsetDateTime.now(clock), EnumSet.of(Party.PAYMENT_PLATFORM));
+        Decision decision = DossierRules.decide(CONFIRM_PAYMENT, t.parties, facts(d, Optional.empty()),
+                ActionInput.at(t.now), rules);
+        if (!decision.allowed()) {
+            audit.info("payment " + p.reference() + " not taken by dossier " + code + " in " + d.status() + ": "
+                    + decision.rejection().messageKey());
+            return Optional.empty();
+        }
+        DossierUpdate u = d.status() == DossierStatus.AWAITING_PAYMENT ? resume(t, t.update()) : t.update();
+        u.paid(p.paidAt() == null ? t.now : p.paidAt());
+        String amount = String.format(Locale.ROOT, "%,d", p.amount()).replace(',', '.');
+        String note = p.method() == vn.motcua.dossier.PaymentReceived.Method.CASH
+                ? "Đã nộp " + amount + " đồng tiền mặt tại quầy, biên lai " + p.reference()
+                : "Đã thanh toán trực tuyến " + amount + " đồng qua " + p.gateway() + ", mã giao dịch " + p.reference();
+        return Optional.of(save(t, decision, u, CONFIRM_PAYMENT, null, note, stepName(d), List.of(),
+                DossierEvents.Details.NONE));
+    }
+
     /** Miễn phí, lệ phí: nothing to pay, the clock resumes with the time that was left. */
     @Transactional
     public DossierRecord waivePayment(Actor actor, String code, ActionRequest r) {
@@ -354,14 +407,19 @@ public class Transitions {
         List<IntakeRequest.AttachmentRef> refs = r.attachments() == null ? List.of() : r.attachments();
         List<Map<String, Object>> docs = new ArrayList<>(attach(t, refs, "RESULT", false));
         if (refs.isEmpty() && Boolean.TRUE.equals(r.generateResult())) {
-            // signed by the completing officer and the agency; a failed signature (409 with the reason) rolls back
-            byte[] pdf = documents.getObject().signedResult(t.d, actor, t.now);
-            StoredFile f = files.storeGenerated("ket-qua-" + t.d.code() + ".pdf", "application/pdf", pdf);
+            // signed by the completing officer and the agency, kept and registered for its QR code; a failed
+            // signature (409 with the reason) rolls the whole turn back
+            StoredFile f = documents.getObject().storeSignedResult(t.d, actor, t.now);
             dossiers.attach(t.d.id(), "RESULT", List.of(new NewDossier.Document(null, f.id(), f.name(),
                     f.contentType(), f.size())), true, actor.accountId());
             docs.add(Map.of("fileId", f.id().toString(), "name", f.name(), "kind", "RESULT"));
         }
-        DossierUpdate u = finish(t, t.update().resultFiles(t.d.resultFiles() + docs.size()));
+        // result_files counts the SIGNED electronic results (766 indicator 4.1, docs/SIGNING.md): the generated one,
+        // and uploaded PDFs that already carry an intact signature
+        int signed = documents.getObject().signedUploads(refs.stream().filter(Objects::nonNull)
+                .map(IntakeRequest.AttachmentRef::fileId).filter(Objects::nonNull).toList())
+                + (refs.isEmpty() && Boolean.TRUE.equals(r.generateResult()) ? 1 : 0);
+        DossierUpdate u = finish(t, t.update().resultFiles(t.d.resultFiles() + signed));
         return save(t, decision, u, COMPLETE, r, stepName(t.d), docs, DossierEvents.Details.NONE);
     }
 

@@ -54,8 +54,8 @@ public final class LifecycleTable {
                     by(Party.CONSULTED), needs(Needs.REASON), "Art. 19(4): the consulted agency answers"),
             line(REQUEST_PAYMENT, of(PROCESSING), to(AWAITING_PAYMENT), by(Party.STEP_OWNER), needs(),
                     "Art. 22: a financial obligation; the clock stops until paid or waived"),
-            line(CONFIRM_PAYMENT, of(AWAITING_PAYMENT), to(PROCESSING), by(Party.RECEPTION, Party.STEP_OWNER),
-                    needs(), "Art. 22: paid; the clock runs again with the time that was left"),
+            line(CONFIRM_PAYMENT, of(AWAITING_PAYMENT), to(PROCESSING), by(Party.RECEPTION, Party.STEP_OWNER,
+                    Party.PAYMENT_PLATFORM), needs(), "Art. 22: paid; the clock runs again with the time left"),
             line(WAIVE_PAYMENT, of(AWAITING_PAYMENT), to(PROCESSING), by(Party.LEADER), needs(Needs.REASON),
                     "exempted or reduced to nothing; the clock runs again with the time that was left"),
             line(APOLOGIZE, OPEN_AFTER_ACCEPTANCE, unchanged(), by(Party.LEADER, Party.SPECIALIST),
@@ -74,7 +74,12 @@ public final class LifecycleTable {
             line(WITHDRAW, NOT_FINISHED, to(WITHDRAWN), by(Party.RECEPTION), needs(Needs.SCANS),
                     "status 7: a withdrawal requested in writing at the counter, the request scanned"),
             line(RATE, of(RETURNED), unchanged(), by(Party.APPLICANT), needs(),
-                    "Decree 61/2018 Art. 31, Circular 01/2018 Art. 12: the applicant rates the handling"));
+                    "Decree 61/2018 Art. 31, Circular 01/2018 Art. 12: the applicant rates the handling"),
+            line(CONFIRM_PAYMENT, of(SUBMITTED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED), unchanged(),
+                    by(Party.PAYMENT_PLATFORM), needs(),
+                    "Art. 22, Decree 224/2026 Art. 15.1.đ: the fee paid with the application, before any request"),
+            line(HAND_OVER, NOT_FINISHED, unchanged(), by(Party.ADMINISTRATOR), needs(Needs.AGENCY, Needs.REASON),
+                    "Law 72/2025/QH15, NQ 1662/NQ-UBTVQH15: an unfinished dossier continues at the successor agency"));
 
     /** The lines for an action in a status (several when different parties need different things). */
     public static List<Transition> lines(DossierAction action, DossierStatus status) {

@@ -16,5 +16,9 @@ public enum Party {
     /** the officer of the current processing step */
     STEP_OWNER,
     /** an officer of a consulted agency */
-    CONSULTED
+    CONSULTED,
+    /** the payment module, when a gateway confirms that the fee was paid (or the one-stop records cash) */
+    PAYMENT_PLATFORM,
+    /** the province administrator applying a reorganisation of units (never an officer's party) */
+    ADMINISTRATOR
 }

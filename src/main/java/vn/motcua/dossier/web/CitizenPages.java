@@ -1,6 +1,7 @@
 package vn.motcua.dossier.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -270,11 +271,33 @@ class CitizenPages {
         return "redirect:/ho-so/" + code;
     }
 
+    /**
+     * Withdrawal is confirmed on a page of its own, with a reason (issue 18): never one tap on the dossier page, never
+     * offered on the page that says the dossier was just submitted.
+     */
+    @GetMapping("/ho-so/{code}/rut")
+    String withdrawConfirm(Actor actor, @PathVariable String code, Model model, Locale locale) {
+        DossierRecord d = own(actor, code);
+        model.addAttribute("d", views.full(d, actor, false, locale));
+        model.addAttribute("reason", "");
+        model.addAttribute("errors", List.of());
+        return "portal/withdraw";
+    }
+
     @PostMapping("/ho-so/{code}/rut")
     String withdraw(Actor actor, @PathVariable String code, @RequestParam(required = false) String reason,
-                    @RequestParam(required = false) String version, RedirectAttributes redirect) {
+                    @RequestParam(required = false) String version, Model model, Locale locale,
+                    HttpServletResponse response, RedirectAttributes redirect) {
+        if (reason == null || reason.isBlank()) {
+            DossierRecord d = own(actor, code);
+            model.addAttribute("d", views.full(d, actor, false, locale));
+            model.addAttribute("reason", "");
+            model.addAttribute("errors", List.of(FieldProblem.of("reason", "portal.withdraw.reasonRequired")));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "portal/withdraw";
+        }
         try {
-            actions.withdraw(actor, code, version(version), reason);
+            actions.withdraw(actor, code, version(version), reason.trim());
             redirect.addFlashAttribute("withdrawn", true);
         } catch (ProblemException e) {
             redirect.addFlashAttribute("actionErrors", List.of(FieldProblem.of("withdraw", e.detailKey(), e.args())));

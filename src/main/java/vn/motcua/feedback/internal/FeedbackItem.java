@@ -17,7 +17,7 @@ public record FeedbackItem(long id, String code, FeedbackChannel channel, Feedba
                            OffsetDateTime specialistOverdueAt, OffsetDateTime leaderOverdueAt,
                            OffsetDateTime handledAt, boolean handledLate, OffsetDateTime publishedAt, String rating,
                            OffsetDateTime ratedAt, int raisedCount, String open311Token, int version,
-                           OffsetDateTime updatedAt) {
+                           OffsetDateTime updatedAt, String mediaUrl) {
 
     /** The level the item is at now: the leader's once the specialist level is overdue. */
     public String level() {

@@ -16,13 +16,11 @@ import vn.motcua.feedback.FeedbackCategory;
  * @param watchInterval how often the SLA watch runs (db-scheduler, one node at a time)
  * @param maxPhotos    photos per item
  * @param maxPhotoBytes bytes per photo
- * @param perSourcePerHour submissions a source (IP address) may make in an hour on the public doors
  */
 @ConfigurationProperties("motcua.feedback")
 public record FeedbackProperties(@DefaultValue Sla sla, @DefaultValue Area area, @DefaultValue Open311 open311,
                                  @DefaultValue("1m") Duration watchInterval, @DefaultValue("5") int maxPhotos,
-                                 @DefaultValue("5242880") long maxPhotoBytes,
-                                 @DefaultValue("20") int perSourcePerHour) {
+                                 @DefaultValue("5242880") long maxPhotoBytes) {
 
     /**
      * The deadlines. Levels (the province's 1022 rule, DOMAIN.md §8.3, UNCONFIRMED so configurable) in working
@@ -67,10 +65,12 @@ public record FeedbackProperties(@DefaultValue Sla sla, @DefaultValue Area area,
     /**
      * The Open311 endpoint. {@code apiKeys}: the keys clients must send with {@code POST requests} (none by
      * default: nobody can post until an operator configures one; the demo profile adds {@code demo-open311-key}).
+     * {@code batch}: services are of type {@code batch} and a POST answers a token ({@code tokens/{token}} gives the
+     * id); by default they are {@code realtime} and a POST answers the id.
      */
     public record Open311(List<String> apiKeys, @DefaultValue("motcua.vn") String jurisdictionId,
                           @DefaultValue("1022@binhphuoc.gov.vn") String contact,
-                          @DefaultValue("production") String type) {
+                          @DefaultValue("production") String type, @DefaultValue("false") boolean batch) {
 
         public Open311 {
             apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);

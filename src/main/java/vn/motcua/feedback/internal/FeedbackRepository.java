@@ -26,7 +26,8 @@ public class FeedbackRepository {
     public record NewItem(String code, FeedbackChannel channel, FeedbackCategory category, String title,
                           String content, String senderName, String senderPhone, String senderEmail, Long accountId,
                           String address, Double lat, Double lon, String dossierCode, String serviceCode,
-                          OffsetDateTime receivedAt, SlaRules.PaknDeadlines deadlines, String open311Token) {
+                          OffsetDateTime receivedAt, SlaRules.PaknDeadlines deadlines, String open311Token,
+                          String mediaUrl) {
     }
 
     /** One history line. */
@@ -42,11 +43,11 @@ public class FeedbackRepository {
         return jdbc.sql("""
                 insert into feedback (code, channel, category, status, title, content, sender_name, sender_phone,
                     sender_email, account_id, address, lat, lon, dossier_code, service_code, received_at,
-                    clock_start_at, refuse_due_at, supplement_due_at, handled_due_at, open311_token, created_at,
-                    updated_at)
+                    clock_start_at, refuse_due_at, supplement_due_at, handled_due_at, open311_token, media_url,
+                    created_at, updated_at)
                 values (:code, :channel, :category, 'RECEIVED', :title, :content, :name, :phone, :email, :account,
                     :address, :lat, :lon, :dossier, :service, :received, :start, :refuseDue, :supplementDue,
-                    :handledDue, :token, :received, :received)
+                    :handledDue, :token, :media, :received, :received)
                 returning id""")
                 .param("code", n.code()).param("channel", n.channel().name()).param("category", n.category().name())
                 .param("title", n.title()).param("content", n.content()).param("name", n.senderName())
@@ -55,7 +56,7 @@ public class FeedbackRepository {
                 .param("dossier", n.dossierCode()).param("service", n.serviceCode())
                 .param("received", n.receivedAt()).param("start", n.deadlines().clockStart())
                 .param("refuseDue", n.deadlines().refuseDue()).param("supplementDue", n.deadlines().supplementDue())
-                .param("handledDue", n.deadlines().handledDue()).param("token", n.open311Token())
+                .param("handledDue", n.deadlines().handledDue()).param("token", n.open311Token()).param("media", n.mediaUrl())
                 .query(Long.class).single();
     }
 
@@ -232,7 +233,7 @@ public class FeedbackRepository {
                 t(rs, "leader_due_at"), t(rs, "specialist_overdue_at"), t(rs, "leader_overdue_at"),
                 t(rs, "handled_at"), rs.getBoolean("handled_late"), t(rs, "published_at"), rs.getString("rating"),
                 t(rs, "rated_at"), rs.getInt("raised_count"), rs.getString("open311_token"), rs.getInt("version"),
-                t(rs, "updated_at"));
+                t(rs, "updated_at"), rs.getString("media_url"));
     }
 
     private static OffsetDateTime t(ResultSet rs, String col) throws SQLException {

@@ -68,7 +68,14 @@ public class FeedbackService {
     /** What someone sends (portal, hotline operator, Open311). */
     public record Submission(FeedbackCategory category, String title, String content, String senderName,
                              String senderPhone, String senderEmail, String address, Double lat, Double lon,
-                             String dossierCode, String serviceCode) {
+                             String dossierCode, String serviceCode, String mediaUrl) {
+
+        public Submission(FeedbackCategory category, String title, String content, String senderName,
+                          String senderPhone, String senderEmail, String address, Double lat, Double lon,
+                          String dossierCode) {
+            this(category, title, content, senderName, senderPhone, senderEmail, address, lat, lon, dossierCode, null,
+                    null);
+        }
     }
 
     /** An attached photo as uploaded. */
@@ -108,7 +115,7 @@ public class FeedbackService {
                 s.senderName().strip(), blank(s.senderPhone()) ? null : s.senderPhone().replace(" ", "").replace(".", ""),
                 blank(s.senderEmail()) ? null : s.senderEmail().strip(), accountId, blank(s.address()) ? null
                 : s.address().strip(), s.lat(), s.lon(), blank(s.dossierCode()) ? null : s.dossierCode().strip(),
-                s.serviceCode(), now, sla.pakn(now), token);
+                s.serviceCode(), now, sla.pakn(now), token, blank(s.mediaUrl()) ? null : s.mediaUrl().strip());
         long id = repository.insert(n);
         List<UUID> stored = new ArrayList<>();
         int position = 0;
@@ -169,6 +176,9 @@ public class FeedbackService {
         }
         if (!blank(s.dossierCode()) && !DOSSIER_CODE.matcher(s.dossierCode().strip()).matches()) {
             p.add(FieldProblem.of("dossierCode", "error.feedback.dossierCode.invalid"));
+        }
+        if (!blank(s.mediaUrl()) && (s.mediaUrl().length() > 2000 || !s.mediaUrl().strip().matches("https?://\\S+"))) {
+            p.add(FieldProblem.of("media_url", "error.feedback.mediaUrl.invalid"));
         }
         if (photos.size() > properties.maxPhotos()) {
             p.add(FieldProblem.of("photos", "error.feedback.photos.tooMany", properties.maxPhotos()));

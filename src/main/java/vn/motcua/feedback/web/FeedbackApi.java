@@ -171,6 +171,6 @@ class FeedbackApi {
 
     static FeedbackService.Submission submission(NewFeedback b) {
         return new FeedbackService.Submission(b.category(), b.title(), b.content(), b.senderName(), b.senderPhone(),
-                b.senderEmail(), b.address(), b.lat(), b.lon(), b.dossierCode(), null);
+                b.senderEmail(), b.address(), b.lat(), b.lon(), b.dossierCode());
     }
 }

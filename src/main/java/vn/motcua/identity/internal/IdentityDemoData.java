@@ -68,6 +68,9 @@ class IdentityDemoData implements DemoDataSet {
             create("chuyenvien." + x, "Chuyên viên " + place, "OFFICER", agency, Role.SPECIALIST, null, null);
             create("lanhdao." + x, "Lãnh đạo " + place, "OFFICER", agency, Role.LEADER, null, null);
         });
+        // certification (issue 12): the commune's certifier (công chức tư pháp - hộ tịch), docs/CERTIFICATION.md
+        create("chungthuc.tanphu", "Công chức chứng thực Phường Tân Phú", "OFFICER", AGENCIES.get("tanphu"),
+                Role.CERTIFIER, null, null);
     }
 
     private long create(String username, String name, String kind, String agency, Role role, String email,

@@ -36,9 +36,18 @@ class SecurityConfig {
         "/api/v1/index766/**", "/api/v1/index766", "/api/v1/stats/**", "/api/v1/public/**"
     };
 
+    /** payment (issue 13): the gateways' server-to-server callbacks and the built-in sandbox's merchant API. */
+    static final String[] PAYMENT_CALLBACKS = {
+        "/api/v1/payments/vnpay/ipn", "/api/v1/payments/platform/callback", "/api/v1/sandbox/vnpay/**"
+    };
+
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    /** Hardening (issue 17): no page needs these browser features. */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "serial=(), bluetooth=(), interest-cohort=()";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -79,12 +88,17 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .headers(h -> h.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/accounts").permitAll()
                         // hardening (issue 17): the 766 drill-down lists dossier codes: officers, admins, monitoring
                         .requestMatchers(HttpMethod.GET, "/api/v1/index766/*/dossiers")
                         .hasAnyRole("OFFICER", Role.ADMIN.name(), Role.MONITORING.name())
                         .requestMatchers(HttpMethod.GET, PUBLIC_API_READS).permitAll()
+                        // signing (issue 12): the public verification of signed PDFs (rate-limited)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/verify").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/verify/**").permitAll()
+                        .requestMatchers(PAYMENT_CALLBACKS).permitAll()
                         .requestMatchers("/api/v1/office/**").hasRole("OFFICER")
                         // administration (issue 11): agency administrators manage their own agency's staff
                         .requestMatchers("/api/v1/admin/accounts", "/api/v1/admin/accounts/**", "/api/v1/admin/audit")
@@ -103,7 +117,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle, MessageSource messages,
-                                  LocaleResolver locales) throws Exception {
+                                  LocaleResolver locales, TokenService tokens) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
@@ -119,6 +133,10 @@ class SecurityConfig {
                     }
                     if (p.roles().stream().anyMatch(Role::isOfficer)) {
                         return "/can-bo";
+                    }
+                    // certification (issue 12): the certifier's queue
+                    if (p.roles().contains(Role.CERTIFIER)) {
+                        return "/chung-thuc/xu-ly";
                     }
                     if (p.roles().contains(Role.ADMIN)) {
                         return "/quan-tri";
@@ -136,6 +154,8 @@ class SecurityConfig {
                         .requestMatchers("/quan-tri/tai-khoan", "/quan-tri/tai-khoan/**", "/quan-tri/nhat-ky")
                         .hasAnyRole(Role.ADMIN.name(), Role.AGENCY_ADMIN.name())
                         .requestMatchers("/doi-mat-khau").authenticated()
+                        // certification (issue 12): citizens' requests and the certifier's queue
+                        .requestMatchers("/chung-thuc", "/chung-thuc/**").authenticated()
                         .requestMatchers("/quan-tri/**", "/quan-tri").hasRole(Role.ADMIN.name())
                         .requestMatchers("/bao-cao/**", "/bao-cao").hasAnyRole("OFFICER", Role.ADMIN.name())
                         .requestMatchers("/chi-so-766/**", "/chi-so-766").hasAnyRole("OFFICER", Role.ADMIN.name())
@@ -159,8 +179,16 @@ class SecurityConfig {
                     chain.doFilter(request, response);
                 }, UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(passwordChangeGate(false, messages, locales), UsernamePasswordAuthenticationFilter.class)
-                .logout(l -> l.logoutUrl("/dang-xuat").logoutSuccessUrl("/?da-dang-xuat"))
+                // hardening (issue 17): "log out everywhere" also revokes the account's API tokens
+                .logout(l -> l.logoutUrl("/dang-xuat").logoutSuccessUrl("/?da-dang-xuat")
+                        .addLogoutHandler((req, res, auth) -> {
+                            if ("true".equals(req.getParameter("revokeTokens")) && auth != null
+                                    && auth.getPrincipal() instanceof AccountPrincipal p) {
+                                tokens.revokeAll(p.accountId());
+                            }
+                        }))
                 .headers(h -> h
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(notSwagger,
                                 new StaticHeadersWriter("Content-Security-Policy", CSP)))
                         .referrerPolicy(r -> r.policy(

@@ -63,6 +63,17 @@ public class TokenService {
         return accounts.findByTokenHash(hash(token)).filter(AccountPrincipal::isEnabled);
     }
 
+    /** Revokes one token (the one a client presents): it stops working at once. True when it existed. */
+    public boolean revoke(String token) {
+        return token != null && jdbc.sql("delete from api_token where token_hash = :h")
+                .param("h", hash(token)).update() > 0;
+    }
+
+    /** Revokes every token of an account (page log-out "everywhere", a disabled account). */
+    public int revokeAll(long accountId) {
+        return jdbc.sql("delete from api_token where account_id = :a").param("a", accountId).update();
+    }
+
     int purgeExpired() {
         return jdbc.sql("delete from api_token where expires_at < now()").update();
     }

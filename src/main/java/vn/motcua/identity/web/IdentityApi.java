@@ -70,6 +70,16 @@ class IdentityApi {
         return new Token(issued.token(), "Bearer", issued.expiresInSeconds());
     }
 
+    @org.springframework.web.bind.annotation.DeleteMapping("/auth/token")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke the bearer token of this request (log out an API client)")
+    void revoke(jakarta.servlet.http.HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            tokens.revoke(header.substring(7).trim());
+        }
+    }
+
     record SignUp(String username, String password, String fullName, String email, String phone) {
     }
 

@@ -54,10 +54,12 @@ public class IndexService {
     private final Index766Settings settings;
     private final MessageSource messages;
     private final Clock clock;
+    private final vn.motcua.certification.CertificationStats certifications;
     private final AtomicReference<CatalogueCache> catalogue = new AtomicReference<>();
 
     IndexService(IndexQueries queries, Organization organization, Catalog catalog, Index766Settings settings,
-                 MessageSource messages, Clock clock) {
+                 MessageSource messages, Clock clock, vn.motcua.certification.CertificationStats certifications) {
+        this.certifications = certifications;
         this.queries = queries;
         this.organization = organization;
         this.catalog = catalog;
@@ -133,6 +135,54 @@ public class IndexService {
         Numbers n = queries.load(List.of(unit), period.first(), last, false, now())
                 .getOrDefault(unit.code(), Map.of()).getOrDefault(last, Numbers.empty());
         return compute(unit, period.text(), n, locale);
+    }
+
+    /**
+     * The index of a unit of today's structure re-mapped over the period: the dossiers of the units it was formed from
+     * (e.g. Phường Bình Phước of 1 July 2025 = Tân Phú, Tân Đồng, Tân Bình, Tân Xuân, Tân Thiện, Tiến Hưng), whatever
+     * units they were filed under. A unit that was not reorganised answers as {@link #index}.
+     */
+    public IndexResult indexToday(String code, Period period, Locale locale) {
+        List<String> olds = code == null ? List.of() : organization.predecessors(code.trim());
+        if (olds.isEmpty()) {
+            return index(code == null ? province(locale) : unit(code, locale), period, locale);
+        }
+        return compute(todayRef(code.trim(), locale), period.text(), numbersToday(code.trim(), period), locale);
+    }
+
+    /** The sums of a unit of today over the units it was formed from (additive counts, united procedure sets). */
+    public Numbers numbersToday(String code, Period period) {
+        List<UnitRef> refs = new ArrayList<>();
+        for (String old : organization.predecessors(code)) {
+            organization.unit(old).ifPresent(u -> refs.add(ref(u, false)));
+        }
+        YearMonth last = period.last().isAfter(currentMonth()) ? currentMonth() : period.last();
+        Map<String, Map<YearMonth, Numbers>> all = queries.load(refs, period.first(), last, false, now());
+        Numbers sum = Numbers.empty();
+        for (UnitRef r : refs) {
+            Numbers n = all.getOrDefault(r.code(), Map.of()).getOrDefault(last, Numbers.empty());
+            for (int i = 0; i < sum.r().length; i++) {
+                sum.r()[i] += n.r()[i];
+                sum.f()[i] += n.f()[i];
+                sum.o()[i] += n.o()[i];
+            }
+            sum.onlineProcedures().addAll(n.onlineProcedures());
+            sum.paidProcedures().addAll(n.paidProcedures());
+        }
+        return sum;
+    }
+
+    private UnitRef todayRef(String code, Locale locale) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        var u = organization.unitAt(code, today)
+                .orElseThrow(() -> ProblemException.invalid("unit", "error.index766.unit", code));
+        String column = switch (u.level()) {
+            case PROVINCE -> "province_code";
+            case DISTRICT -> "district_code";
+            case COMMUNE -> "commune_code";
+        };
+        return new UnitRef(u.code(), english(locale) && u.nameEn() != null ? u.nameEn() : u.name(), u.level().name(),
+                column, u.level());
     }
 
     public List<RankRow> ranking(RankLevel level, Period period, Locale locale) {
@@ -225,6 +275,7 @@ public class IndexService {
                     case "3.5b" -> new long[] {intersect(fee, n.paidProcedures()).size(), fee.size()};
                     case "5.2", "5.3" -> settings.feedbackAvailable() ? new long[] {0, 0} : null;
                     case "5.1" -> null;
+                    case "4.6" -> certificationCoverage(unit);
                     default -> fraction(ind.id(), n);
                 };
                 boolean computable = fr != null && (ind.source().computable()
@@ -264,6 +315,39 @@ public class IndexService {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * 4.6 (signing/certification, issue 12): the communes of the unit that have issued at least one certified
+     * electronic copy so far ÷ the communes of the unit (for an agency: its own commune).
+     */
+    private long[] certificationCoverage(UnitRef unit) {
+        String scope = unit.code();
+        UnitLevel level = unit.level();
+        if ("AGENCY".equals(unit.kind())) {
+            var agency = organization.agency(unit.code()).orElse(null);
+            if (agency == null) {
+                return new long[] {0, 0};
+            }
+            scope = agency.unitCode();
+            level = organization.unit(scope).map(AdminUnit::level).orElse(UnitLevel.COMMUNE);
+        }
+        final String within = scope;
+        final UnitLevel at = level;
+        List<String> communes = organization.units(UnitLevel.COMMUNE).stream().map(AdminUnit::code).filter(c -> {
+            var path = organization.path(c);
+            return switch (at) {
+                case PROVINCE -> within.equals(path.provinceCode());
+                case DISTRICT -> within.equals(path.districtCode());
+                case COMMUNE -> within.equals(c);
+            };
+        }).toList();
+        Set<String> certifying = new HashSet<>();
+        for (String agency : certifications.agenciesCertifying(OffsetDateTime.parse("2000-01-01T00:00:00Z"),
+                now().plusDays(1))) {
+            organization.agency(agency).ifPresent(a -> certifying.add(a.unitCode()));
+        }
+        return new long[] {communes.stream().filter(certifying::contains).count(), communes.size()};
+    }
 
     private CatalogueCache catalogue() {
         CatalogueCache c = catalogue.get();

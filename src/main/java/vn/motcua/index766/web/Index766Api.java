@@ -40,7 +40,14 @@ class Index766Api {
     @Operation(summary = "The index of a unit (province, district, commune or agency code; default the province) "
             + "for a month 2026-10, a quarter 2026-Q3 or a year 2026 (default the current month)")
     IndexResult index(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
-                      Locale locale) {
+                      @RequestParam(defaultValue = "AT_PERIOD") String units, Locale locale) {
+        if ("TODAY".equalsIgnoreCase(units)) {
+            // issue 11: today's unit, re-mapped over the units it was formed from (docs/REORGANISATION.md)
+            return index.indexToday(unit, index.period(period), locale);
+        }
+        if (!"AT_PERIOD".equalsIgnoreCase(units)) {
+            throw vn.motcua.platform.ProblemException.invalid("units", "error.param.invalid", units);
+        }
         UnitRef u = unit == null ? index.province(locale) : index.unit(unit, locale);
         return index.index(u, index.period(period), locale);
     }

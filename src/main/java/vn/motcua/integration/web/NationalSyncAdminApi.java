@@ -2,45 +2,56 @@ package vn.motcua.integration.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.motcua.integration.internal.NationalPortalSender;
+import vn.motcua.integration.internal.NationalSyncState;
+import vn.motcua.platform.ProblemException;
 
-/** The state of synchronisation with the national portal, for administrators. */
+/** The synchronisation with the national portal, for administrators: backlog, dead letters, one dossier, resend. */
 @RestController
 @RequestMapping("/api/v1/admin/national-sync")
 @Tag(name = "Administration")
 class NationalSyncAdminApi {
 
-    private final NationalPortalSender sender;
-    private final JdbcClient jdbc;
+    private final NationalSyncState state;
 
-    NationalSyncAdminApi(NationalPortalSender sender, JdbcClient jdbc) {
-        this.sender = sender;
-        this.jdbc = jdbc;
+    NationalSyncAdminApi(NationalSyncState state) {
+        this.state = state;
     }
 
     @GetMapping
-    @Operation(summary = "Counts by status and the last failures")
+    @Operation(summary = "The backlog (waiting, retrying, dead, sent), the alert, and the dead letters")
     Map<String, Object> state() {
-        var failed = jdbc.sql("""
-                select dossier_code, attempts, last_error, changed_at from national_sync
-                where status = 'FAILED' or (status = 'PENDING' and attempts > 0) order by changed_at desc limit 50""")
-                .query((rs, i) -> Map.of("code", rs.getString(1), "attempts", rs.getInt(2),
-                        "error", String.valueOf(rs.getString(3)), "changedAt", rs.getObject(4).toString()))
-                .list();
-        return Map.of("counts", sender.counts(), "problems", failed);
+        return Map.of("backlog", state.backlog(), "deadLetters", state.deadLetters(100));
     }
 
-    @PostMapping("/retry-failed")
-    @Operation(summary = "Put FAILED rows back in the queue")
-    Map<String, Object> retry() {
-        int n = jdbc.sql("update national_sync set status = 'PENDING', attempts = 0, next_attempt = now() where status = 'FAILED'")
-                .update();
-        return Map.of("requeued", n);
+    @GetMapping("/dead-letters")
+    @Operation(summary = "Changes the portal refused or that could not be delivered in time, oldest first")
+    List<NationalSyncState.ChangeView> deadLetters(@RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ProblemException.invalid("limit", "error.param.range", 1, 1000);
+        }
+        return state.deadLetters(limit);
+    }
+
+    @PostMapping("/dead-letters/{id}/resend")
+    @Operation(summary = "Puts a dead letter back in its dossier's queue (409 when it is not dead any more)")
+    Map<String, Object> resend(@PathVariable long id) {
+        if (!state.resend(id)) {
+            throw ProblemException.conflict("national.sync.notDead");
+        }
+        return Map.of("resent", id);
+    }
+
+    @GetMapping("/dossiers/{code}")
+    @Operation(summary = "What the portal acknowledged of a dossier and each of its changes in order")
+    NationalSyncState.DossierView dossier(@PathVariable String code) {
+        return state.dossier(code).orElseThrow(() -> ProblemException.notFound("national.sync.unknownDossier"));
     }
 }

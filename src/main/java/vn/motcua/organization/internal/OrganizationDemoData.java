@@ -50,7 +50,7 @@ class OrganizationDemoData implements DemoDataSet {
     @Override
     public String fingerprint() {
         return DemoDataSet.digest("demo-data/units-binhphuoc.json", "demo-data/agencies-binhphuoc.json") + "/"
-                + provinceCode + "/" + electronicPrefix + "/loader-1"; // bump when the conversion changes
+                + provinceCode + "/" + electronicPrefix + "/loader-3"; // bump when the conversion changes
     }
 
     @Override
@@ -79,7 +79,9 @@ class OrganizationDemoData implements DemoDataSet {
                     .param("folded", TextNormalizer.fold(u.get("name").asString()))
                     .update();
         }
-        for (JsonNode a : read("demo-data/agencies-binhphuoc.json").get("agencies")) {
+        JsonNode agencyList = read("demo-data/agencies-binhphuoc.json").get("agencies");
+        java.util.Map<String, String> ids = electronicIds(units, agencyList);
+        for (JsonNode a : agencyList) {
             String code = a.get("code").asString();
             List<String> fields = new ArrayList<>();
             a.path("handles_fields").forEach(f -> fields.add(f.asString()));
@@ -90,7 +92,13 @@ class OrganizationDemoData implements DemoDataSet {
                     on conflict (code) do update set name = excluded.name, name_en = excluded.name_en,
                       unit_code = excluded.unit_code, level = excluded.level, kind = excluded.kind,
                       parent_code = excluded.parent_code, handles_fields = excluded.handles_fields,
-                      notes = excluded.notes""")
+                      notes = excluded.notes,
+                      electronic_id = case when agency.electronic_id ~ :pattern then agency.electronic_id
+                                           else excluded.electronic_id end,
+                      previous_electronic_ids = case when agency.electronic_id ~ :pattern
+                                           then agency.previous_electronic_ids
+                                           else agency.previous_electronic_ids || agency.electronic_id end""")
+                    .param("pattern", "^" + vn.motcua.organization.ElectronicId.PATTERN.pattern() + "$")
                     .param("code", code)
                     .param("name", a.get("name_vi").asString())
                     .param("nameEn", text(a, "name_en"))
@@ -98,24 +106,189 @@ class OrganizationDemoData implements DemoDataSet {
                     .param("level", a.get("level").asString().toUpperCase(java.util.Locale.ROOT))
                     .param("kind", a.get("kind").asString())
                     .param("parent", text(a, "parent_code"))
-                    .param("eid", electronicId(code))
+                    .param("eid", ids.get(code))
                     .param("fields", fields.toArray(String[]::new))
                     .param("notes", text(a, "notes"))
                     .update();
         }
+        loadReorganisation2025(units, ids);
         service.invalidate();
     }
 
+    /** The day the two-level local government began (Law 72/2025/QH15, NQ 202/2025/QH15, NQ 1662/NQ-UBTVQH15). */
+    static final java.time.LocalDate JULY_2025 = java.time.LocalDate.of(2025, 7, 1);
+    static final String REORGANISATION_2025 = "NQ1662-2025";
+
     /**
-     * While official identifiers (Decision 20/2020/QĐ-TTg) are unknown, derive one from the agency code:
-     * the province code is replaced by the province's identifier ({@code 70.689.25195.MC} → {@code
-     * H10.689.25195.MC}). Configurable prefix; an administrator may set each agency's own.
+     * The 1 July 2025 reorganisation from the data's {@code after_2025_07_01} successors and {@code _meta.merger_2025}:
+     * the periods of the old units (Bình Phước 70, its 11 district-level units and 111 communes, until 30 June 2025) and
+     * of the new ones (Đồng Nai 75 and the 40 communes and wards formed from former Bình Phước, from 1 July 2025); a
+     * one-stop agency for each new unit ({@code 75.<code>.MC}, waiting until the reorganisation is applied); and the
+     * reorganisation itself with its legal basis and mappings (units; each commune one-stop to its successor's; each
+     * district one-stop to the successor of the district's first commune — an assumption: the data has no district
+     * mapping). It is recorded, not applied: the demo's dossiers, accounts and tests keep the old structure until an
+     * administrator applies it (docs/REORGANISATION.md).
      */
-    String electronicId(String agencyCode) {
-        if (agencyCode.startsWith(provinceCode + ".")) {
-            return electronicPrefix + agencyCode.substring(provinceCode.length());
+    void loadReorganisation2025(JsonNode units, java.util.Map<String, String> ids) {
+        java.time.LocalDate lastOld = JULY_2025.minusDays(1);
+        JsonNode p = units.get("province");
+        period(p.get("code").asString(), p, "PROVINCE", null, null, lastOld);
+        units.get("districts").forEach(d -> period(d.get("code").asString(), d, "DISTRICT",
+                text(d, "parent_code"), null, lastOld));
+        units.get("communes").forEach(c -> period(c.get("code").asString(), c, "COMMUNE",
+                text(c, "parent_code"), null, lastOld));
+        jdbc.sql("""
+                insert into unit_period (code, valid_from, name, name_en, short_name, type, level, parent_code)
+                values ('75', :from, 'Tỉnh Đồng Nai', 'Dong Nai Province', 'Đồng Nai', 'Tỉnh', 'PROVINCE', null)
+                on conflict (code, coalesce(valid_from, '-infinity'::date)) do nothing""")
+                .param("from", JULY_2025).update();
+        List<String[]> unitMap = new ArrayList<>();
+        List<String[]> agencyMap = new ArrayList<>();
+        java.util.Map<String, String> successorOf = new java.util.HashMap<>();
+        int rank = 0;
+        for (JsonNode n : units.get("_meta").get("merger_2025").get("new_units_from_binh_phuoc")) {
+            String code = n.get("code").asString();
+            String name = n.get("name").asString();
+            String type = name.startsWith("Phường") ? "Phường" : "Xã";
+            String shortName = name.substring(type.length()).trim();
+            jdbc.sql("""
+                    insert into unit_period (code, valid_from, name, name_en, short_name, type, level, parent_code)
+                    values (:code, :from, :name, :nameEn, :short, :type, 'COMMUNE', '75')
+                    on conflict (code, coalesce(valid_from, '-infinity'::date)) do update set name = excluded.name,
+                      name_en = excluded.name_en, short_name = excluded.short_name, type = excluded.type""")
+                    .param("code", code).param("from", JULY_2025).param("name", name)
+                    .param("nameEn", TextNormalizer.fold(shortName) + (type.equals("Phường") ? " Ward" : " Commune"))
+                    .param("short", shortName).param("type", type).update();
+            String agency = "75." + code + ".MC";
+            rank++;
+            jdbc.sql("""
+                    insert into agency (code, name, name_en, unit_code, level, kind, parent_code, electronic_id,
+                                        valid_from, active)
+                    values (:code, :name, :nameEn, :unit, 'COMMUNE', 'one_stop_commune', null, :eid, :from, false)
+                    on conflict (code) do nothing""")
+                    .param("code", agency).param("name", "Bộ phận Một cửa UBND " + type.toLowerCase(java.util.Locale.ROOT) + " " + shortName)
+                    .param("nameEn", "One-Stop Section, People's Committee of " + TextNormalizer.fold(shortName)
+                            + (type.equals("Phường") ? " Ward" : " Commune"))
+                    .param("unit", code).param("eid", "H19." + String.format("%02d", rank) + ".001")
+                    .param("from", JULY_2025).update();
+            for (JsonNode f : n.get("formed_from")) {
+                String old = f.get("code").asString();
+                unitMap.add(new String[] {old, code});
+                successorOf.put(old, code);
+            }
         }
-        return agencyCode;
+        unitMap.add(new String[] {p.get("code").asString(), "75"});
+        for (String code : ids.keySet()) {
+            String[] parts = code.split("\\.");
+            if (!code.endsWith(".MC") || !parts[0].equals(provinceCode)) {
+                continue;
+            }
+            if (parts.length == 4 && successorOf.containsKey(parts[2])) {
+                agencyMap.add(new String[] {code, "75." + successorOf.get(parts[2]) + ".MC"});
+            } else if (parts.length == 3 && parts[1].matches("\\d+")) {
+                String district = parts[1];
+                List<String> inDistrict = new ArrayList<>();
+                units.get("communes").forEach(c -> {
+                    if (district.equals(text(c, "parent_code"))) {
+                        inDistrict.add(c.get("code").asString());
+                    }
+                });
+                inDistrict.stream().sorted().findFirst().map(successorOf::get)
+                        .ifPresent(s -> agencyMap.add(new String[] {code, "75." + s + ".MC"}));
+            }
+        }
+        Integer exists = jdbc.sql("select count(*) from reorganisation where code = :c")
+                .param("c", REORGANISATION_2025).query(Integer.class).single();
+        if (exists > 0) {
+            return;
+        }
+        long id = jdbc.sql("""
+                insert into reorganisation (code, title, legal_basis, effective_date)
+                values (:c, :t, :l, :e) returning id""")
+                .param("c", REORGANISATION_2025)
+                .param("t", "Chính quyền địa phương hai cấp: Bình Phước nhập vào tỉnh Đồng Nai (mã 75); "
+                        + "111 xã, phường, thị trấn thành 40 xã, phường; bỏ cấp huyện")
+                .param("l", "Nghị quyết 202/2025/QH15 (12/6/2025); Nghị quyết 1662/NQ-UBTVQH15 (16/6/2025); "
+                        + "Luật Tổ chức chính quyền địa phương 72/2025/QH15")
+                .param("e", JULY_2025).query(Long.class).single();
+        for (String[] m : unitMap) {
+            jdbc.sql("""
+                    insert into reorganisation_unit (reorganisation_id, from_code, to_code) values (:id, :f, :t)
+                    on conflict do nothing""").param("id", id).param("f", m[0]).param("t", m[1]).update();
+        }
+        for (String[] m : agencyMap) {
+            jdbc.sql("""
+                    insert into reorganisation_agency (reorganisation_id, from_code, to_code) values (:id, :f, :t)
+                    on conflict do nothing""").param("id", id).param("f", m[0]).param("t", m[1]).update();
+        }
+    }
+
+    private void period(String code, JsonNode u, String level, String parent, java.time.LocalDate from,
+                        java.time.LocalDate to) {
+        jdbc.sql("""
+                insert into unit_period (code, valid_from, valid_to, name, name_en, short_name, type, level, parent_code)
+                values (:code, :from, :to, :name, :nameEn, :short, :type, :level, :parent)
+                on conflict (code, coalesce(valid_from, '-infinity'::date)) do update set valid_to = excluded.valid_to,
+                  name = excluded.name, name_en = excluded.name_en, short_name = excluded.short_name,
+                  type = excluded.type, level = excluded.level, parent_code = excluded.parent_code""")
+                .param("code", code).param("from", from).param("to", to).param("name", u.get("name").asString())
+                .param("nameEn", text(u, "name_en")).param("short", text(u, "short_name")).param("type", text(u, "type"))
+                .param("level", level).param("parent", parent).update();
+    }
+
+    /**
+     * While official identifiers (Decision 20/2020/QĐ-TTg) are unknown, give each demo agency an identifier that
+     * follows Circular 01/2018 (DOMAIN §2.8: a 3-character first part, then parts of 2–3 characters): the province's
+     * prefix ({@code H10}); a provincial agency adds its 2-digit rank ({@code 70.S.TP} → {@code H10.NN}); a district-level
+     * agency the district's last two digits and its rank from 50 ({@code 70.689.MC} → {@code H10.89.5N}); a commune
+     * agency the district, the commune's 2-digit rank in the district and its own 3-digit rank
+     * ({@code 70.689.25195.MC} → {@code H10.89.01.002}). Invented but valid; an administrator replaces them with
+     * the real ones (and an identifier an administrator set is kept by the loader).
+     */
+    java.util.Map<String, String> electronicIds(JsonNode units, JsonNode agencies) {
+        java.util.Map<String, Integer> communeRank = new java.util.HashMap<>();
+        java.util.Map<String, Integer> perDistrict = new java.util.HashMap<>();
+        List<JsonNode> communes = new ArrayList<>();
+        units.get("communes").forEach(communes::add);
+        communes.sort(java.util.Comparator.comparing(c -> c.get("code").asString()));
+        for (JsonNode c : communes) {
+            String d = c.get("parent_code").asString();
+            communeRank.put(c.get("code").asString(), perDistrict.merge(d, 1, Integer::sum));
+        }
+        List<String> codes = new ArrayList<>();
+        agencies.forEach(a -> codes.add(a.get("code").asString()));
+        java.util.Collections.sort(codes);
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Integer> rank = new java.util.HashMap<>();
+        for (String code : codes) {
+            String[] parts = code.split("\\.");
+            if (!parts[0].equals(provinceCode)) {
+                out.put(code, code);
+                continue;
+            }
+            String id;
+            if (parts.length == 2 || !parts[1].matches("\\d+")) {
+                id = electronicPrefix + "." + two(rank.merge("p", 1, Integer::sum));
+            } else if (parts.length == 3) {
+                String d = last2(parts[1]);
+                id = electronicPrefix + "." + d + "." + two(49 + rank.merge("d" + d, 1, Integer::sum));
+            } else {
+                String d = last2(parts[1]);
+                int c = communeRank.getOrDefault(parts[2], 0);
+                id = electronicPrefix + "." + d + "." + two(c) + "."
+                        + String.format("%03d", rank.merge("c" + parts[2], 1, Integer::sum));
+            }
+            out.put(code, id);
+        }
+        return out;
+    }
+
+    private static String two(int n) {
+        return String.format("%02d", n);
+    }
+
+    private static String last2(String s) {
+        return s.length() <= 2 ? s : s.substring(s.length() - 2);
     }
 
     private JsonNode read(String path) {

@@ -31,7 +31,8 @@ class OrganizationService implements Organization {
         this.jdbc = jdbc;
     }
 
-    private record Snapshot(Instant loadedAt, Map<String, AdminUnit> units, Map<String, Agency> agencies) {
+    private record Snapshot(Instant loadedAt, Map<String, AdminUnit> units, Map<String, Agency> agencies,
+                            Map<String, java.util.Set<String>> procedures, Map<String, String> successors) {
     }
 
     private Snapshot snap() {
@@ -56,7 +57,16 @@ class OrganizationService implements Organization {
                 select code, name, name_en, unit_code, level, kind, parent_code, electronic_id
                 from agency where active order by code""")
                 .query(Agency.class).list().forEach(a -> agencies.put(a.code(), a));
-        return new Snapshot(Instant.now(), Map.copyOf(units), java.util.Collections.unmodifiableMap(agencies));
+        Map<String, java.util.Set<String>> procedures = new java.util.HashMap<>();
+        jdbc.sql("select code, procedures from agency where active and procedures is not null")
+                .query((rs, i) -> Map.entry(rs.getString(1), java.util.Set.of((String[]) rs.getArray(2).getArray())))
+                .list().forEach(e -> procedures.put(e.getKey(), e.getValue()));
+        Map<String, String> successors = new java.util.HashMap<>();
+        jdbc.sql("select code, successor_code from agency where not active and successor_code is not null")
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list()
+                .forEach(e -> successors.put(e.getKey(), e.getValue()));
+        return new Snapshot(Instant.now(), Map.copyOf(units), java.util.Collections.unmodifiableMap(agencies),
+                Map.copyOf(procedures), Map.copyOf(successors));
     }
 
     @Override
@@ -99,9 +109,50 @@ class OrganizationService implements Organization {
         return new UnitPath(province, district, commune);
     }
 
+    /** An agency in force; the code of a closed agency resolves to its successor (after a reorganisation). */
     @Override
     public Optional<Agency> agency(String code) {
-        return Optional.ofNullable(code).map(snap().agencies::get);
+        Snapshot s = snap();
+        String c = code;
+        for (int hops = 0; c != null && hops < 10; hops++) {
+            Agency a = s.agencies.get(c);
+            if (a != null) {
+                return Optional.of(a);
+            }
+            c = s.successors.get(c);
+        }
+        return Optional.empty();
+    }
+
+    private static final String PERIOD = "select code, name, name_en, short_name, type, level, parent_code, "
+            + "valid_from, valid_to from unit_period ";
+
+    @Override
+    public List<vn.motcua.organization.UnitPeriod> unitsAt(String parentCode, java.time.LocalDate at) {
+        return jdbc.sql(PERIOD + """
+                where (valid_from is null or valid_from <= :at) and (valid_to is null or valid_to >= :at)
+                  and (cast(:parent as text) is null or parent_code = :parent)
+                union all
+                select u.code, u.name, u.name_en, u.short_name, u.type, u.level, u.parent_code, null, null
+                from admin_unit u
+                where not exists (select 1 from unit_period p where p.code = u.code)
+                  and (cast(:parent as text) is null or u.parent_code = :parent)
+                order by 1""")
+                .param("at", at).param("parent", parentCode)
+                .query(vn.motcua.organization.UnitPeriod.class).list();
+    }
+
+    @Override
+    public List<String> predecessors(String unitCode) {
+        return jdbc.sql("""
+                select distinct u.from_code from reorganisation_unit u join reorganisation r on r.id = u.reorganisation_id
+                where u.to_code = :c and r.effective_date <= current_date order by 1""")
+                .param("c", unitCode).query(String.class).list();
+    }
+
+    @Override
+    public Optional<vn.motcua.organization.UnitPeriod> unitAt(String code, java.time.LocalDate at) {
+        return unitsAt(null, at).stream().filter(u -> u.code().equals(code)).findFirst();
     }
 
     @Override
@@ -123,6 +174,11 @@ class OrganizationService implements Organization {
     @Override
     public List<Agency> allAgencies() {
         return List.copyOf(snap().agencies.values());
+    }
+
+    @Override
+    public Optional<java.util.Set<String>> proceduresReceived(String agencyCode) {
+        return Optional.ofNullable(agencyCode).map(snap().procedures::get);
     }
 
     @Override

@@ -12,6 +12,8 @@ import vn.motcua.organization.AdminUnit;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.UnitLevel;
+import vn.motcua.organization.UnitPeriod;
+import java.time.LocalDate;
 import vn.motcua.platform.PageResult;
 import vn.motcua.platform.ProblemException;
 
@@ -21,24 +23,32 @@ import vn.motcua.platform.ProblemException;
 @Tag(name = "Reference data")
 class OrganizationApi {
 
+    private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
     private final Organization organization;
+    private final java.time.Clock clock;
 
-    OrganizationApi(Organization organization) {
+    OrganizationApi(Organization organization, java.time.Clock clock) {
         this.organization = organization;
+        this.clock = clock;
     }
 
     @GetMapping("/units")
-    @Operation(summary = "Administrative units (tỉnh/huyện/xã), filtered by parent or level")
-    PageResult<AdminUnit> units(@RequestParam(required = false) String parent,
-                                @RequestParam(required = false) String level,
-                                @RequestParam(defaultValue = "0") int page,
-                                @RequestParam(defaultValue = "20") int size) {
-        List<AdminUnit> list;
+    @Operation(summary = "Administrative units in force on a date (at=YYYY-MM-DD, default today), by parent or level: "
+            + "parent=70&at=2025-06-30 gives Bình Phước's 11 district-level units, parent=75 today the communes and "
+            + "wards of the two-level Đồng Nai")
+    PageResult<UnitPeriod> units(@RequestParam(required = false) String parent,
+                                 @RequestParam(required = false) String level,
+                                 @RequestParam(required = false) LocalDate at,
+                                 @RequestParam(defaultValue = "0") int page,
+                                 @RequestParam(defaultValue = "20") int size) {
+        LocalDate day = at == null ? LocalDate.now(clock.withZone(ZONE)) : at;
+        List<UnitPeriod> list;
         if (parent != null && !parent.isBlank()) {
-            organization.unit(parent).orElseThrow(() -> ProblemException.notFound("error.unit.notFound", parent));
-            list = organization.children(parent);
+            organization.unitAt(parent, day).orElseThrow(() -> ProblemException.notFound("error.unit.notFoundAt",
+                    parent, day.toString()));
+            list = organization.unitsAt(parent, day);
         } else {
-            list = organization.allUnits();
+            list = organization.unitsAt(null, day);
         }
         if (level != null && !level.isBlank()) {
             UnitLevel l = parseLevel(level);
@@ -48,8 +58,12 @@ class OrganizationApi {
     }
 
     @GetMapping("/units/{code}")
-    @Operation(summary = "One administrative unit")
-    AdminUnit unit(@PathVariable String code) {
+    @Operation(summary = "One administrative unit (with at=YYYY-MM-DD: as it stood that day)")
+    Object unit(@PathVariable String code, @RequestParam(required = false) LocalDate at) {
+        if (at != null) {
+            return organization.unitAt(code, at).orElseThrow(() -> ProblemException.notFound("error.unit.notFoundAt",
+                    code, at.toString()));
+        }
         return organization.unit(code).orElseThrow(() -> ProblemException.notFound("error.unit.notFound", code));
     }
 

@@ -32,6 +32,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
     static final String SOURCE = "motcuaEmbeddedPostgres";
     private static volatile EmbeddedPostgres running;
     private static volatile CompletableFuture<EmbeddedPostgres> starting;
+    /** True once an application context will stop the server at the end of its shutdown. */
+    private static volatile boolean managed;
+    private static final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private final Log log;
 
     public EmbeddedPostgresEnvironment(DeferredLogFactory logs) {
@@ -74,6 +77,16 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         log.info("Embedded PostgreSQL starting at " + url + " with data in " + dataDir);
     }
 
+    /** The application context stops the server at the end of its shutdown (see {@link #stop()}). */
+    static void managedByContext() {
+        managed = true;
+    }
+
+    /** True when this run started an embedded PostgreSQL. */
+    static boolean started() {
+        return starting != null || running != null;
+    }
+
     /** Waits until the embedded PostgreSQL (if this run started one) accepts connections. */
     public static void awaitStarted() {
         CompletableFuture<EmbeddedPostgres> f = starting;
@@ -106,29 +119,69 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         try {
             Files.createDirectories(dataDir);
             stopOrphanedServer(dataDir);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("timezone", "UTC");
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            EmbeddedPostgres pg = builder.start();
+            EmbeddedPostgres pg = builder(dataDir, port).start();
             running = pg;
+            // a last resort when no application context takes charge (start-up failed before the data source):
+            // otherwise it waits for the context's ordered shutdown, which stops the server itself
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    pg.close();
-                } catch (IOException e) {
-                    System.err.println("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+                if (managed) {
+                    try {
+                        stopped.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
-            }, "embedded-postgres-shutdown"));
+                stop();
+            }, "embedded-postgres-last"));
             return pg;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + dataDir
                     + ". Set SPRING_DATASOURCE_URL to use another PostgreSQL.", e);
+        }
+    }
+
+    /**
+     * The application's embedded PostgreSQL: durable (issue 17): fsync, synchronous commit and full page writes
+     * on, overriding the embedded library's test settings ({@code -F}, {@code synchronous_commit=off}); no JVM
+     * shutdown hook of its own: {@link EmbeddedPostgresReady} stops it as the last step of the application's
+     * ordered shutdown, after the web server, the scheduler, the outbox and the connection pool.
+     */
+    static EmbeddedPostgres.Builder builder(Path dataDir, int port) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("timezone", "UTC")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder;
+    }
+
+    /**
+     * Stops the embedded PostgreSQL this run started (fast mode: open sessions are ended, committed work is
+     * on disk). Called when the application context is closed, after everything that uses the database.
+     */
+    public static synchronized void stop() {
+        stopped.countDown();
+        EmbeddedPostgres pg = running;
+        if (pg == null && starting != null) {
+            pg = starting.getNow(null);
+        }
+        if (pg != null) {
+            try {
+                pg.close();
+            } catch (IOException e) {
+                System.err.println("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+            running = null;
+            starting = null;
         }
     }
 

@@ -66,6 +66,20 @@ class KeyRing {
         return fromDirectory("agency-" + safe(code) + ".p12", agencyName, null, true);
     }
 
+    /** The officer's signer: the remote signing service when configured for them, else their keystore. */
+    RawSigner officerSigner(String username, String name, String agencyName) {
+        var configured = props.officers().get(username);
+        if (configured != null && configured.remoteUserId() != null && !configured.remoteUserId().isBlank()) {
+            if (!props.remote().enabled()) {
+                throw Failures.failed("signing.reason.noKey");
+            }
+            var r = props.remote();
+            return new RemoteSigner(new RemoteSigner.Remote(r.url(), r.clientId(), r.clientSecret(), r.timeout(),
+                    r.pollInterval()), configured.remoteUserId(), "MotCua: " + name);
+        }
+        return RawSigner.local(officer(username, name, agencyName));
+    }
+
     SigningKey officer(String username, String name, String agencyName) {
         var configured = props.officers().get(username);
         if (configured != null) {

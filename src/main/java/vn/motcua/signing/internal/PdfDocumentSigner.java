@@ -59,7 +59,7 @@ class PdfDocumentSigner implements DocumentSigner {
     public byte[] signAsAgency(String agencyCode, byte[] pdf, Placement placement) {
         Agency agency = agency(agencyCode);
         SigningKey key = keys.agency(agencyCode, issuer(agency));
-        Instant now = checked(key, clock.instant());
+        Instant now = checked(key.certificate(), clock.instant());
         byte[] seal = SealImages.seal(key.sealImage(), issuer(agency));
         List<String> lines = List.of("Ký bởi: " + commonName(key.certificate()), "Cơ quan: " + issuer(agency),
                 "Thời gian ký: " + TIME.format(now.atZone(VIETNAM)));
@@ -72,14 +72,29 @@ class PdfDocumentSigner implements DocumentSigner {
     }
 
     @Override
-    public byte[] signAsOfficerAndAgency(Officer officer, String agencyCode, byte[] pdf, Placement placement) {
+    public byte[] signAsOfficer(Officer officer, String agencyCode, byte[] pdf, Placement placement) {
+        return officerSignature(officer, agencyCode, pdf, placement).pdf();
+    }
+
+    /** The officer's signed PDF, and where its appearance went (the seal overlaps it). */
+    private record Signed(byte[] pdf, int page, PDRectangle box, Instant at) {
+    }
+
+    private Signed officerSignature(Officer officer, String agencyCode, byte[] pdf, Placement placement) {
+        try {
+            return officerSignatureOf(officer, agencyCode, pdf, placement);
+        } catch (RemoteSigningException e) {
+            audit.info("signing as officer " + officer.username() + " failed: " + e.reasonKey());
+            throw Failures.failed(e.reasonKey());
+        }
+    }
+
+    private Signed officerSignatureOf(Officer officer, String agencyCode, byte[] pdf, Placement placement) {
         Agency agency = agency(agencyCode);
-        SigningKey personal = keys.officer(officer.username(), officer.name(), issuer(agency));
-        SigningKey seal = keys.agency(agencyCode, issuer(agency));
-        Instant now = checked(personal, clock.instant());
-        checked(seal, now);
+        RawSigner personal = keys.officerSigner(officer.username(), officer.name(), issuer(agency));
+        Instant now = checked(personal.chain().getFirst(), clock.instant());
         List<String> lines = new ArrayList<>();
-        lines.add(commonName(personal.certificate()));
+        lines.add(commonName(personal.chain().getFirst()));
         if (officer.position() != null && !officer.position().isBlank()) {
             lines.add("Chức vụ: " + officer.position());
         }
@@ -87,7 +102,7 @@ class PdfDocumentSigner implements DocumentSigner {
         lines.add("Thời gian ký: " + TIME.format(now.atZone(VIETNAM)));
         PDRectangle[] officerBox = new PDRectangle[1];
         int[] officerPage = new int[1];
-        byte[] once = sign(pdf, RawSigner.local(personal), new PadesSigner.Meta(commonName(personal.certificate()),
+        byte[] signed = sign(pdf, personal, new PadesSigner.Meta(commonName(personal.chain().getFirst()),
                 "Người có thẩm quyền ký", issuer(agency), now), doc -> {
             int page = doc.getNumberOfPages() - 1;
             float s = scale(doc, page);
@@ -95,15 +110,24 @@ class PdfDocumentSigner implements DocumentSigner {
             officerPage[0] = page;
             return new PadesSigner.Placed(page, new Appearance.Spec(officerBox[0], lines, null, false));
         }, "officer " + officer.username());
+        return new Signed(signed, officerPage[0], officerBox[0], now);
+    }
+
+    @Override
+    public byte[] signAsOfficerAndAgency(Officer officer, String agencyCode, byte[] pdf, Placement placement) {
+        Agency agency = agency(agencyCode);
+        SigningKey seal = keys.agency(agencyCode, issuer(agency));
+        checked(seal.certificate(), clock.instant());
+        Signed once = officerSignature(officer, agencyCode, pdf, placement);
         byte[] sealImage = SealImages.seal(seal.sealImage(), issuer(agency));
-        return sign(once, RawSigner.local(seal), new PadesSigner.Meta(commonName(seal.certificate()),
-                "Chữ ký số của cơ quan, tổ chức", issuer(agency), now), doc -> {
+        return sign(once.pdf(), RawSigner.local(seal), new PadesSigner.Meta(commonName(seal.certificate()),
+                "Chữ ký số của cơ quan, tổ chức", issuer(agency), once.at()), doc -> {
             // the seal overlaps about a third of the signer's appearance, on its left (Decree 30/2020, Annex I)
-            PDRectangle o = officerBox[0];
+            PDRectangle o = once.box();
             float side = o.getHeight() * 1.3f;
             float right = o.getLowerLeftX() + o.getWidth() / 3;
             PDRectangle box = new PDRectangle(right - side, o.getLowerLeftY() + (o.getHeight() - side) / 2, side, side);
-            return new PadesSigner.Placed(officerPage[0], new Appearance.Spec(box, List.of(), sealImage, true));
+            return new PadesSigner.Placed(once.page(), new Appearance.Spec(box, List.of(), sealImage, true));
         }, "agency " + agencyCode);
     }
 
@@ -135,8 +159,7 @@ class PdfDocumentSigner implements DocumentSigner {
     }
 
     /** The certificate must be valid at the signing moment; returns that moment. */
-    private static Instant checked(SigningKey key, Instant now) {
-        X509Certificate cert = key.certificate();
+    private static Instant checked(X509Certificate cert, Instant now) {
         try {
             cert.checkValidity(Date.from(now));
             return now;

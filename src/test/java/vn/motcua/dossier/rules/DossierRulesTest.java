@@ -140,6 +140,14 @@ class DossierRulesTest {
         c.add(no("only the consulted agency answers", ANSWER_CONSULTATION, Party.STEP_OWNER, atSpecialist, reason, NOT_YOUR_ROLE, 409));
         c.add(ok("ask for the fee: the clock stops", REQUEST_PAYMENT, Party.STEP_OWNER, atSpecialist, in(), AWAITING_PAYMENT));
         c.add(ok("paid", CONFIRM_PAYMENT, Party.RECEPTION, online(AWAITING_PAYMENT), in(), PROCESSING));
+        c.add(ok("paid online: the payment platform confirms", CONFIRM_PAYMENT, Party.PAYMENT_PLATFORM,
+                online(AWAITING_PAYMENT), in(), PROCESSING));
+        c.add(ok("a fee paid with the application: the status stays", CONFIRM_PAYMENT, Party.PAYMENT_PLATFORM,
+                online(SUBMITTED), in(), SUBMITTED));
+        c.add(no("no fee is taken once the dossier is finished", CONFIRM_PAYMENT, Party.PAYMENT_PLATFORM,
+                online(COMPLETED), in(), NOT_IN_STATUS, 409));
+        c.add(no("the one-stop confirms only a requested payment", CONFIRM_PAYMENT, Party.RECEPTION,
+                online(SUBMITTED), in(), NOT_YOUR_ROLE, 409));
         c.add(ok("waived by a leader", WAIVE_PAYMENT, Party.LEADER, online(AWAITING_PAYMENT), reason, PROCESSING));
         c.add(no("only a leader waives", WAIVE_PAYMENT, Party.SPECIALIST, online(AWAITING_PAYMENT), reason, NOT_YOUR_ROLE, 409));
         c.add(ok("refusal after appraisal", REJECT, Party.LEADER, atLeader, reason, REJECTED));
@@ -154,6 +162,17 @@ class DossierRulesTest {
         c.add(ok("the applicant withdraws", WITHDRAW, Party.APPLICANT, online(PROCESSING), in(), WITHDRAWN));
         c.add(ok("the applicant withdraws before acceptance", WITHDRAW, Party.APPLICANT, online(SUBMITTED), in(), WITHDRAWN));
         c.add(no("not once finished", WITHDRAW, Party.APPLICANT, online(COMPLETED), in(), NOT_IN_STATUS, 409));
+        // ---- reorganisation of units (issue 11)
+        c.add(ok("a reorganisation hands an unfinished dossier over", HAND_OVER, Party.ADMINISTRATOR, online(PROCESSING),
+                reason.withAgency(), PROCESSING));
+        c.add(ok("also one waiting for reception", HAND_OVER, Party.ADMINISTRATOR, online(SUBMITTED), reason.withAgency(),
+                SUBMITTED));
+        c.add(no("only the administrator hands over", HAND_OVER, Party.LEADER, online(PROCESSING), reason.withAgency(),
+                NOT_YOUR_ROLE, 409));
+        c.add(no("a finished dossier stays where it was", HAND_OVER, Party.ADMINISTRATOR, online(RETURNED),
+                reason.withAgency(), NOT_IN_STATUS, 409));
+        c.add(no("the successor is named", HAND_OVER, Party.ADMINISTRATOR, online(PROCESSING), reason,
+                "dossier.rule.agencyRequired", 400));
         c.add(ok("a written request at the counter, scanned", WITHDRAW, Party.RECEPTION, counter(PROCESSING),
                 in().withDocuments(), WITHDRAWN));
         c.add(no("the written request is scanned", WITHDRAW, Party.RECEPTION, counter(PROCESSING), in(),

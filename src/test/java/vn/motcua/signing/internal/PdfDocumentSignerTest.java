@@ -47,7 +47,7 @@ class PdfDocumentSignerTest {
 
     PdfDocumentSigner signer(Clock clock, String officerKey) {
         var props = new SigningProperties(dir.toString(), "demo-test-password", null, null,
-                new SigningProperties.DemoCa(true, officerKey), null, null, null);
+                new SigningProperties.DemoCa(true, officerKey), null, null, null, null);
         return new PdfDocumentSigner(new KeyRing(props), organization(), clock, props);
     }
 
@@ -144,7 +144,7 @@ class PdfDocumentSignerTest {
     @Test
     void anExpiredCertificateSignsNothingAndSaysWhy() {
         var props = new SigningProperties(dir.toString(), "demo-test-password", null, null,
-                new SigningProperties.DemoCa(true, null), null, null, null);
+                new SigningProperties.DemoCa(true, null), null, null, null, null);
         var keys = new KeyRing(props);
         keys.demoCa().orElseThrow().issue(dir.resolve("agency-" + AGENCY + ".p12"), "Cơ quan hết hạn", null, true,
                 Date.from(Instant.parse("2020-01-01T00:00:00Z")), Date.from(Instant.parse("2030-01-01T00:00:00Z")));
@@ -158,7 +158,7 @@ class PdfDocumentSignerTest {
 
     @Test
     void withoutAKeystoreAndWithoutTheDemoCaThereIsNoSignature() {
-        var props = new SigningProperties(dir.toString(), null, null, null, null, null, null, null);
+        var props = new SigningProperties(dir.toString(), null, null, null, null, null, null, null, null);
         var signer = new PdfDocumentSigner(new KeyRing(props), organization(), Clock.systemUTC(), props);
         assertThatThrownBy(() -> signer.signAsAgency(AGENCY, receipt()))
                 .isInstanceOfSatisfying(ProblemException.class,

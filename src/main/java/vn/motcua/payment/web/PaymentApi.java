@@ -1,0 +1,109 @@
+package vn.motcua.payment.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.dossier.PayableDossier;
+import vn.motcua.payment.internal.PaymentRecord;
+import vn.motcua.payment.internal.PaymentService;
+import vn.motcua.platform.Actor;
+import vn.motcua.platform.ProblemException;
+
+/** Paying a dossier's fees: start an attempt, list them, one attempt; cash at the counter. */
+@RestController
+@Tag(name = "Payments")
+class PaymentApi {
+
+    private final PaymentService payments;
+
+    PaymentApi(PaymentService payments) {
+        this.payments = payments;
+    }
+
+    /** The channel chosen: VNPAY or PAYMENT_PLATFORM (what GET .../payments lists as {@code channels}). */
+    record StartPayment(String channel) {
+    }
+
+    @PostMapping("/api/v1/dossiers/{code}/payments")
+    @Operation(summary = "Start paying what the dossier owes (the amount comes from the catalogue's quote, never from "
+            + "the client): 201 {paymentId, reference, amount, status, redirectUrl}; an attempt still open is given "
+            + "back (200) instead of a second one; 503 when the gateway cannot be reached (retry)")
+    ResponseEntity<Map<String, Object>> start(Actor actor, @PathVariable String code,
+                                              @RequestBody(required = false) StartPayment body,
+                                              HttpServletRequest request) {
+        var started = payments.start(actor, code, body == null ? null : body.channel(), request.getRemoteAddr(),
+                base(request));
+        Map<String, Object> view = PaymentViews.of(started.payment());
+        return started.created()
+                ? ResponseEntity.created(URI.create("/api/v1/payments/" + started.payment().id())).body(view)
+                : ResponseEntity.ok(view);
+    }
+
+    @GetMapping("/api/v1/dossiers/{code}/payments")
+    @Operation(summary = "The dossier's payment attempts (to its applicant and to officers who see it), with what "
+            + "it owes: {items, total, fee, paid, due, channels}")
+    Map<String, Object> list(Actor actor, @PathVariable String code) {
+        PayableDossier d = payments.dossier(actor, code);
+        List<PaymentRecord> list = payments.list(actor, code);
+        long due = payments.due(d);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", list.stream().map(PaymentViews::of).toList());
+        m.put("total", list.size());
+        m.put("fee", Map.of("total", d.feeAmount(), "complete", d.feeComplete(), "items", d.feeItems()));
+        m.put("paid", d.feeAmount() - due);
+        m.put("due", due);
+        m.put("channels", payments.onlineChannels());
+        return m;
+    }
+
+    @GetMapping("/api/v1/payments/{paymentId}")
+    @Operation(summary = "One payment attempt, to the dossier's applicant and to officers who see the dossier")
+    Map<String, Object> one(Actor actor, @PathVariable String paymentId) {
+        return PaymentViews.of(visible(actor, paymentId));
+    }
+
+    @PostMapping("/api/v1/office/dossiers/{code}/payments/cash")
+    @Operation(summary = "The one-stop records the fee paid in cash at the counter (never counted as online); the "
+            + "dossier takes it like an online payment")
+    ResponseEntity<Map<String, Object>> cash(Actor actor, @PathVariable String code) {
+        PaymentRecord r = payments.recordCash(actor, code);
+        return ResponseEntity.created(URI.create("/api/v1/payments/" + r.id())).body(PaymentViews.of(r));
+    }
+
+    /** This site as the request reached it (used when motcua.payment.public-base-url is not set). */
+    static String base(HttpServletRequest request) {
+        int port = request.getServerPort();
+        boolean standard = ("http".equals(request.getScheme()) && port == 80)
+                || ("https".equals(request.getScheme()) && port == 443);
+        return request.getScheme() + "://" + request.getServerName() + (standard ? "" : ":" + port)
+                + request.getContextPath();
+    }
+
+    /** The attempt if the actor sees its dossier; else 404 (nobody learns that it exists). */
+    PaymentRecord visible(Actor actor, String paymentId) {
+        UUID id;
+        try {
+            id = UUID.fromString(paymentId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("payment.notFound", paymentId);
+        }
+        PaymentRecord r = payments.find(id).orElseThrow(() -> ProblemException.notFound("payment.notFound", paymentId));
+        try {
+            payments.dossier(actor, r.dossierCode());
+        } catch (ProblemException e) {
+            throw ProblemException.notFound("payment.notFound", paymentId);
+        }
+        return r;
+    }
+}

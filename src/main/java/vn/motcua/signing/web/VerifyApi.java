@@ -1,0 +1,80 @@
+package vn.motcua.signing.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import vn.motcua.platform.ProblemException;
+import vn.motcua.signing.DocumentVerifier;
+import vn.motcua.signing.SignedDocuments;
+
+/**
+ * {@code POST /api/v1/verify}: the public check of a signed PDF (multipart field {@code file}); and
+ * {@code GET /api/v1/verify/{id}}: the check of a document this system signed, by the key in its QR code.
+ * Public, rate-limited.
+ */
+@RestController
+class VerifyApi {
+
+    static final long MAX_SIZE = 20L * 1024 * 1024;
+
+    private final DocumentVerifier verifier;
+    private final SignedDocuments register;
+    private final VerifyLimiter limiter;
+    private final MessageSource messages;
+
+    VerifyApi(DocumentVerifier verifier, SignedDocuments register, VerifyLimiter limiter, MessageSource messages) {
+        this.verifier = verifier;
+        this.register = register;
+        this.limiter = limiter;
+        this.messages = messages;
+    }
+
+    @PostMapping(value = "/api/v1/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    VerifyView verify(@RequestParam(value = "file", required = false) MultipartFile file, HttpServletRequest request,
+                      Locale locale) {
+        byte[] pdf = upload(file);
+        limiter.check(request.getRemoteAddr());
+        return VerifyView.of(verifier.verify(pdf), null, messages, locale);
+    }
+
+    @GetMapping("/api/v1/verify/{id}")
+    VerifyView registered(@PathVariable String id, HttpServletRequest request, Locale locale) {
+        UUID key = key(id);
+        limiter.check(request.getRemoteAddr());
+        var doc = register.find(key).orElseThrow(() -> ProblemException.notFound("signing.verify.unknown"));
+        byte[] pdf = register.content(key).orElseThrow(() -> ProblemException.notFound("signing.verify.unknown"));
+        return VerifyView.of(verifier.verify(pdf), doc, messages, locale);
+    }
+
+    static UUID key(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("signing.verify.unknown");
+        }
+    }
+
+    /** The uploaded bytes; 400 naming {@code file} when it is missing, empty or too large. */
+    static byte[] upload(MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            throw ProblemException.invalid("file", "signing.verify.file.missing");
+        }
+        if (file.getSize() > MAX_SIZE) {
+            throw ProblemException.invalid("file", "signing.verify.file.tooLarge", MAX_SIZE / (1024 * 1024));
+        }
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw ProblemException.invalid("file", "signing.verify.file.missing");
+        }
+    }
+}
