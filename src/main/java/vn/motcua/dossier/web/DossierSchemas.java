@@ -31,7 +31,7 @@ final class DossierSchemas {
                    @NonNull Channel channel, String applicantName,
                    OffsetDateTime submittedAt, OffsetDateTime receivedAt, OffsetDateTime dueAt,
                    OffsetDateTime finishedAt, Outcome outcome, boolean overdue,
-                   boolean dueSoon, String currentStep, String assignee, int version) {
+                   boolean dueSoon, String currentStep, @Nullable String assignee, int version) {
     }
 
     @Schema(name = "Dossier", description = "The whole dossier; officers also see steps, consultations and the "
@@ -42,7 +42,7 @@ final class DossierSchemas {
                 @NonNull Channel channel, String applicantName,
                 OffsetDateTime submittedAt, OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime finishedAt,
                 Outcome outcome, boolean overdue, boolean dueSoon,
-                String currentStep, String assignee, int version, int procedureVersion, String agencyName,
+                String currentStep, @Nullable String assignee, int version, int procedureVersion, String agencyName,
                 Applicant applicant, JsonNode form, OffsetDateTime clockStartedAt, OffsetDateTime originalDueAt,
                 OffsetDateTime pausedAt, OffsetDateTime returnedAt, int supplementCount, int apologyCount,
                 boolean lateFlag, Long feeAmount, @NonNull Fee fee, OffsetDateTime paidAt, String rating,
@@ -75,7 +75,8 @@ final class DossierSchemas {
     }
 
     @Schema(name = "DossierHistoryEntry", description = "Who did what, when and from where")
-    record History(@NonNull OffsetDateTime at, String actor, String actorRole, String agencyCode, String origin,
+    record History(@NonNull OffsetDateTime at, @Nullable String actor, String actorRole, String agencyCode,
+                   @Nullable String origin,
                    @NonNull String action, String actionName,
                    String fromStatus, String toStatus, String step, String reason, String note, OffsetDateTime dueAt,
                    List<JsonNode> documents) {

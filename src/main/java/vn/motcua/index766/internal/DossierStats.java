@@ -29,6 +29,7 @@ public class DossierStats {
      * @param guidedAtDesk  walk-ins given form 02 at a counter without a dossier (what to add, once, completely)
      * @param refusedAtDesk walk-ins given form 03 at a counter without a dossier
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DossierStatsRow")
     public record Row(String key, String name, long received, long online, long finished, long onTime, long early,
                       long late, long inProgress, long overdue, long guidedAtDesk, long refusedAtDesk) {
     }

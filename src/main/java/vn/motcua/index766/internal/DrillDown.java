@@ -22,6 +22,7 @@ import vn.motcua.platform.ProblemException;
 public class DrillDown {
 
     /** One dossier of a drill-down. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DrillDownRow")
     public record Row(String code, String procedureCode, String procedureName, String agencyCode, String channel,
                       String status, OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime endAt,
                       String outcome, boolean inNumerator, String why) {

@@ -58,6 +58,7 @@ class RecordComponentsConverter implements ModelConverter {
                 if (property.get$ref() != null) {
                     ComposedSchema wrapper = new ComposedSchema();
                     wrapper.setAllOf(List.of(new Schema<>().$ref(property.get$ref())));
+                    wrapper.setType("object"); // Redocly: nullable needs a type beside it
                     wrapper.setNullable(true);
                     wrapper.setDescription(property.getDescription());
                     target.getProperties().put(name, wrapper);
