@@ -41,6 +41,12 @@ class DossierContentReader implements DossierContents {
         return dossiers.findByCode(code).map(this::content);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<DossierContent> forOfficer(String code, vn.motcua.platform.Actor officer) {
+        return dossiers.findByCode(code).filter(d -> Access.officerSees(officer, d)).map(this::content);
+    }
+
     private DossierContent content(DossierRecord d) {
         List<Document> documents = dossiers.attachments(d.id()).stream()
                 .map(a -> new Document(DocumentKind.valueOf(a.kind()), a.componentCode(), a.fileId(), a.name(),

@@ -73,6 +73,9 @@ class NationalSyncQueue implements OutboxConsumer {
             if (changed == null || changed.action() == DossierAction.RATE) {
                 continue;
             }
+            if (changed.created()) {
+                evidence.filed(changed);
+            }
             NationalPortalPayload.Facts facts = facts(changed);
             OffsetDateTime now = OffsetDateTime.now(clock);
             jdbc.sql("""

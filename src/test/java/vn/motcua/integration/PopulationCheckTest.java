@@ -1,0 +1,121 @@
+package vn.motcua.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.test.IntegrationTest;
+import vn.motcua.test.TestApi;
+import vn.motcua.test.TestDossiers;
+
+/**
+ * Checks against the population database at intake: the simulated registry of the demo profile, the record of each
+ * check with the dossier, the flag sent to the national portal (DSKetNoiCSDL) only after a real answer, the citizen's
+ * pre-fill with consent, and the HTTP adapter against a stub registry that answers, refuses and goes away.
+ */
+@IntegrationTest
+class PopulationCheckTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    TestApi desk() {
+        return new TestApi(port).as("tiepnhan.tanphu");
+    }
+
+    JsonNode queuedRecord(String code, String action) throws InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            var row = jdbc.sql("""
+                    select payload::text from national_sync_change where dossier_code = :c and action = :a
+                    order by id desc limit 1""").param("c", code).param("a", action).query(String.class).optional();
+            if (row.isPresent()) {
+                return json.readTree(row.get());
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no " + action + " change of " + code);
+    }
+
+    @Test
+    void anOfficerChecksAtTheCounterThenTheDossierCarriesTheCheckAndThePortalFlag() throws Exception {
+        TestApi desk = desk();
+        var bad = desk.post("/api/v1/office/population-checks", Map.of("idNumber", "12345"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("idNumber");
+
+        var match = desk.post("/api/v1/office/population-checks", Map.of("idNumber", "070090001234",
+                "fullName", "NGUYỄN VĂN AN", "dateOfBirth", "1990-05-12"));
+        assertThat(match.status()).as(match.toString()).isEqualTo(200);
+        assertThat(match.json().get("result").asString()).isEqualTo("MATCH");
+        assertThat(match.json().get("source").asString()).isEqualTo("SIMULATED");
+        assertThat(match.json().get("answer").isNull()).as("kept only with consent").isTrue();
+
+        var mismatch = desk.post("/api/v1/office/population-checks", Map.of("idNumber", "070090001234",
+                "fullName", "Nguyễn Văn Ân", "dateOfBirth", "1990-05-13", "consent", true));
+        assertThat(mismatch.json().get("result").asString()).isEqualTo("MISMATCH");
+        assertThat(mismatch.json().get("mismatches").toString()).contains("fullName", "dateOfBirth");
+        assertThat(mismatch.json().get("answer").get("fullName").asString()).isEqualTo("Nguyễn Văn An");
+
+        // the dossier received right after takes the checks of its applicant
+        JsonNode d = desk.post("/api/v1/office/dossiers", TestDossiers.body(desk, TestDossiers.MARITAL,
+                TestDossiers.TAN_PHU, TestDossiers.phone())).json();
+        String code = d.get("code").asString();
+        JsonNode record = queuedRecord(code, "RECEIVE");
+        assertThat(record.get("DSKetNoiCSDL").get(0).get("MaCSDL").asString()).isEqualTo("7");
+        JsonNode checks = desk.get("/api/v1/office/dossiers/" + code + "/population-checks").json();
+        assertThat(checks.size()).isGreaterThanOrEqualTo(2);
+        assertThat(checks.findValuesAsString("result")).contains("MATCH", "MISMATCH");
+        checks.forEach(c -> {
+            assertThat(c.get("checkedAt").asString()).isNotBlank();
+            assertThat(c.get("checkedBy").asString()).isNotBlank();
+        });
+
+        // a later check of the dossier's applicant is recorded with the dossier
+        var later = desk.post("/api/v1/office/dossiers/" + code + "/population-checks", Map.of());
+        assertThat(later.json().get("result").asString()).isEqualTo("MATCH");
+        assertThat(later.json().get("dossierCode").asString()).isEqualTo(code);
+
+        TestApi elsewhere = new TestApi(port).as("chuyenvien.tienhung");
+        assertThat(elsewhere.get("/api/v1/office/dossiers/" + code + "/population-checks").status())
+                .as("another agency's dossier").isEqualTo(404);
+        assertThat(elsewhere.post("/api/v1/office/dossiers/" + code + "/population-checks", Map.of()).status())
+                .isEqualTo(404);
+
+        // somebody the registry does not know: checked and recorded, but no population data used
+        var unknown = desk.post("/api/v1/office/population-checks", Map.of("idNumber", "070090999999"));
+        assertThat(unknown.json().get("result").asString()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void aCitizenPreFillsFromTheRegistryOnlyWithConsent() {
+        TestApi citizen = new TestApi(port).as("congdan1");
+        var refused = citizen.post("/api/v1/population/me", Map.of("consent", false));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("consent");
+        var mine = citizen.post("/api/v1/population/me", Map.of("consent", true));
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        assertThat(mine.json().get("result").asString()).isEqualTo("MATCH");
+        JsonNode answer = mine.json().get("answer");
+        assertThat(answer.get("fullName").asString()).isEqualTo("Nguyễn Văn An");
+        assertThat(answer.get("dateOfBirth").asString()).isEqualTo("1990-05-12");
+        assertThat(answer.get("permanentAddress").asString()).contains("Tân Phú");
+        assertThat(desk().post("/api/v1/population/me", Map.of("consent", true)).status()).isEqualTo(403);
+    }
+}
