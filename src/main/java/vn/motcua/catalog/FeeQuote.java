@@ -1,5 +1,6 @@
 package vn.motcua.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -22,6 +23,7 @@ public record FeeQuote(long total, List<Item> items, boolean complete) {
      * ({@code quantity} × {@code unitAmount}: pages, copies, persons; 1 × amount for a flat row), and its kind
      * ({@code phi} or {@code le_phi}, as the row says; receipts list them apart).
      */
+    @Schema(name = "FeeQuoteItem") // not the notifications' Item: one name, one schema in the API description
     public record Item(String name, Long amount, String condition, int quantity, Long unitAmount, String kind) {
 
         public Item(String name, Long amount, String condition, int quantity, Long unitAmount) {

@@ -2,6 +2,7 @@ package vn.motcua.notification.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,7 @@ class NotificationsApi {
     }
 
     /** One notification. */
+    @Schema(name = "NotificationItem")
     record Item(long id, String subject, String body, String dossierCode, String event, OffsetDateTime createdAt,
                 OffsetDateTime readAt, boolean read) {
         static Item of(NotificationRepository.InboxItem n) {
