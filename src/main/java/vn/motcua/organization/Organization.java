@@ -54,6 +54,11 @@ public interface Organization {
         return List.of();
     }
 
+    /** The last day a unit was in force, when it is no longer (e.g. Bình Phước: 30 June 2025); empty otherwise. */
+    default Optional<java.time.LocalDate> lastDayInForce(String code) {
+        return Optional.empty();
+    }
+
     /** A unit as it stood on a date. */
     default Optional<UnitPeriod> unitAt(String code, java.time.LocalDate at) {
         return Optional.empty();

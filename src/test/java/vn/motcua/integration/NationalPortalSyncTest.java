@@ -110,7 +110,12 @@ class NationalPortalSyncTest {
         JsonNode d = receivedAndForwarded();
         String code = d.get("code").asString();
         assertThat(queued(code, 2)).containsExactly(2, 4);
-        sendAll(sender(Duration.ofSeconds(5)), 3);
+        // other tests' changes may be queued before these in the shared database: send until ours are through
+        NationalPortalSender s = sender(Duration.ofSeconds(5));
+        for (int round = 0; round < 300 && (round < 3 || portal.records.getOrDefault(code, List.of()).size() < 2);
+                round++) {
+            s.sendDue();
+        }
         assertThat(portal.creates.get(code)).isEqualTo(1);
         assertThat(portal.records.get(code)).containsExactly(2, 4);
         assertThat(portal.history.get(code)).hasSize(2);

@@ -151,6 +151,14 @@ class OrganizationService implements Organization {
     }
 
     @Override
+    public Optional<java.time.LocalDate> lastDayInForce(String code) {
+        return jdbc.sql("""
+                select max(valid_to) from unit_period where code = :c
+                having bool_and(valid_to is not null)""")
+                .param("c", code).query(java.time.LocalDate.class).optional();
+    }
+
+    @Override
     public Optional<vn.motcua.organization.UnitPeriod> unitAt(String code, java.time.LocalDate at) {
         return unitsAt(null, at).stream().filter(u -> u.code().equals(code)).findFirst();
     }

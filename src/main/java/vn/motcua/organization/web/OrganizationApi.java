@@ -42,13 +42,18 @@ class OrganizationApi {
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "20") int size) {
         LocalDate day = at == null ? LocalDate.now(clock.withZone(ZONE)) : at;
+        if (at == null && parent != null && !parent.isBlank() && organization.unitAt(parent, day).isEmpty()) {
+            // a parent no longer in force (Bình Phước after 1 July 2025): its units as they stood on its last day
+            day = organization.lastDayInForce(parent).orElse(day);
+        }
+        final LocalDate on = day;
         List<UnitPeriod> list;
         if (parent != null && !parent.isBlank()) {
-            organization.unitAt(parent, day).orElseThrow(() -> ProblemException.notFound("error.unit.notFoundAt",
-                    parent, day.toString()));
-            list = organization.unitsAt(parent, day);
+            organization.unitAt(parent, on).orElseThrow(() -> ProblemException.notFound("error.unit.notFoundAt",
+                    parent, on.toString()));
+            list = organization.unitsAt(parent, on);
         } else {
-            list = organization.unitsAt(null, day);
+            list = organization.unitsAt(null, on);
         }
         if (level != null && !level.isBlank()) {
             UnitLevel l = parseLevel(level);
