@@ -32,6 +32,7 @@ class CertificationApi {
         this.service = service;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Ask for electronic certified copies of a document (chứng thực bản sao điện tử)")
     @PostMapping("/api/v1/certifications")
     ResponseEntity<CertificationRequest> create(Actor actor, @RequestBody CertificationService.Application body) {
         if (body == null) {
@@ -40,16 +41,19 @@ class CertificationApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(service.create(actor, body));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "The applicant's own certification requests")
     @GetMapping("/api/v1/certifications/mine")
     List<CertificationRequest> mine(Actor actor) {
         return service.mine(actor);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "The certifying officer's queue")
     @GetMapping("/api/v1/certifications/queue")
     List<CertificationRequest> queue(Actor actor, @RequestParam(defaultValue = "true") boolean open) {
         return service.queue(actor, open);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "The certification fee for a number of pages and copies (from the catalogue)")
     @GetMapping("/api/v1/certifications/fee")
     FeeQuote fee(Actor actor, @RequestParam int pages, @RequestParam(defaultValue = "1") int copies,
                  @RequestParam(defaultValue = "ONLINE") Channel channel) {
@@ -62,22 +66,26 @@ class CertificationApi {
         return service.quote(pages, copies, channel);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "One certification request")
     @GetMapping("/api/v1/certifications/{code}")
     CertificationRequest one(Actor actor, @PathVariable String code) {
         return service.find(actor, code);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "The history of a certification request")
     @GetMapping("/api/v1/certifications/{code}/history")
     List<CertificationHistoryEntry> history(Actor actor, @PathVariable String code) {
         return service.history(actor, code);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Act on a certification request (compare, sign, seal, refuse, cancel)")
     @PostMapping("/api/v1/certifications/{code}/actions")
     CertificationRequest act(Actor actor, @PathVariable String code,
                              @RequestBody CertificationService.ActionBody body) {
         return service.act(actor, code, body);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "The signed electronic certified copy (PDF)")
     @GetMapping("/api/v1/certifications/{code}/copy.pdf")
     ResponseEntity<byte[]> copy(Actor actor, @PathVariable String code) {
         return ResponseEntity.ok().header("Content-Type", "application/pdf")

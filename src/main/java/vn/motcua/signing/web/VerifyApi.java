@@ -38,6 +38,7 @@ class VerifyApi {
         this.messages = messages;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Verify the signatures of a PDF: who signed, when, changed since, trusted")
     @PostMapping(value = "/api/v1/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     VerifyView verify(@RequestParam(value = "file", required = false) MultipartFile file, HttpServletRequest request,
                       Locale locale) {
@@ -46,6 +47,7 @@ class VerifyApi {
         return VerifyView.of(verifier.verify(pdf), null, messages, locale);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "The verification of a document the system signed (the QR code's target)")
     @GetMapping("/api/v1/verify/{id}")
     VerifyView registered(@PathVariable String id, HttpServletRequest request, Locale locale) {
         UUID key = key(id);
