@@ -57,7 +57,7 @@ class Index766BrowserTest {
         String code = desk.post("/api/v1/office/dossiers", TestDossiers.body(desk, MARITAL, TAN_PHU, TestDossiers.phone()))
                 .json().get("code").asString();
         for (int i = 0; i < 150; i++) {
-            JsonNode rows = new TestApi(port).get("/api/v1/index766/2.1/dossiers?unit=" + TAN_PHU + "&period=" + MONTH
+            JsonNode rows = new TestApi(port).as("giamsat").get("/api/v1/index766/2.1/dossiers?unit=" + TAN_PHU + "&period=" + MONTH
                     + "&part=denominator&size=500").json();
             for (JsonNode r : rows.path("items")) {
                 if (r.path("code").asString("").equals(code)) {
