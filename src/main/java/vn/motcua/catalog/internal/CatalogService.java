@@ -1,7 +1,6 @@
 package vn.motcua.catalog.internal;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +19,7 @@ import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureQuery;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
+import vn.motcua.platform.CommittedSnapshot;
 import vn.motcua.platform.FieldProblem;
 import vn.motcua.platform.PageResult;
 import vn.motcua.platform.ProblemException;
@@ -36,30 +36,28 @@ class CatalogService implements Catalog {
     private final ProcedureRepository repository;
     private final Organization organization;
     private final FormValidator forms;
-    private volatile Snapshot snapshot;
+    private final CommittedSnapshot<Snapshot> snapshot;
 
     /** The search index and the procedures read so far, valid together until they expire. */
     private record Snapshot(SearchIndex index, Map<String, Optional<Procedure>> procedures, List<Field> fields) {
     }
 
-    CatalogService(ProcedureRepository repository, Organization organization, FormValidator forms) {
+    CatalogService(ProcedureRepository repository, Organization organization, FormValidator forms,
+                   java.time.Clock clock) {
         this.repository = repository;
         this.organization = organization;
         this.forms = forms;
+        this.snapshot = new CommittedSnapshot<>(() -> new Snapshot(new SearchIndex(repository.searchRows()),
+                new ConcurrentHashMap<>(), List.copyOf(repository.fields())), TTL, clock);
     }
 
+    /** The catalogue changed: dropped from memory once the change commits (never inside its transaction). */
     void invalidate() {
-        snapshot = null;
+        snapshot.invalidate();
     }
 
     private Snapshot snap() {
-        Snapshot s = snapshot;
-        if (s == null || s.index.loadedAt.plus(TTL).isBefore(Instant.now())) {
-            s = new Snapshot(new SearchIndex(repository.searchRows()), new ConcurrentHashMap<>(),
-                    List.copyOf(repository.fields()));
-            snapshot = s;
-        }
-        return s;
+        return snapshot.get();
     }
 
     @Override

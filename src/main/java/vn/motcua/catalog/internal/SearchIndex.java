@@ -1,6 +1,5 @@
 package vn.motcua.catalog.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -16,13 +15,11 @@ import java.util.function.Predicate;
  */
 final class SearchIndex {
 
-    final Instant loadedAt;
     final List<ProcedureRepository.SearchRow> rows;
     final List<String> vocabulary;
     private final Map<String, BitSet> postings;
 
     SearchIndex(List<ProcedureRepository.SearchRow> rows) {
-        this.loadedAt = Instant.now();
         this.rows = List.copyOf(rows);
         Map<String, BitSet> p = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {

@@ -1,7 +1,6 @@
 package vn.motcua.organization.internal;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,37 +14,35 @@ import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.UnitLevel;
 import vn.motcua.organization.UnitPath;
+import vn.motcua.platform.CommittedSnapshot;
 
 /**
  * Reads units and agencies. The whole directory is a few hundred rows, read on every request, so it is held
- * as an immutable snapshot refreshed every minute (and at once after a local change).
+ * as an immutable snapshot refreshed every minute (and at once after a local change has committed).
  */
 @Service
 class OrganizationService implements Organization {
 
     private static final Duration TTL = Duration.ofSeconds(60);
     private final JdbcClient jdbc;
-    private volatile Snapshot snapshot;
+    private final CommittedSnapshot<Snapshot> snapshot;
 
-    OrganizationService(JdbcClient jdbc) {
+    OrganizationService(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.snapshot = new CommittedSnapshot<>(this::load, TTL, clock);
     }
 
-    private record Snapshot(Instant loadedAt, Map<String, AdminUnit> units, Map<String, Agency> agencies,
+    private record Snapshot(Map<String, AdminUnit> units, Map<String, Agency> agencies,
                             Map<String, java.util.Set<String>> procedures, Map<String, String> successors) {
     }
 
     private Snapshot snap() {
-        Snapshot s = snapshot;
-        if (s == null || s.loadedAt.plus(TTL).isBefore(Instant.now())) {
-            s = load();
-            snapshot = s;
-        }
-        return s;
+        return snapshot.get();
     }
 
+    /** The directory changed: dropped from memory once the change commits (never inside its transaction). */
     void invalidate() {
-        snapshot = null;
+        snapshot.invalidate();
     }
 
     private Snapshot load() {
@@ -65,7 +62,7 @@ class OrganizationService implements Organization {
         jdbc.sql("select code, successor_code from agency where not active and successor_code is not null")
                 .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list()
                 .forEach(e -> successors.put(e.getKey(), e.getValue()));
-        return new Snapshot(Instant.now(), Map.copyOf(units), java.util.Collections.unmodifiableMap(agencies),
+        return new Snapshot(Map.copyOf(units), java.util.Collections.unmodifiableMap(agencies),
                 Map.copyOf(procedures), Map.copyOf(successors));
     }
 
