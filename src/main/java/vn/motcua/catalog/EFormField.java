@@ -15,8 +15,21 @@ public record EFormField(String name, String id, String label, String hint, Stri
                          boolean conditional, List<Option> options, String value, Integer maxLength, String pattern,
                          Number minimum, Number maximum, List<EFormField> children) {
 
-    /** The value as shown: the label of the chosen option, else the value itself. */
+    private static final java.time.format.DateTimeFormatter DAY_MONTH_YEAR =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+    /**
+     * The value as shown: the label of the chosen option, a date as dd/MM/yyyy (as Vietnamese documents write it),
+     * else the value itself.
+     */
     public String displayValue() {
+        if (widget.equals("date") && value != null) {
+            try {
+                return java.time.LocalDate.parse(value).format(DAY_MONTH_YEAR);
+            } catch (java.time.format.DateTimeParseException e) {
+                return value;
+            }
+        }
         return options.stream().filter(o -> o.value().equals(value)).map(Option::label).findFirst().orElse(value);
     }
 

@@ -20,6 +20,11 @@ public interface Accounts {
     /** E-mail and phone of an account, for notifications. */
     Optional<Contact> contact(long accountId);
 
+    /** The officer's position (chức vụ) as printed under a signature, e.g. "Phó Chủ tịch"; empty when not recorded. */
+    default Optional<String> position(long accountId) {
+        return Optional.empty();
+    }
+
     record Contact(String displayName, String email, String phone) {
     }
 }

@@ -15,11 +15,22 @@ import java.util.Objects;
  * @param recipientName  printed under "Nơi nhận" (the applicant)
  * @param signerTitle    e.g. "CHỦ TỊCH" or "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
  * @param verifyUrl      where the document can be verified, encoded in the QR code; {@code null}: no QR code
+ * @param agencyName     the competent authority that issues the result (cơ quan có thẩm quyền), its superior on a
+ *                       first line when it has one ("Ủy ban nhân dân tỉnh Bình Phước\nSở Tư pháp")
+ * @param receivingOffice the one-stop section that received the dossier and returns the result (listed under "Nơi
+ *                       nhận"); {@code null} when the issuer received it itself
  */
 public record ResultData(String dossierCode, String documentNumber, String title, String agencyName,
                          String agencyPlace, List<String> legalBasis, List<Line> content, String recipientName,
                          String signerName, String signerTitle, OffsetDateTime issuedAt, String verifyUrl,
-                         PaperSize size) {
+                         PaperSize size, String receivingOffice) {
+
+    public ResultData(String dossierCode, String documentNumber, String title, String agencyName, String agencyPlace,
+                      List<String> legalBasis, List<Line> content, String recipientName, String signerName,
+                      String signerTitle, OffsetDateTime issuedAt, String verifyUrl, PaperSize size) {
+        this(dossierCode, documentNumber, title, agencyName, agencyPlace, legalBasis, content, recipientName,
+                signerName, signerTitle, issuedAt, verifyUrl, size, null);
+    }
 
     public ResultData {
         Objects.requireNonNull(dossierCode, "dossierCode");
@@ -31,12 +42,21 @@ public record ResultData(String dossierCode, String documentNumber, String title
         size = size == null ? PaperSize.A4 : size;
     }
 
-    /** One line of the decided content: "label: value". */
-    public record Line(String label, String value) {
+    /** One line of the decided content: "label: value", or a heading naming the block of lines after it. */
+    public record Line(String label, String value, boolean heading) {
 
         public Line {
             Objects.requireNonNull(label, "label");
             value = value == null ? "" : value;
+        }
+
+        public Line(String label, String value) {
+            this(label, value, false);
+        }
+
+        /** A heading for the lines that follow, e.g. "Người được xác nhận tình trạng hôn nhân". */
+        public static Line heading(String label) {
+            return new Line(label, "", true);
         }
     }
 }

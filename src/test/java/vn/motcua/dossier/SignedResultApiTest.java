@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.signing.internal.Pdfsig;
+import vn.motcua.signing.internal.Pdftotext;
 import vn.motcua.test.IntegrationTest;
 import vn.motcua.test.TestApi;
 import vn.motcua.test.TestClock;
@@ -75,6 +76,47 @@ class SignedResultApiTest {
         int at = new String(tampered, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("DejaVu");
         tampered[at] = 'X';
         assertThat(Pdfsig.valid(Pdfsig.check(tampered))).as("a changed byte breaks both").isZero();
+    }
+
+    /**
+     * What a citizen reads in the result (poppler's pdftotext, as a reader or a screen reader extracts it): the
+     * People's Committee as issuer and the one-stop only as the office that returns it, every date as dd/MM/yyyy,
+     * each block of the form under its own heading, and the signer's name under "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH".
+     */
+    @Test
+    void theResultReadsAsAnOfficialDocumentOfThePeoplesCommitteeSignedByName() {
+        var a = actors();
+        JsonNode p = atTheLeader(a);
+        String code = p.get("code").asString();
+        JsonNode done = ProcessingApiTest.act(a.leader(), p, "COMPLETE", Map.of("generateResult", true));
+        String fileId = null;
+        for (JsonNode att : done.get("attachments")) {
+            if (att.get("kind").asString().equals("RESULT")) {
+                fileId = att.get("fileId").asString();
+            }
+        }
+        var pdf = a.desk().get("/api/v1/office/dossiers/" + code + "/files/" + fileId);
+        assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
+        String raw = Pdftotext.text(pdf.body());
+        String text = raw.replaceAll("\\s+", " ");
+
+        assertThat(text).as(raw)
+                .contains("ỦY BAN NHÂN DÂN PHƯỜNG TÂN PHÚ")
+                .doesNotContain("BỘ PHẬN TIẾP NHẬN")
+                .contains("Bộ phận Tiếp nhận và Trả kết quả UBND phường Tân Phú (trả kết quả)")
+                .containsPattern("Đồng Xoài, ngày \\d{2} tháng \\d{1,2} năm 20\\d{2}")
+                .contains("Người được xác nhận tình trạng hôn nhân:")
+                .contains("Ngày, tháng, năm sinh: 11/04/1997")
+                .contains("Ngày, tháng, năm sinh: 30/06/1995")
+                .contains("Số định danh cá nhân của người đề nghị: 070090001234")
+                .contains("KT. CHỦ TỊCH PHÓ CHỦ TỊCH")
+                .doesNotContain("LÃNH ĐẠO");
+        assertThat(text.indexOf("Lãnh đạo Phường Tân Phú")).as("the signer's name under the title")
+                .isGreaterThan(text.indexOf("PHÓ CHỦ TỊCH"));
+        assertThat(text).as("no ISO dates left").doesNotContainPattern("\\b\\d{4}-\\d{2}-\\d{2}\\b");
+        // the intended spouse's block is headed too: two "Họ, chữ đệm, tên" say whose they are
+        assertThat(text.indexOf("Vũ Thị Ngọc Trâm")).isGreaterThan(text.indexOf("Người được xác nhận"));
+        assertThat(text).containsPattern("Người dự định kết hôn[^:]*: Họ, chữ đệm, tên: Trần Quốc Bảo");
     }
 
     @Test

@@ -96,8 +96,9 @@ public class DossierDocuments {
      * competent person) and by the agency (docs/SIGNING.md). A signature that fails throws 409 with the reason.
      */
     public byte[] signedResult(DossierRecord d, Actor actor, java.time.OffsetDateTime issuedAt, String verifyUrl) {
-        byte[] pdf = result(d, actor.displayName(), issuedAt, verifyUrl);
-        String position = actor.has(Role.LEADER) ? "Lãnh đạo" : actor.has(Role.SPECIALIST) ? "Chuyên viên" : null;
+        byte[] pdf = result(d, actor, issuedAt, verifyUrl);
+        String position = accounts.position(actor.accountId())
+                .orElse(actor.has(Role.LEADER) ? "Lãnh đạo" : actor.has(Role.SPECIALIST) ? "Chuyên viên" : null);
         return signer.signAsOfficerAndAgency(new DocumentSigner.Officer(actor.username(), actor.displayName(), position),
                 d.agencyCode(), pdf, DocumentSigner.Placement.above(actor.displayName()));
     }
@@ -118,29 +119,90 @@ public class DossierDocuments {
     }
 
     /**
-     * The result document generated from the procedure's template: its result name as title, the legal basis,
-     * the main facts of the eForm, the signer, and a QR code to verify it on the tracking page.
+     * The result document generated from the procedure's template: the competent authority as issuer (the
+     * People's Committee or the department, not the one-stop that received the dossier, which is listed among the
+     * recipients), its result name as title, the legal basis, the facts of the eForm labelled block by block with
+     * dates as dd/MM/yyyy, and the signer's name under their title (from their position: "Phó Chủ tịch" signs
+     * "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), and a QR code to verify it.
      */
-    public byte[] result(DossierRecord d, String signerName, java.time.OffsetDateTime issuedAt, String verifyUrl) {
-        Agency agency = agency(d);
+    public byte[] result(DossierRecord d, Actor signer, java.time.OffsetDateTime issuedAt, String verifyUrl) {
+        Agency receiving = agency(d);
         var procedure = catalog.procedure(d.procedureCode()).orElseThrow();
+        Agency issuer = competentAuthority(receiving, procedure);
         List<vn.motcua.signing.ResultData.Line> lines = new ArrayList<>();
         lines.add(new vn.motcua.signing.ResultData.Line("Người đề nghị", d.applicantName()));
         if (d.applicantIdNumber() != null) {
-            lines.add(new vn.motcua.signing.ResultData.Line("Số định danh cá nhân", d.applicantIdNumber()));
+            lines.add(new vn.motcua.signing.ResultData.Line("Số định danh cá nhân của người đề nghị",
+                    d.applicantIdNumber()));
         }
         collect(vn.motcua.catalog.EForm.fields(procedure.formSchema(), d.form(), Locale.forLanguageTag("vi")), lines);
         String title = procedure.result() == null ? procedure.name() : procedure.result();
         int cut = title.indexOf('(');
         return documents.result(new vn.motcua.signing.ResultData(d.code(), d.code(),
-                (cut > 0 ? title.substring(0, cut) : title).trim(), agency.name(), place(agency), procedure.legalBasis(),
-                lines.size() > 30 ? lines.subList(0, 30) : lines, d.applicantName(), signerName, "LÃNH ĐẠO",
-                issuedAt, verifyUrl, PaperSize.A4));
+                (cut > 0 ? title.substring(0, cut) : title).trim(), issuerHeader(issuer), place(receiving),
+                procedure.legalBasis(), lines.size() > 30 ? lines.subList(0, 30) : lines, d.applicantName(),
+                signer.displayName(), signerTitle(accounts.position(signer.accountId()).orElse(null)), issuedAt,
+                verifyUrl, PaperSize.A4, issuer.code().equals(receiving.code()) ? null : receiving.name()));
     }
 
+    /**
+     * Who decides a dossier received by a one-stop section: an agency of the same unit that the procedure names
+     * (e.g. Sở Tư pháp for a dossier received by the provincial centre), else the People's Committee the one-stop
+     * belongs to. An agency that is not a one-stop decides what it receives.
+     */
+    Agency competentAuthority(Agency receiving, vn.motcua.catalog.Procedure procedure) {
+        if (!receiving.isOneStop()) {
+            return receiving;
+        }
+        for (Agency a : organization.agencies(receiving.unitCode())) {
+            if (!a.isOneStop() && catalog.canReceive(procedure, a)) {
+                return a;
+            }
+        }
+        return receiving.parentCode() == null ? receiving
+                : organization.agency(receiving.parentCode()).orElse(receiving);
+    }
+
+    /** The issuer as the header prints it: a department under its People's Committee, a committee alone. */
+    private String issuerHeader(Agency issuer) {
+        if (issuer.parentCode() != null && !"people_committee".equals(issuer.kind())) {
+            var parent = organization.agency(issuer.parentCode()).orElse(null);
+            if (parent != null && "people_committee".equals(parent.kind())) {
+                return parent.name() + "\n" + issuer.name();
+            }
+        }
+        return issuer.name();
+    }
+
+    /**
+     * The title over a signature from the signer's position (Decree 30/2020/NĐ-CP): a deputy signs for the head
+     * ("Phó Chủ tịch" → "KT. CHỦ TỊCH" then "PHÓ CHỦ TỊCH"); null (the heading of the agency) when not recorded.
+     */
+    static String signerTitle(String position) {
+        if (position == null || position.isBlank()) {
+            return null;
+        }
+        String p = position.strip();
+        if (p.regionMatches(true, 0, "Phó ", 0, 4) && p.length() > 4) {
+            return "KT. " + p.substring(4) + "\n" + p;
+        }
+        return p;
+    }
+
+    /**
+     * The filled fields as label/value lines; each block (a group, a row of a list) under a heading naming it, so
+     * two "Họ, chữ đệm, tên" say whose they are.
+     */
     private static void collect(List<vn.motcua.catalog.EFormField> fields, List<vn.motcua.signing.ResultData.Line> out) {
         for (var f : fields) {
-            if (f.widget().equals("group") || f.widget().equals("list")) {
+            if (f.widget().equals("group")) {
+                List<vn.motcua.signing.ResultData.Line> inner = new ArrayList<>();
+                collect(f.children(), inner);
+                if (!inner.isEmpty()) {
+                    out.add(vn.motcua.signing.ResultData.Line.heading(f.label()));
+                    out.addAll(inner);
+                }
+            } else if (f.widget().equals("list")) {
                 collect(f.children(), out);
             } else if (f.value() != null && !f.value().isBlank()) {
                 out.add(new vn.motcua.signing.ResultData.Line(f.label(), f.displayValue()));

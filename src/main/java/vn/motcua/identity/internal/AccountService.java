@@ -177,6 +177,19 @@ public class AccountService implements Accounts, UserDetailsService {
     }
 
     @Override
+    public Optional<String> position(long accountId) {
+        return jdbc.sql("select position from account where id = :id and position is not null").param("id", accountId)
+                .query(String.class).optional();
+    }
+
+    /** Records an officer's position (chức vụ); null clears it. */
+    @Transactional
+    public void setPosition(long accountId, String position) {
+        jdbc.sql("update account set position = :p where id = :id").param("p", position).param("id", accountId)
+                .update();
+    }
+
+    @Override
     public Optional<Contact> contact(long accountId) {
         return jdbc.sql("""
                 select a.display_name, coalesce(p.email, a.email) as email, coalesce(p.phone, a.phone) as phone

@@ -66,7 +66,11 @@ class IdentityDemoData implements DemoDataSet {
             String place = PLACE.get(x);
             create("tiepnhan." + x, "Cán bộ tiếp nhận " + place, "OFFICER", agency, Role.RECEPTION, null, null);
             create("chuyenvien." + x, "Chuyên viên " + place, "OFFICER", agency, Role.SPECIALIST, null, null);
-            create("lanhdao." + x, "Lãnh đạo " + place, "OFFICER", agency, Role.LEADER, null, null);
+            long leader = create("lanhdao." + x, "Lãnh đạo " + place, "OFFICER", agency, Role.LEADER, null, null);
+            if (leader > 0) {
+                // printed under the signature of the results they sign (as V27 records for existing databases)
+                accounts.setPosition(leader, x.equals("sotuphap") ? "Phó Giám đốc" : "Phó Chủ tịch");
+            }
         });
         // certification (issue 12): the commune's certifier (công chức tư pháp - hộ tịch), docs/CERTIFICATION.md
         create("chungthuc.tanphu", "Công chức chứng thực Phường Tân Phú", "OFFICER", AGENCIES.get("tanphu"),

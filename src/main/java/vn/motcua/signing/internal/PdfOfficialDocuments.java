@@ -238,14 +238,21 @@ public class PdfOfficialDocuments implements OfficialDocuments {
                 l.gap(body * 0.5f);
             }
             for (ResultData.Line line : d.content()) {
-                l.paragraph(body, LEFT, 0, 0, List.of(plain(line.label() + ": "), bold(line.value())));
+                if (line.heading()) {
+                    l.paragraph(body, LEFT, 0, 0, List.of(bold(line.label() + ":")));
+                } else {
+                    l.paragraph(body, LEFT, 0, 0, List.of(plain(line.label() + ": "), bold(line.value())));
+                }
             }
             l.gap(body);
             float small = l.metrics().small();
             PageLayout.Column recipients = l.column(l.width() * 0.44f)
                     .text(small, LEFT, boldItalic("Nơi nhận:"))
-                    .text(small, LEFT, plain("- " + (present(d.recipientName()) ? d.recipientName() : BLANK) + ";"))
-                    .text(small, LEFT, plain("- Lưu: VT, hồ sơ " + d.dossierCode() + "."));
+                    .text(small, LEFT, plain("- " + (present(d.recipientName()) ? d.recipientName() : BLANK) + ";"));
+            if (present(d.receivingOffice())) {
+                recipients.text(small, LEFT, plain("- " + d.receivingOffice().strip() + " (trả kết quả);"));
+            }
+            recipients.text(small, LEFT, plain("- Lưu: VT, hồ sơ " + d.dossierCode() + "."));
             PageLayout.Column signer = l.column(l.width() * 0.52f);
             signerBlock(l, signer, new Signature(present(d.signerTitle()) ? d.signerTitle() : HEAD_OF_AGENCY,
                     null, d.signerName()));
