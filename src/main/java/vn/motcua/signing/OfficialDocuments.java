@@ -24,4 +24,13 @@ public interface OfficialDocuments {
 
     /** A result document generated from the procedure's template. */
     byte[] result(ResultData d);
+
+    /**
+     * An electronic receipt for fees and charges (biên lai điện tử), its XML data embedded as {@code bien-lai.xml}.
+     * The place for the collecting organisation's signature is under "ĐƠN VỊ THU" ({@link #E_RECEIPT_SIGNER}).
+     */
+    byte[] eReceipt(EReceiptData d);
+
+    /** The title of the signature block of an e-receipt, the anchor of the agency's signature. */
+    String E_RECEIPT_SIGNER = "ĐƠN VỊ THU TIỀN";
 }

@@ -22,6 +22,7 @@ import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
 import vn.motcua.payment.PaymentSettled;
 import vn.motcua.payment.PaymentStatus;
+import vn.motcua.payment.receipt.EReceipts;
 import vn.motcua.payment.spi.CallbackData;
 import vn.motcua.payment.spi.GatewayResult;
 import vn.motcua.payment.spi.GatewayUnavailableException;
@@ -56,10 +57,12 @@ public class PaymentService {
     private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
+    private final EReceipts receipts;
 
     PaymentService(PaymentRepository payments, DossierPayments dossiers, Organization organization,
                    List<PaymentGateway> gateways, PaymentProperties properties, TransactionTemplate tx, Outbox outbox,
-                   JsonMapper json, Clock clock) {
+                   JsonMapper json, Clock clock, EReceipts receipts) {
+        this.receipts = receipts;
         this.payments = payments;
         this.dossiers = dossiers;
         this.organization = organization;
@@ -350,6 +353,8 @@ public class PaymentService {
         if (!payments.turn(r, PaymentStatus.SUCCEEDED, facts)) {
             throw ProblemException.conflict("error.stale.detail");
         }
+        // the e-receipt's number is taken at collection, in the same transaction (DOMAIN-2.md §1c)
+        receipts.issue(r, now, txnNo);
         boolean taken = dossiers.paymentReceived(r.dossierCode(), new PaymentReceived(r.reference(), r.amount(),
                 r.cash() ? PaymentReceived.Method.CASH : PaymentReceived.Method.ONLINE, r.gateway(), paidAt), by);
         payments.dossierTaken(r.id(), taken);

@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.PayableDossier;
 import vn.motcua.payment.internal.PaymentRecord;
 import vn.motcua.payment.internal.PaymentService;
+import vn.motcua.payment.receipt.EReceipts;
 import vn.motcua.platform.Actor;
 import vn.motcua.platform.ProblemException;
 
@@ -26,9 +30,11 @@ import vn.motcua.platform.ProblemException;
 class PaymentApi {
 
     private final PaymentService payments;
+    private final EReceipts receipts;
 
-    PaymentApi(PaymentService payments) {
+    PaymentApi(PaymentService payments, EReceipts receipts) {
         this.payments = payments;
+        this.receipts = receipts;
     }
 
     /** The channel chosen: VNPAY or PAYMENT_PLATFORM (what GET .../payments lists as {@code channels}). */
@@ -79,6 +85,37 @@ class PaymentApi {
     ResponseEntity<Map<String, Object>> cash(Actor actor, @PathVariable String code) {
         PaymentRecord r = payments.recordCash(actor, code);
         return ResponseEntity.created(URI.create("/api/v1/payments/" + r.id())).body(PaymentViews.of(r));
+    }
+
+    @GetMapping("/api/v1/payments/{paymentId}/receipt.pdf")
+    @Operation(summary = "The electronic receipt (biên lai điện tử) of a paid attempt: PDF signed by the collecting "
+            + "agency (PAdES), its XML data embedded; 404 while not paid")
+    ResponseEntity<byte[]> receipt(Actor actor, @PathVariable String paymentId) {
+        PaymentRecord r = visible(actor, paymentId);
+        return pdf(receipts.pdf(r), receiptName(r, "pdf"));
+    }
+
+    @GetMapping("/api/v1/payments/{paymentId}/receipt.xml")
+    @Operation(summary = "The electronic receipt's data in XML (the tax authority's data part); 404 while not paid")
+    ResponseEntity<String> receiptXml(Actor actor, @PathVariable String paymentId) {
+        PaymentRecord r = visible(actor, paymentId);
+        String xml = receipts.xml(r.id()).orElseThrow(() -> ProblemException.notFound("payment.receipt.none",
+                r.reference()));
+        return ResponseEntity.ok().contentType(new MediaType("application", "xml", StandardCharsets.UTF_8))
+                .header("Content-Disposition", ContentDisposition.inline().filename(receiptName(r, "xml")).build()
+                        .toString())
+                .header("Cache-Control", "private, no-store").body(xml);
+    }
+
+    static ResponseEntity<byte[]> pdf(byte[] content, String name) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", ContentDisposition.inline().filename(name).build().toString())
+                .header("Cache-Control", "private, no-store")
+                .body(content);
+    }
+
+    static String receiptName(PaymentRecord r, String extension) {
+        return "bien-lai-" + r.reference() + "." + extension;
     }
 
     /** This site as the request reached it (used when motcua.payment.public-base-url is not set). */

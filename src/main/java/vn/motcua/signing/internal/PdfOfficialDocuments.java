@@ -1,5 +1,6 @@
 package vn.motcua.signing.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,12 +18,17 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.signing.ApologyData;
 import vn.motcua.signing.ComponentLine;
+import vn.motcua.signing.EReceiptData;
 import vn.motcua.signing.NoticeData;
 import vn.motcua.signing.OfficialDocuments;
 import vn.motcua.signing.PaperSize;
@@ -410,6 +416,96 @@ public class PdfOfficialDocuments implements OfficialDocuments {
         return l.metrics().body() * 1.5f;
     }
 
+    // ------------------------------------------------------------------ e-receipt
+
+    @Override
+    public byte[] eReceipt(EReceiptData d) {
+        String subject = "Biên lai điện tử: ký hiệu " + d.series() + ", số " + d.number()
+                + (present(d.reference()) ? ", giao dịch " + d.reference() : "");
+        return render(new Info(d.receiptName(), d.dossierCode() == null ? "" : d.dossierCode(), d.agencyName(),
+                subject, d.issuedAt()), d.size(), l -> {
+            header(l, d.agencyName(), d.agencyPlace(), d.issuedAt(), null, d.verifyUrl());
+            PageLayout.Metrics m = l.metrics();
+            l.gap(m.body() * 1.2f);
+            l.paragraph(m.title(), CENTER, 0, 0, List.of(bold(upper(d.receiptName()))));
+            l.paragraph(m.body(), CENTER, 0, 0, List.of(italic("(Biên lai điện tử)")));
+            l.paragraph(m.body(), CENTER, 0, 0, List.of(plain("Mẫu số: "), plain(orBlank(d.templateSymbol())),
+                    plain("    Ký hiệu: "), bold(d.series()), plain("    Số: "), bold(d.number())));
+            l.paragraph(m.body(), CENTER, 0, 0, List.of(plain("Ngày lập: " + VietnameseDates.date(d.issuedAt()))));
+            l.gap(m.body() * 0.8f);
+            field(l, "Đơn vị thu", agency(d.agencyName()), true);
+            field(l, "Mã số thuế", d.agencyTaxCode(), false);
+            field(l, "Họ và tên người nộp tiền", d.payerName(), true);
+            field(l, "Số định danh cá nhân", d.payerIdNumber(), false);
+            field(l, "Địa chỉ", d.payerAddress(), false);
+            field(l, "Nội dung thu", "Phí, lệ phí giải quyết thủ tục hành chính: " + orBlank(d.procedureName())
+                    + (present(d.dossierCode()) ? " (hồ sơ " + d.dossierCode() + ")" : ""), false);
+            field(l, "Hình thức thanh toán", d.paymentLine(), false);
+            l.gap(m.body() * 0.4f);
+            List<List<String>> rows = new ArrayList<>();
+            for (int i = 0; i < d.lines().size(); i++) {
+                EReceiptData.Line line = d.lines().get(i);
+                rows.add(List.of(Integer.toString(i + 1), line.name(), orBlank(line.kind()),
+                        Integer.toString(line.quantity()),
+                        line.unitAmount() == null ? "" : money(line.unitAmount()), money(line.amount())));
+            }
+            rows.add(List.of("", "Tổng cộng", "", "", "", money(d.total())));
+            l.table(List.of(
+                    new PageLayout.TableColumn("TT", 0.6f, CENTER),
+                    new PageLayout.TableColumn("Tên khoản thu", 4.6f, LEFT),
+                    new PageLayout.TableColumn("Loại", 1.2f, CENTER),
+                    new PageLayout.TableColumn("Số lượng", 1.1f, CENTER),
+                    new PageLayout.TableColumn("Đơn giá (đồng)", 1.5f, PageLayout.Align.RIGHT),
+                    new PageLayout.TableColumn("Thành tiền (đồng)", 1.6f, PageLayout.Align.RIGHT)), rows,
+                    m.body() - 0.5f);
+            l.gap(m.body() * 0.4f);
+            l.paragraph(plain("Tổng số tiền: "), bold(money(d.total()) + " đồng"));
+            l.paragraph(plain("Số tiền viết bằng chữ: "), boldItalic(d.totalInWords() + "."));
+            signatures(l, new Signature("NGƯỜI NỘP TIỀN", null, d.payerName()),
+                    new Signature(E_RECEIPT_SIGNER, "(Chữ ký số của đơn vị thu)", null));
+            List<String> notes = new ArrayList<>();
+            if (present(d.reference())) {
+                notes.add("Mã giao dịch thanh toán: " + d.reference() + ".");
+            }
+            notes.add("Biên lai điện tử có chữ ký số của đơn vị thu; dữ liệu biên lai dạng XML đính kèm trong tệp"
+                    + " (bien-lai.xml).");
+            if (present(d.verifyUrl())) {
+                notes.add("Kiểm tra biên lai: quét mã QR hoặc truy cập " + d.verifyUrl() + ".");
+            }
+            notes(l, notes);
+        }, d.xml() == null ? null : doc -> attach(doc, "bien-lai.xml", "Dữ liệu biên lai điện tử (XML)",
+                d.xml().getBytes(StandardCharsets.UTF_8), d.issuedAt()));
+    }
+
+    /** An embedded file (the receipt's XML data), so that the signature of the PDF covers it too. */
+    private static void attach(PDDocument doc, String name, String description, byte[] content,
+                               OffsetDateTime at) {
+        try {
+            PDEmbeddedFile file = new PDEmbeddedFile(doc, new ByteArrayInputStream(content));
+            file.setSubtype("application/xml");
+            file.setSize(content.length);
+            file.setCreationDate(GregorianCalendar.from(VietnameseDates.local(at).truncatedTo(ChronoUnit.SECONDS)));
+            PDComplexFileSpecification spec = new PDComplexFileSpecification();
+            spec.setFile(name);
+            spec.setFileUnicode(name);
+            spec.setEmbeddedFile(file);
+            spec.setEmbeddedFileUnicode(file);
+            spec.setFileDescription(description);
+            PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
+            tree.setNames(java.util.Map.of(name, spec));
+            PDDocumentNameDictionary names = new PDDocumentNameDictionary(doc.getDocumentCatalog());
+            names.setEmbeddedFiles(tree);
+            doc.getDocumentCatalog().setNames(names);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** 8.000 — the Vietnamese grouping of đồng. */
+    static String money(long dong) {
+        return String.format(Locale.ROOT, "%,d", dong).replace(',', '.');
+    }
+
     // ------------------------------------------------------------------ document
 
     /** What the document says about itself (metadata). */
@@ -417,11 +513,18 @@ public class PdfOfficialDocuments implements OfficialDocuments {
     }
 
     private byte[] render(Info info, PaperSize size, Consumer<PageLayout> body) {
+        return render(info, size, body, null);
+    }
+
+    private byte[] render(Info info, PaperSize size, Consumer<PageLayout> body, Consumer<PDDocument> extra) {
         try (PDDocument doc = new PDDocument(); FontFaces.Fonts fonts = faces.load(doc)) {
             PageLayout layout = new PageLayout(doc, fonts, size);
             body.accept(layout);
             layout.finish(info.dossierCode().isBlank() ? info.title() : "Mã hồ sơ: " + info.dossierCode());
             describe(doc, info);
+            if (extra != null) {
+                extra.accept(doc);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(48 * 1024);
             doc.save(out);
             return out.toByteArray();

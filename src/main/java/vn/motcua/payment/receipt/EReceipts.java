@@ -1,0 +1,323 @@
+package vn.motcua.payment.receipt;
+
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.documents.FileStore;
+import vn.motcua.organization.AdminUnit;
+import vn.motcua.organization.Agency;
+import vn.motcua.organization.Organization;
+import vn.motcua.payment.PaymentStatus;
+import vn.motcua.payment.internal.PaymentRecord;
+import vn.motcua.platform.ProblemException;
+import vn.motcua.signing.DocumentSigner;
+import vn.motcua.signing.EReceiptData;
+import vn.motcua.signing.OfficialDocuments;
+import vn.motcua.signing.PaperSize;
+import vn.motcua.signing.SignedDocuments;
+
+/**
+ * Electronic receipts for fees and charges (biên lai điện tử, DOMAIN-2.md §1c): a number is taken when a payment
+ * is settled, in the settlement's transaction (per agency, series and calendar year, from 1, without gaps), with the
+ * receipt's XML data; the PDF is laid out, signed by the collecting agency (PAdES, its XML embedded and so covered by
+ * the signature), kept in the file store and entered in the register of signed documents the first time it is asked
+ * for, then served as kept.
+ */
+@Service
+@EnableConfigurationProperties(ReceiptProperties.class)
+public class EReceipts {
+
+    private static final Log audit = LogFactory.getLog("vn.motcua.audit");
+    private static final DateTimeFormatter XML_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final DateTimeFormatter XML_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private final JdbcClient jdbc;
+    private final ReceiptProperties properties;
+    private final Organization organization;
+    private final WorkingCalendar calendar;
+    private final OfficialDocuments documents;
+    private final DocumentSigner signer;
+    private final SignedDocuments register;
+    private final FileStore files;
+    private final TransactionTemplate tx;
+
+    EReceipts(JdbcClient jdbc, ReceiptProperties properties, Organization organization, WorkingCalendar calendar,
+              OfficialDocuments documents, DocumentSigner signer, SignedDocuments register, FileStore files,
+              TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.organization = organization;
+        this.calendar = calendar;
+        this.documents = documents;
+        this.signer = signer;
+        this.register = register;
+        this.files = files;
+        this.tx = tx;
+    }
+
+    /**
+     * One issued receipt.
+     *
+     * @param number the number as taken (printed zero-padded)
+     */
+    public record Receipt(UUID paymentId, String agencyCode, String templateSymbol, String series, int year,
+                          long number, OffsetDateTime issuedAt, long amount, String xml, UUID fileId,
+                          UUID signedDocumentId, int version) {
+    }
+
+    /**
+     * Issues the receipt of a payment that was just settled: takes the next number of the agency's series for the
+     * year and keeps the XML data. In the caller's transaction (the payment's row is locked by it); a payment that
+     * already has its receipt keeps it.
+     *
+     * @param gatewayTxnNo the gateway's transaction number, once known (printed with the payment method)
+     */
+    public Receipt issue(PaymentRecord r, OffsetDateTime at, String gatewayTxnNo) {
+        Optional<Receipt> existing = find(r.id());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        ZonedDateTime local = at.atZoneSameInstant(calendar.zone());
+        int year = local.getYear();
+        String series = properties.seriesOf(r.agencyCode(), year);
+        long number = jdbc.sql("""
+                insert into payment_receipt_series (agency_code, series, year, last_number) values (:a, :s, :y, 1)
+                on conflict (agency_code, series, year)
+                do update set last_number = payment_receipt_series.last_number + 1
+                returning last_number""")
+                .param("a", r.agencyCode()).param("s", series).param("y", year).query(Long.class).single();
+        if (Long.toString(number).length() > properties.numberDigits()) {
+            throw new IllegalStateException("receipt series " + series + " of " + r.agencyCode() + " is full");
+        }
+        OffsetDateTime issuedAt = local.toOffsetDateTime();
+        Receipt receipt = new Receipt(r.id(), r.agencyCode(), properties.templateSymbol(), series, year, number,
+                issuedAt, r.amount(), null, null, null, 0);
+        String xml = xml(r, receipt, gatewayTxnNo);
+        jdbc.sql("""
+                insert into payment_receipt (payment_id, agency_code, template_symbol, series, year, number, issued_at,
+                    amount, xml)
+                values (:p, :a, :t, :s, :y, :n, :at, :amount, :xml)""")
+                .param("p", r.id()).param("a", r.agencyCode()).param("t", receipt.templateSymbol())
+                .param("s", series).param("y", year).param("n", number).param("at", issuedAt)
+                .param("amount", r.amount()).param("xml", xml).update();
+        audit.info("e-receipt " + series + " no. " + formatted(number) + " issued for payment " + r.reference()
+                + " (" + r.amount() + " đ, " + r.agencyCode() + ")");
+        return find(r.id()).orElseThrow();
+    }
+
+    public Optional<Receipt> find(UUID paymentId) {
+        return jdbc.sql("""
+                select payment_id, agency_code, template_symbol, series, year, number, issued_at, amount, xml, file_id,
+                    signed_document_id, version
+                from payment_receipt where payment_id = :p""").param("p", paymentId)
+                .query((rs, i) -> new Receipt(rs.getObject("payment_id", UUID.class), rs.getString("agency_code"),
+                        rs.getString("template_symbol"), rs.getString("series"), rs.getInt("year"),
+                        rs.getLong("number"), rs.getObject("issued_at", OffsetDateTime.class), rs.getLong("amount"),
+                        rs.getString("xml"), rs.getObject("file_id", UUID.class),
+                        rs.getObject("signed_document_id", UUID.class), rs.getInt("version")))
+                .optional();
+    }
+
+    /**
+     * The signed PDF of a paid attempt's receipt: made, signed and kept the first time (the receipt's row locked
+     * meanwhile, so two downloads at once sign once), then served as kept. A payment settled before receipts existed
+     * gets its receipt now. Not paid: 404.
+     */
+    public byte[] pdf(PaymentRecord r) {
+        if (!r.status().paid() && r.status() != PaymentStatus.REFUNDED || r.settledAt() == null) {
+            throw ProblemException.notFound("payment.receipt.none", r.reference());
+        }
+        return tx.execute(s -> {
+            Receipt receipt = jdbc.sql("select payment_id from payment_receipt where payment_id = :p for update")
+                    .param("p", r.id()).query(UUID.class).optional()
+                    .flatMap(this::find)
+                    .orElseGet(() -> issue(r, r.settledAt(), r.gatewayTxnNo()));
+            if (receipt.fileId() != null) {
+                return files.content(receipt.fileId()).orElseThrow(
+                        () -> new IllegalStateException("receipt file " + receipt.fileId() + " missing"));
+            }
+            UUID key = UUID.randomUUID();
+            byte[] pdf = signer.signAsAgency(r.agencyCode(), documents.eReceipt(data(r, receipt, register.verifyUrl(key))),
+                    DocumentSigner.Placement.below(OfficialDocuments.E_RECEIPT_SIGNER));
+            var f = files.storeGenerated("bien-lai-" + receipt.series() + "-" + formatted(receipt.number()) + ".pdf",
+                    "application/pdf", pdf);
+            String agencyName = agencyName(r.agencyCode());
+            register.register(new SignedDocuments.SignedDocument(key, SignedDocuments.Kind.E_RECEIPT,
+                    r.dossierCode(), r.agencyCode(), f.id(), f.sha256(), agencyName, receipt.issuedAt().toInstant()));
+            int n = jdbc.sql("""
+                    update payment_receipt set file_id = :f, sha256 = :h, signed_document_id = :k, version = version + 1
+                    where payment_id = :p and version = :v and file_id is null""")
+                    .param("f", f.id()).param("h", f.sha256()).param("k", key).param("p", r.id())
+                    .param("v", receipt.version()).update();
+            if (n != 1) {
+                throw ProblemException.conflict("error.stale.detail");
+            }
+            return pdf;
+        });
+    }
+
+    /** The receipt's XML data (issued receipts only). */
+    public Optional<String> xml(UUID paymentId) {
+        return find(paymentId).map(Receipt::xml);
+    }
+
+    /** The number as printed: zero-padded to the configured digits. */
+    public String formatted(long number) {
+        return String.format("%0" + properties.numberDigits() + "d", number);
+    }
+
+    private EReceiptData data(PaymentRecord r, Receipt receipt, String verifyUrl) {
+        Agency agency = organization.agency(r.agencyCode()).orElse(null);
+        List<EReceiptData.Line> lines = new ArrayList<>();
+        for (JsonNode i : r.items()) {
+            lines.add(new EReceiptData.Line(i.path("name").asString(""), kindLabel(i.path("kind").asString(null)),
+                    i.path("quantity").asInt(1), i.hasNonNull("unitAmount") ? i.get("unitAmount").asLong() : null,
+                    i.path("amount").asLong(0)));
+        }
+        return new EReceiptData(properties.name(), receipt.templateSymbol(), receipt.series(),
+                formatted(receipt.number()), agency == null ? r.agencyCode() : agency.name(),
+                agency == null ? null : place(agency), properties.taxCodes().get(r.agencyCode()), r.payerName(),
+                r.payerIdNumber(), r.payerAddress(), r.dossierCode(), r.procedureName(), lines, r.amount(),
+                VietnameseAmounts.inWords(r.amount()), paymentLine(r, r.gatewayTxnNo()), r.reference(),
+                receipt.issuedAt(), receipt.xml(), verifyUrl, PaperSize.A4);
+    }
+
+    /** How it was paid, as the receipt prints it. */
+    static String paymentLine(PaymentRecord r, String gatewayTxnNo) {
+        if (r.cash()) {
+            return "Tiền mặt, nộp tại Bộ phận tiếp nhận và trả kết quả";
+        }
+        String gateway = switch (r.gateway()) {
+            case "VNPAY" -> "cổng thanh toán VNPAY";
+            case "PAYMENT_PLATFORM" -> "Nền tảng thanh toán trực tuyến của Cổng Dịch vụ công quốc gia";
+            default -> r.gateway();
+        };
+        return "Chuyển khoản trực tuyến qua " + gateway
+                + (gatewayTxnNo == null || gatewayTxnNo.isBlank() ? "" : ", mã giao dịch " + gatewayTxnNo);
+    }
+
+    static String kindLabel(String kind) {
+        return "phi".equals(kind) ? "Phí" : "Lệ phí";
+    }
+
+    private String agencyName(String agencyCode) {
+        return organization.agency(agencyCode).map(a -> a.name().strip().lines().reduce((x, y) -> y).orElse("").strip())
+                .orElse(agencyCode);
+    }
+
+    /** The place in the date line: the district, or the province for provincial agencies. */
+    private String place(Agency agency) {
+        var path = organization.path(agency.unitCode());
+        String unit = path.districtCode() != null ? path.districtCode() : path.provinceCode();
+        return unit == null ? "" : organization.unit(unit).map(AdminUnit::shortName).orElse("");
+    }
+
+    /**
+     * The receipt's business data in XML. The tax authority's schema for e-receipts is not in the sources
+     * (UNCONFIRMED): the element names follow its e-invoice data format (TTChung, NDBLai, NBan, NMua, TToan) in the
+     * configured namespace; the digital-signature part is the agency's PAdES signature of the PDF that embeds this
+     * data (docs/PAYMENTS.md).
+     */
+    String xml(PaymentRecord r, Receipt receipt, String gatewayTxnNo) {
+        Agency agency = organization.agency(r.agencyCode()).orElse(null);
+        StringBuilder x = new StringBuilder(2048);
+        x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        x.append("<BLai xmlns=\"").append(esc(properties.xmlNamespace())).append("\">\n");
+        x.append(" <DLBLai Id=\"DLBLai\">\n");
+        x.append("  <TTChung>\n");
+        el(x, "   ", "PBan", "1.0");
+        el(x, "   ", "TBLai", properties.name());
+        el(x, "   ", "KHMSBLai", receipt.templateSymbol());
+        el(x, "   ", "KHBLai", receipt.series());
+        el(x, "   ", "SBLai", formatted(receipt.number()));
+        el(x, "   ", "NLap", receipt.issuedAt().format(XML_DATE));
+        el(x, "   ", "TGLap", receipt.issuedAt().format(XML_TIME));
+        el(x, "   ", "DVTTe", "VND");
+        el(x, "   ", "HTTToan", r.cash() ? "TM" : "CK");
+        el(x, "   ", "MTChieu", r.reference());
+        el(x, "   ", "MGDich", gatewayTxnNo);
+        el(x, "   ", "KThanhToan", r.gateway());
+        x.append("  </TTChung>\n");
+        x.append("  <NDBLai>\n");
+        x.append("   <NBan>\n");
+        el(x, "    ", "Ten", agency == null ? r.agencyCode() : agencyName(r.agencyCode()));
+        el(x, "    ", "MDVi", r.agencyCode());
+        el(x, "    ", "MST", properties.taxCodes().get(r.agencyCode()));
+        x.append("   </NBan>\n");
+        x.append("   <NMua>\n");
+        el(x, "    ", "Ten", r.payerName());
+        el(x, "    ", "SDDanh", r.payerIdNumber());
+        el(x, "    ", "DChi", r.payerAddress());
+        x.append("   </NMua>\n");
+        x.append("   <HSo>\n");
+        el(x, "    ", "MHSo", r.dossierCode());
+        el(x, "    ", "MTTHC", r.procedureCode());
+        el(x, "    ", "TTTHC", r.procedureName());
+        x.append("   </HSo>\n");
+        x.append("   <DSKThu>\n");
+        int n = 0;
+        for (JsonNode i : r.items()) {
+            x.append("    <KThu>\n");
+            el(x, "     ", "STT", Integer.toString(++n));
+            el(x, "     ", "Ten", i.path("name").asString(""));
+            el(x, "     ", "Loai", "phi".equals(i.path("kind").asString(null)) ? "PHI" : "LE_PHI");
+            el(x, "     ", "SLuong", Integer.toString(i.path("quantity").asInt(1)));
+            el(x, "     ", "DGia", i.hasNonNull("unitAmount") ? Long.toString(i.get("unitAmount").asLong()) : null);
+            el(x, "     ", "ThTien", Long.toString(i.path("amount").asLong(0)));
+            x.append("    </KThu>\n");
+        }
+        x.append("   </DSKThu>\n");
+        x.append("   <TToan>\n");
+        el(x, "    ", "TgTTTBSo", Long.toString(r.amount()));
+        el(x, "    ", "TgTTTBChu", VietnameseAmounts.inWords(r.amount()));
+        x.append("   </TToan>\n");
+        x.append("  </NDBLai>\n");
+        x.append(" </DLBLai>\n");
+        x.append(" <DSCKS>\n");
+        x.append("  <NBan Loai=\"PAdES\">").append(esc(agency == null ? r.agencyCode() : agencyName(r.agencyCode())))
+                .append("</NBan>\n");
+        x.append(" </DSCKS>\n");
+        x.append("</BLai>\n");
+        return x.toString();
+    }
+
+    private static void el(StringBuilder x, String indent, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        x.append(indent).append('<').append(name).append('>').append(esc(value)).append("</").append(name)
+                .append(">\n");
+    }
+
+    private static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                default -> {
+                    // characters XML 1.0 does not allow are dropped
+                    if (cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+                            || (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000) {
+                        b.appendCodePoint(cp);
+                    }
+                }
+            }
+        });
+        return b.toString();
+    }
+}
