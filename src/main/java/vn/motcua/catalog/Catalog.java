@@ -48,4 +48,9 @@ public interface Catalog {
      */
     FeeInputs feeInputs(String procedureCode, tools.jackson.databind.JsonNode form, vn.motcua.platform.Channel channel,
                         java.time.LocalDate on);
+
+    /** The procedure's steps, who may apply and its conditions (empty when the catalogue has none yet). */
+    default ProcedureGuide guide(String procedureCode) {
+        return ProcedureGuide.EMPTY;
+    }
 }

@@ -33,4 +33,7 @@ public interface OfficialDocuments {
 
     /** The title of the signature block of an e-receipt, the anchor of the agency's signature. */
     String E_RECEIPT_SIGNER = "ĐƠN VỊ THU TIỀN";
+
+    /** A blank declaration to print and fill in by hand (mẫu đơn, tờ khai), from the procedure's eForm. */
+    byte[] formTemplate(FormTemplateData d);
 }

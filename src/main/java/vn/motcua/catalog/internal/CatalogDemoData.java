@@ -69,9 +69,9 @@ class CatalogDemoData implements DemoDataSet {
             var forms = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
                     .getResources("classpath:catalog/forms/*.json");
             List<String> names = new java.util.ArrayList<>(List.of("demo-data/procedures-sample.json",
-                    "catalog/fees.json"));
+                    "catalog/fees.json", "catalog/guides.json"));
             java.util.Arrays.stream(forms).map(r -> "catalog/forms/" + r.getFilename()).sorted().forEach(names::add);
-            return DemoDataSet.digest(names.toArray(String[]::new)) + "/loader-2"; // bump when the conversion changes
+            return DemoDataSet.digest(names.toArray(String[]::new)) + "/loader-3"; // bump when the conversion changes
         } catch (IOException e) {
             return null;
         }
@@ -83,6 +83,11 @@ class CatalogDemoData implements DemoDataSet {
         JsonNode schedules = read("catalog/fees.json").get("procedures");
         for (JsonNode p : read("demo-data/procedures-sample.json").get("procedures")) {
             upsert(p, schedules.get(localCode(p)));
+        }
+        // steps, who may apply, conditions (catalog/guides.json): left alone once an administrator changed them
+        for (var g : read("catalog/guides.json").get("procedures").properties()) {
+            jdbc.sql("update procedure set guide = cast(:g as jsonb) where code = :c and version = 1")
+                    .param("g", json.writeValueAsString(g.getValue())).param("c", g.getKey()).update();
         }
         catalog.invalidate();
     }

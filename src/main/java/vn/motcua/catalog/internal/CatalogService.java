@@ -66,6 +66,14 @@ class CatalogService implements Catalog {
     }
 
     @Override
+    public vn.motcua.catalog.ProcedureGuide guide(String code) {
+        if (code == null || code.length() > 64) {
+            return vn.motcua.catalog.ProcedureGuide.EMPTY;
+        }
+        return repository.guide(code);
+    }
+
+    @Override
     public Optional<Procedure> procedure(String code) {
         if (code == null || code.length() > 64) {
             return Optional.empty();

@@ -42,6 +42,26 @@ class ProcedureRepository {
         this.json = json;
     }
 
+    /** The guide of an active procedure; empty when there is none or the procedure is unknown. */
+    vn.motcua.catalog.ProcedureGuide guide(String code) {
+        return jdbc.sql("select guide::text from procedure where code = :code and active").param("code", code)
+                .query(String.class).optional().map(text -> {
+                    JsonNode g = json.readTree(text);
+                    return new vn.motcua.catalog.ProcedureGuide(strings(g.path("steps")),
+                            strings(g.path("eligibility")), strings(g.path("conditions")));
+                }).orElse(vn.motcua.catalog.ProcedureGuide.EMPTY);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> {
+            if (n.isString() && !n.asString().isBlank()) {
+                out.add(n.asString().strip());
+            }
+        });
+        return out;
+    }
+
     Optional<Procedure> find(String code) {
         return jdbc.sql("select " + COLUMNS + " from procedure p join procedure_field f on f.code = p.field_code"
                         + " where p.code = :code and p.active")

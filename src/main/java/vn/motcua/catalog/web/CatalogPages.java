@@ -29,8 +29,11 @@ class CatalogPages {
     private final Catalog catalog;
     private final Organization organization;
     private final vn.motcua.calendar.WorkingCalendar calendar;
+    private final vn.motcua.signing.OfficialDocuments documents;
 
-    CatalogPages(Catalog catalog, Organization organization, vn.motcua.calendar.WorkingCalendar calendar) {
+    CatalogPages(Catalog catalog, Organization organization, vn.motcua.calendar.WorkingCalendar calendar,
+                 vn.motcua.signing.OfficialDocuments documents) {
+        this.documents = documents;
         this.catalog = catalog;
         this.organization = organization;
         this.calendar = calendar;
@@ -69,10 +72,65 @@ class CatalogPages {
         Procedure p = catalog.procedure(code)
                 .orElseThrow(() -> ProblemException.notFound("error.catalog.procedure.notFound", code));
         model.addAttribute("p", p);
+        model.addAttribute("guide", catalog.guide(p.code()));
+        model.addAttribute("templateTitle", templateTitle(p, locale));
         model.addAttribute("receivers", receiversByDistrict(catalog.receivingAgencies(p)));
         model.addAttribute("expectedDue", p.acceptsApplications()
                 ? calendar.expectedDue(p.processingTime(), vn.motcua.platform.Channel.ONLINE, locale) : null);
         return "catalog/procedure";
+    }
+
+    /**
+     * The procedure's declaration as a blank PDF to print and fill in by hand, laid out from its eForm (the same
+     * fields, labels and choices as the online form, so paper and screen never disagree).
+     */
+    @GetMapping(value = "/thu-tuc/{code}/mau-to-khai.pdf", produces = "application/pdf")
+    org.springframework.http.ResponseEntity<byte[]> template(@PathVariable String code) {
+        Procedure p = catalog.procedure(code)
+                .orElseThrow(() -> ProblemException.notFound("error.catalog.procedure.notFound", code));
+        Locale vi = Locale.forLanguageTag("vi");
+        List<vn.motcua.signing.FormTemplateData.Line> lines = new java.util.ArrayList<>();
+        templateLines(vn.motcua.catalog.EForm.fields(p.formSchema(), null, vi), 0, lines);
+        byte[] pdf = documents.formTemplate(new vn.motcua.signing.FormTemplateData(p.code(), templateTitle(p, vi),
+                null, null, lines));
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"mau-to-khai-" + p.code() + ".pdf\"")
+                .header("Cache-Control", "public, max-age=3600")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF).body(pdf);
+    }
+
+    /** The declaration's title: the eForm's title, else "Tờ khai" and the procedure's name. */
+    private static String templateTitle(Procedure p, Locale locale) {
+        var schema = p.formSchema();
+        if ("en".equals(locale.getLanguage()) && schema.hasNonNull("x-title-en")) {
+            return schema.get("x-title-en").asString();
+        }
+        return schema.hasNonNull("title") ? schema.get("title").asString() : "Tờ khai " + p.name();
+    }
+
+    private static void templateLines(List<vn.motcua.catalog.EFormField> fields, int depth,
+                                      List<vn.motcua.signing.FormTemplateData.Line> out) {
+        for (var f : fields) {
+            boolean required = f.required() && !f.conditional();
+            switch (f.widget()) {
+                case "group" -> {
+                    out.add(new vn.motcua.signing.FormTemplateData.Line(f.label(), List.of(), true, required, depth));
+                    templateLines(f.children(), depth + 1, out);
+                }
+                case "list" -> {
+                    out.add(new vn.motcua.signing.FormTemplateData.Line(f.label(), List.of(), true, required, depth));
+                    if (!f.children().isEmpty()) {
+                        templateLines(f.children().getFirst().children(), depth + 1, out);
+                    }
+                }
+                case "radio", "select", "checkbox" -> out.add(new vn.motcua.signing.FormTemplateData.Line(f.label(),
+                        f.widget().equals("checkbox") ? List.of("Có")
+                                : f.options().stream().map(vn.motcua.catalog.EFormField.Option::label).toList(),
+                        false, required, depth));
+                default -> out.add(new vn.motcua.signing.FormTemplateData.Line(f.label(), List.of(), false, required,
+                        depth));
+            }
+        }
     }
 
     /** One-stop sections grouped by district (province first), for the agency filter. */

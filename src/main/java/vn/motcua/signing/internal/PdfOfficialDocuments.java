@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.signing.ApologyData;
 import vn.motcua.signing.ComponentLine;
 import vn.motcua.signing.EReceiptData;
+import vn.motcua.signing.FormTemplateData;
 import vn.motcua.signing.NoticeData;
 import vn.motcua.signing.OfficialDocuments;
 import vn.motcua.signing.PaperSize;
@@ -270,6 +271,59 @@ public class PdfOfficialDocuments implements OfficialDocuments {
             }
             notes(l, notes);
         });
+    }
+
+    // ------------------------------------------------------------------ blank form templates
+
+    @Override
+    public byte[] formTemplate(FormTemplateData d) {
+        // a template carries no date of its own: the metadata's date is a fixed one, so the file is reproducible
+        OffsetDateTime fixed = OffsetDateTime.parse("2020-01-01T00:00:00+07:00");
+        return render(new Info(d.title(), "", "", "Mẫu tờ khai, thủ tục " + d.procedureCode(), fixed), PaperSize.A4,
+                l -> {
+                    PageLayout.Metrics m = l.metrics();
+                    float size = m.header();
+                    l.paragraph(size, CENTER, 0, 0, List.of(bold(MOTTO)));
+                    l.paragraph(size, CENTER, 0, 0, List.of(bold(SLOGAN)));
+                    l.gap(m.body());
+                    l.paragraph(m.title(), CENTER, 0, 0, List.of(bold(upper(d.title()))));
+                    if (present(d.basis())) {
+                        l.paragraph(m.small(), CENTER, 0, 0, List.of(italic("(" + d.basis().strip() + ")")));
+                    }
+                    l.gap(m.body() * 0.8f);
+                    l.paragraph(m.body(), CENTER, 0, 0, List.of(plain("Kính gửi: "),
+                            plain(present(d.addressee()) ? d.addressee() : BLANK + BLANK)));
+                    l.gap(m.body() * 0.5f);
+                    float body = m.body();
+                    for (FormTemplateData.Line line : d.lines()) {
+                        float in = indent(l) * line.depth();
+                        String label = line.label() + (line.required() ? " (*)" : "");
+                        if (line.heading()) {
+                            l.gap(body * 0.3f);
+                            l.paragraph(body, LEFT, in, 0, List.of(bold(label + ":")));
+                        } else if (!line.choices().isEmpty()) {
+                            List<PageLayout.Span> spans = new ArrayList<>();
+                            spans.add(plain(label + ": "));
+                            for (String choice : line.choices()) {
+                                spans.add(plain("\u25A1 " + choice + "   "));
+                            }
+                            l.paragraph(body, LEFT, in, 0, spans);
+                        } else {
+                            l.paragraph(body, LEFT, in, 0, List.of(plain(label + ": " + BLANK + BLANK + BLANK)));
+                        }
+                    }
+                    l.gap(body);
+                    l.paragraph(body, LEFT, 0, 0, List.of(plain(
+                            "Tôi cam đoan những nội dung khai trên đây là đúng sự thật và chịu trách nhiệm trước pháp"
+                                    + " luật về cam đoan của mình.")));
+                    PageLayout.Column signer = l.column(l.width() * 0.52f);
+                    signer.text(body, CENTER, italic("……………, ngày …… tháng …… năm ……"))
+                            .text(body, CENTER, bold("NGƯỜI YÊU CẦU"))
+                            .text(m.small(), CENTER, italic("(Ký, ghi rõ họ, chữ đệm, tên)"));
+                    l.columns(l.column(l.width() * 0.44f), 0, signer, l.width() * 0.48f);
+                    notes(l, List.of("Các mục có dấu (*) là bắt buộc; các mục khác chỉ ghi khi trường hợp của"
+                            + " ông/bà cần đến.", "Có thể khai trực tuyến cùng nội dung này trên Cổng dịch vụ công."));
+                });
     }
 
     // ------------------------------------------------------------------ building blocks
