@@ -14,7 +14,7 @@ import vn.motcua.platform.Role;
 
 /**
  * Demo accounts, all with password {@code demo}: admin; giamsat (monitoring); citizens congdan1, congdan2; and for four agencies a
- * reception officer, a specialist and a leader. They are flagged {@code demo} and cannot log in when the
+ * reception officer, a specialist and a leader; the Tân Phú certifier and accountant (ketoan.tanphu). They are flagged {@code demo} and cannot log in when the
  * demo profile is off.
  */
 @Component
@@ -75,6 +75,9 @@ class IdentityDemoData implements DemoDataSet {
         // certification (issue 12): the commune's certifier (công chức tư pháp - hộ tịch), docs/CERTIFICATION.md
         create("chungthuc.tanphu", "Công chức chứng thực Phường Tân Phú", "OFFICER", AGENCIES.get("tanphu"),
                 Role.CERTIFIER, null, null);
+        // payments (issue 13): the agency's accountant (transactions, reconciliation, refunds), docs/PAYMENTS.md
+        create("ketoan.tanphu", "Kế toán Phường Tân Phú", "OFFICER", AGENCIES.get("tanphu"), Role.ACCOUNTANT, null,
+                null);
     }
 
     private long create(String username, String name, String kind, String agency, Role role, String email,

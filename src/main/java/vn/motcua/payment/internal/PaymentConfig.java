@@ -2,7 +2,11 @@ package vn.motcua.payment.internal;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Daily;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.LocalTime;
+import org.springframework.beans.factory.annotation.Value;
+import vn.motcua.calendar.WorkingCalendar;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +17,14 @@ import vn.motcua.payment.vnpay.VnPayProperties;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({PaymentProperties.class, VnPayProperties.class, SandboxProperties.class})
 class PaymentConfig {
+
+    /** The daily reconciliation report of yesterday, each day at {@code motcua.payment.daily-reconciliation-at}. */
+    @Bean
+    RecurringTask<Void> paymentDailyReconciliationTask(DailyReconciliation daily, WorkingCalendar calendar,
+            @Value("${motcua.payment.daily-reconciliation-at:01:30}") String at) {
+        return Tasks.recurring("payment-daily-reconciliation", new Daily(calendar.zone(), LocalTime.parse(at)))
+                .execute((instance, ctx) -> daily.runYesterday());
+    }
 
     @Bean
     RecurringTask<Void> paymentReconciliationTask(Reconciliation reconciliation, PaymentProperties properties) {

@@ -99,6 +99,14 @@ public class PaymentRepository {
                 .query(this::map).list();
     }
 
+    /** A gateway's attempts started in [from, to) (a day of the reconciliation). */
+    public List<PaymentRecord> ofGatewayBetween(String gateway, OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from payment_transaction where gateway = :g and method = 'ONLINE'
+                and created_at >= :from and created_at < :to order by created_at, id""")
+                .param("g", gateway).param("from", from).param("to", to).query(this::map).list();
+    }
+
     /** The redirect, once the gateway gave it. */
     void redirect(UUID id, String url) {
         jdbc.sql("update payment_transaction set redirect_url = :u, updated_at = now() where id = :id")

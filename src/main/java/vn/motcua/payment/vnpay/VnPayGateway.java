@@ -35,6 +35,7 @@ public class VnPayGateway implements PaymentGateway {
 
     public static final String NAME = "VNPAY";
     static final String VERSION = "2.1.0";
+    private final java.time.Clock clock;
     static final ZoneId GMT7 = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final Log log = LogFactory.getLog(VnPayGateway.class);
@@ -45,7 +46,9 @@ public class VnPayGateway implements PaymentGateway {
 
     private final org.springframework.core.env.Environment environment;
 
-    public VnPayGateway(VnPayProperties properties, JsonMapper json, org.springframework.core.env.Environment environment) {
+    public VnPayGateway(VnPayProperties properties, JsonMapper json, org.springframework.core.env.Environment environment,
+                        java.time.Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.json = json;
         this.environment = environment;
@@ -100,7 +103,7 @@ public class VnPayGateway implements PaymentGateway {
     @Override
     public GatewayResult query(PaymentOrder order) {
         String requestId = requestId();
-        String now = time(OffsetDateTime.now());
+        String now = time(OffsetDateTime.now(clock));
         String info = orderInfo("Truy van " + order.reference());
         String txnDate = time(order.createdAt());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -147,7 +150,7 @@ public class VnPayGateway implements PaymentGateway {
     @Override
     public GatewayResult refund(PaymentOrder order, long amount, String requestedBy) {
         String requestId = requestId();
-        String now = time(OffsetDateTime.now());
+        String now = time(OffsetDateTime.now(clock));
         String type = amount == order.amount() ? "02" : "03";
         String vnpAmount = Long.toString(Math.multiplyExact(amount, 100L));
         String txnNo = order.gatewayTxnNo() == null ? "0" : order.gatewayTxnNo();
