@@ -131,6 +131,15 @@ class PdfDocumentSigner implements DocumentSigner {
         }, "agency " + agencyCode);
     }
 
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private byte[] sign(byte[] pdf, RawSigner signer, PadesSigner.Meta meta,
                         java.util.function.Function<PDDocument, PadesSigner.Placed> visible, String who) {
         try {
@@ -148,7 +157,7 @@ class PdfDocumentSigner implements DocumentSigner {
             if (cause instanceof RemoteSigningException r) {
                 throw Failures.failed(r.reasonKey());
             }
-            throw Failures.failed(e.getMessage() != null && e.getMessage().contains("timestamp")
+            throw Failures.failed(causedBy(e, TimestampClient.TimestampException.class)
                     ? "signing.reason.tsa" : "signing.reason.notPdf");
         } catch (RuntimeException e) {
             if (e.getCause() instanceof RemoteSigningException r) {

@@ -41,19 +41,35 @@ final class TimestampClient {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded())).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
-                throw new IOException("the timestamp authority answered HTTP " + r.statusCode());
+                throw new TimestampException("the timestamp authority answered HTTP " + r.statusCode());
             }
             TimeStampResponse response = new TimeStampResponse(r.body());
             response.validate(request);
             if (response.getTimeStampToken() == null) {
-                throw new IOException("the timestamp authority refused: " + response.getStatusString());
+                throw new TimestampException("the timestamp authority refused: " + response.getStatusString());
             }
             return response.getTimeStampToken().getEncoded();
-        } catch (TSPException e) {
-            throw new IOException("the timestamp authority's answer is not valid", e);
+        } catch (TimestampException e) {
+            throw e;
+        } catch (TSPException | IllegalArgumentException e) {
+            throw new TimestampException("the timestamp authority's answer is not valid", e);
+        } catch (IOException e) {
+            throw new TimestampException("the timestamp authority did not answer: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for the timestamp authority", e);
+            throw new TimestampException("interrupted while waiting for the timestamp authority", e);
+        }
+    }
+
+    /** The authority failed, refused, gave an invalid answer or did not answer in time: nothing is signed. */
+    static final class TimestampException extends IOException {
+
+        TimestampException(String message) {
+            super(message);
+        }
+
+        TimestampException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }
