@@ -2,7 +2,6 @@ package vn.motcua.certification.internal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +44,6 @@ public class CertificationService {
     /** The e-certification procedure of the catalogue: its fee rows price the copies. */
     public static final String PROCEDURE = "2.000815-DT";
     private static final Log audit = LogFactory.getLog("vn.motcua.audit");
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int MAX_TEXT = 2000;
 
     private final CertificationRepository repo;
@@ -143,7 +141,7 @@ public class CertificationService {
             pages = a.pages();
         }
         Channel channel = citizen ? Channel.ONLINE : Channel.COUNTER;
-        OffsetDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(VIETNAM).toOffsetDateTime();
+        OffsetDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(calendar.zone()).toOffsetDateTime();
         boolean extended = CertificationRules.extended(pages, copies, extensionThreshold,
                 counter && Boolean.TRUE.equals(a.extended()));
         FeeQuote fee = quote(pages, copies, channel);
@@ -179,7 +177,7 @@ public class CertificationService {
             throw ProblemException.conflict("certification.stale");
         }
         CertificationRules.Line line = CertificationRules.decide(action, r.status(), parties);
-        OffsetDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(VIETNAM).toOffsetDateTime();
+        OffsetDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(calendar.zone()).toOffsetDateTime();
         String note = text("note", body.note());
         CertificationRepository.Change change = switch (action) {
             case COMPARE -> {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.text.Normalizer;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import com.google.zxing.BarcodeFormat;
@@ -33,7 +32,6 @@ import vn.motcua.platform.ProblemException;
 final class CertifiedCopyPdf {
 
     private static final float MM = 72f / 25.4f;
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     record Statement(String agencyName, String place, String documentName, int pages, String applicantName,
                      String statement, String numberText, String signerTitle, String signerName, OffsetDateTime at,
@@ -125,7 +123,7 @@ final class CertifiedCopyPdf {
             }
             // right: place and date, the signer's block, room to sign, the name
             float rx = left + 85 * MM;
-            var at = s.at().atZoneSameInstant(VIETNAM);
+            var at = s.at(); // already in the calendar's zone (the service's clock reading)
             float ry = blockTop;
             ry = centred(cs, regular, 11, s.place() + ", ngày " + two(at.getDayOfMonth()) + " tháng "
                     + two(at.getMonthValue()) + " năm " + at.getYear(), rx, right, ry);

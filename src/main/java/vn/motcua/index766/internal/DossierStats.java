@@ -78,8 +78,8 @@ public class DossierStats {
             case "PROCEDURE" -> key = "procedure_code";
             default -> throw ProblemException.invalid("groupBy", "error.param.oneOf", "LEVEL, UNIT, AGENCY, PROCEDURE");
         }
-        OffsetDateTime start = from.atStartOfDay(IndexAggregates.ZONE).toOffsetDateTime();
-        OffsetDateTime end = to.plusDays(1).atStartOfDay(IndexAggregates.ZONE).toOffsetDateTime();
+        OffsetDateTime start = from.atStartOfDay(index.zone()).toOffsetDateTime();
+        OffsetDateTime end = to.plusDays(1).atStartOfDay(index.zone()).toOffsetDateTime();
         OffsetDateTime now = index.now();
         OffsetDateTime t = now.isBefore(end) ? now : end;
         String onTime = IndexQueries.onTimeSql(index.settings());

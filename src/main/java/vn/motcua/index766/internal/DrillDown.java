@@ -53,8 +53,8 @@ public class DrillDown {
         PageResult.check(page, size);
         Numbers n = index.numbers(unit, period);
         Index766Settings s = index.settings();
-        OffsetDateTime ps = Contributions.monthStart(period.first(), IndexAggregates.ZONE);
-        OffsetDateTime pe = Contributions.monthEnd(period.last(), IndexAggregates.ZONE);
+        OffsetDateTime ps = Contributions.monthStart(period.first(), index.zone());
+        OffsetDateTime pe = Contributions.monthEnd(period.last(), index.zone());
         OffsetDateTime now = index.now();
         OffsetDateTime t = now.isBefore(pe) ? now : pe;
         String unitSql = unit.column() + " = ?";
@@ -199,7 +199,7 @@ public class DrillDown {
                 f.receivedAt(), f.dueAt(), f.endAt(), f.outcome(), in, why);
     }
 
-    private static String at(OffsetDateTime t) {
-        return t == null ? "—" : t.atZoneSameInstant(IndexAggregates.ZONE).format(AT);
+    private String at(OffsetDateTime t) {
+        return t == null ? "—" : t.atZoneSameInstant(index.zone()).format(AT);
     }
 }

@@ -40,7 +40,7 @@ class Index766Consumer implements OutboxConsumer {
         for (OutboxEvent e : events) {
             DeskVisitRecorded.of(e).ifPresent(visits::add);
             DossierChanged.of(e).filter(c -> c.dossier().status() != null).ifPresent(c -> {
-                Fact f = FactRules.withOutcome(FactRules.fromSnapshot(c.dossier()), settings, IndexAggregates.ZONE);
+                Fact f = FactRules.withOutcome(FactRules.fromSnapshot(c.dossier()), settings, aggregates.zone());
                 latest.put(f.id(), f);
             });
         }

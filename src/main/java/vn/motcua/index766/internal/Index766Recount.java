@@ -107,7 +107,7 @@ public class Index766Recount implements BulkLoadListener {
                     break;
                 }
                 for (DossierSnapshot snapshot : batch) {
-                    Fact f = FactRules.withOutcome(FactRules.fromSnapshot(snapshot), settings, IndexAggregates.ZONE);
+                    Fact f = FactRules.withOutcome(FactRules.fromSnapshot(snapshot), settings, aggregates.zone());
                     FactStore.copyLine(lines, f);
                     sums.add(f, closeThrough);
                 }
@@ -179,7 +179,7 @@ public class Index766Recount implements BulkLoadListener {
             }
             Group g = groups.computeIfAbsent(new GroupKey(f.agencyCode(), f.communeCode(), f.districtCode(),
                     f.provinceCode(), f.level(), f.procedureCode()), k -> new Group(f, new java.util.HashMap<>()));
-            Contributions.rows(f, closeThrough, IndexAggregates.ZONE, settings, (month, basis, values) -> {
+            Contributions.rows(f, closeThrough, aggregates.zone(), settings, (month, basis, values) -> {
                 long key = month.toEpochDay() * 128 + basis;
                 long[] sum = g.rows.get(key);
                 if (sum == null) {

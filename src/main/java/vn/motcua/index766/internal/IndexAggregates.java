@@ -21,7 +21,6 @@ import vn.motcua.index766.Index766Settings;
 @Component
 public class IndexAggregates {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int FLUSH_AT = 200_000;
 
     private final JdbcTemplate jdbc;
@@ -29,9 +28,12 @@ public class IndexAggregates {
     private final Index766Settings settings;
     private final Clock clock;
     private final TransactionTemplate tx;
+    /** The province's time zone (the calendar's): months and days of the index are counted in it. */
+    private final ZoneId zone;
 
     IndexAggregates(JdbcTemplate jdbc, FactStore facts, Index766Settings settings, Clock clock,
-                    PlatformTransactionManager tm) {
+                    PlatformTransactionManager tm, ZoneId zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.facts = facts;
         this.settings = settings;
@@ -47,9 +49,13 @@ public class IndexAggregates {
         return clock;
     }
 
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** The last month that has ended (its O rows are due). */
     public YearMonth lastFullMonth() {
-        return YearMonth.now(clock.withZone(ZONE)).minusMonths(1);
+        return YearMonth.now(clock.withZone(zone)).minusMonths(1);
     }
 
     /** The last closed month as stored (null before the first roll). */
@@ -73,8 +79,8 @@ public class IndexAggregates {
         Map<Long, Fact> old = facts.find(latest.stream().map(Fact::id).toList());
         AggregateBuffer buffer = new AggregateBuffer();
         for (Fact f : latest) {
-            Contributions.of(old.get(f.id()), -1, closed, ZONE, settings, buffer);
-            Contributions.of(f, 1, closed, ZONE, settings, buffer);
+            Contributions.of(old.get(f.id()), -1, closed, zone, settings, buffer);
+            Contributions.of(f, 1, closed, zone, settings, buffer);
         }
         facts.save(latest);
         buffer.flush(jdbc);
@@ -92,12 +98,12 @@ public class IndexAggregates {
         while (closed.isBefore(target)) {
             YearMonth next = closed.plusMonths(1);
             YearMonth previous = closed;
-            OffsetDateTime end = Contributions.monthEnd(next, ZONE);
+            OffsetDateTime end = Contributions.monthEnd(next, zone);
             AggregateBuffer buffer = new AggregateBuffer();
             // the difference of the contributions with the month closed and without it = its O rows
             facts.forEach("received_at < ? and (end_at is null or end_at >= ?)", new Object[] {end, end}, f -> {
-                Contributions.of(f, 1, next, ZONE, settings, buffer);
-                Contributions.of(f, -1, previous, ZONE, settings, buffer);
+                Contributions.of(f, 1, next, zone, settings, buffer);
+                Contributions.of(f, -1, previous, zone, settings, buffer);
             });
             buffer.flush(jdbc);
             closed = next;
@@ -111,7 +117,7 @@ public class IndexAggregates {
         jdbc.update("delete from index766_agg");
         AggregateBuffer buffer = new AggregateBuffer();
         facts.forEach("true", new Object[0], f -> {
-            Contributions.of(f, 1, closeThrough, ZONE, settings, buffer);
+            Contributions.of(f, 1, closeThrough, zone, settings, buffer);
             if (buffer.size() > FLUSH_AT) {
                 buffer.flush(jdbc);
             }

@@ -57,8 +57,13 @@ public class IndexService {
     private final vn.motcua.certification.CertificationStats certifications;
     private final AtomicReference<CatalogueCache> catalogue = new AtomicReference<>();
 
+    /** The province's time zone (the calendar's). */
+    private final java.time.ZoneId zone;
+
     IndexService(IndexQueries queries, Organization organization, Catalog catalog, Index766Settings settings,
-                 MessageSource messages, Clock clock, vn.motcua.certification.CertificationStats certifications) {
+                 MessageSource messages, Clock clock, vn.motcua.certification.CertificationStats certifications,
+                 java.time.ZoneId zone) {
+        this.zone = zone;
         this.certifications = certifications;
         this.queries = queries;
         this.organization = organization;
@@ -76,8 +81,18 @@ public class IndexService {
         return OffsetDateTime.now(clock);
     }
 
+    /** The province's time zone: days and months of the index and its reports. */
+    public java.time.ZoneId zone() {
+        return zone;
+    }
+
+    /** Today in the province. */
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock.withZone(zone));
+    }
+
     public YearMonth currentMonth() {
-        return YearMonth.now(clock.withZone(IndexAggregates.ZONE));
+        return YearMonth.now(clock.withZone(zone));
     }
 
     // ---------------------------------------------------------------- input
@@ -173,7 +188,7 @@ public class IndexService {
     }
 
     private UnitRef todayRef(String code, Locale locale) {
-        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        java.time.LocalDate today = today();
         var u = organization.unitAt(code, today)
                 .orElseThrow(() -> ProblemException.invalid("unit", "error.index766.unit", code));
         String column = switch (u.level()) {
@@ -311,7 +326,7 @@ public class IndexService {
         }
         return new IndexResult(unit.code(), unit.name(), period, round2(total), totalMax,
                 msg("index766.computable", locale, fmt(round2(total), locale), fmt(totalMax, locale)),
-                now().atZoneSameInstant(IndexAggregates.ZONE).toOffsetDateTime().toString(), groups);
+                now().atZoneSameInstant(zone).toOffsetDateTime().toString(), groups);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -27,7 +27,11 @@ class ReportParams {
     private final ReportProperties properties;
     private final Clock clock;
 
-    ReportParams(Organization organization, Catalog catalog, ReportProperties properties, Clock clock) {
+    private final java.time.ZoneId zone;
+
+    ReportParams(Organization organization, Catalog catalog, ReportProperties properties, Clock clock,
+                 java.time.ZoneId zone) {
+        this.zone = zone;
         this.organization = organization;
         this.catalog = catalog;
         this.properties = properties;
@@ -40,7 +44,7 @@ class ReportParams {
 
     ReportRequest check(Raw raw) {
         List<FieldProblem> problems = new ArrayList<>();
-        LocalDate today = LocalDate.now(clock.withZone(ReportRequest.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate from = date(raw.from(), "from", problems);
         LocalDate to = date(raw.to(), "to", problems);
         if (from == null && blank(raw.from())) {
@@ -82,7 +86,7 @@ class ReportParams {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        return new ReportRequest(from, to, scope, procedure, procedureName, top);
+        return new ReportRequest(from, to, scope, procedure, procedureName, top, zone);
     }
 
     /** The province (the default), a district or commune by GSO code, or an agency by its code. */

@@ -5,21 +5,21 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * The parameters of a report, checked: the period [from, to] in whole days of Vietnam's time zone, whose
+ * The parameters of a report, checked: the period [from, to] in whole days of the province's time zone (the calendar's), whose
  * dossiers (scope), and for the per-procedure tables a procedure or how many of the busiest procedures.
  */
-record ReportRequest(LocalDate from, LocalDate to, Scope scope, String procedure, String procedureName, int top) {
+record ReportRequest(LocalDate from, LocalDate to, Scope scope, String procedure, String procedureName, int top,
+                     ZoneId zone) {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     static final int MAX_TOP = 100;
 
     /** Start of the period (inclusive). */
     Instant start() {
-        return from.atStartOfDay(ZONE).toInstant();
+        return from.atStartOfDay(zone).toInstant();
     }
 
     /** End of the period (exclusive): the start of the day after {@code to}. */
     Instant end() {
-        return to.plusDays(1).atStartOfDay(ZONE).toInstant();
+        return to.plusDays(1).atStartOfDay(zone).toInstant();
     }
 }

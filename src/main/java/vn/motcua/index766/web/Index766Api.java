@@ -100,7 +100,7 @@ class Index766Api {
                                  @RequestParam(required = false) String to,
                                  @RequestParam(defaultValue = "UNIT") String groupBy, Locale locale) {
         UnitRef u = unit == null ? index.province(locale) : index.unit(unit, locale);
-        LocalDate today = index.now().atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
+        LocalDate today = index.today();
         LocalDate f = date("from", from, today.withDayOfMonth(1));
         LocalDate t = date("to", to, today);
         if (t.isBefore(f)) {

@@ -32,7 +32,8 @@ import vn.motcua.platform.Channel;
 final class NationalPortalPayload {
 
     static final DateTimeFormatter PORTAL_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** The portal's protocol fixes its dates in Vietnam time (GMT+7), whatever the province's calendar says. */
+    static final ZoneId PORTAL_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     /** TrichYeuHoSo is at most 1000 characters. */
     static final int SUMMARY_MAX = 1000;
     /** NguoiXuLy is at most 50 characters. */
@@ -318,7 +319,7 @@ final class NationalPortalPayload {
     }
 
     static String time(OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(ZONE).format(PORTAL_TIME);
+        return t == null ? null : t.atZoneSameInstant(PORTAL_ZONE).format(PORTAL_TIME);
     }
 
     private static String nullToEmpty(String s) {

@@ -30,7 +30,6 @@ import vn.motcua.organization.Organization;
 @Component
 public class NotificationTemplates {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Pattern URL = Pattern.compile("https?://[^\\s<]+");
@@ -42,10 +41,14 @@ public class NotificationTemplates {
     private final Organization organization;
     private final NotificationProperties properties;
     private final String baseUrl;
+    /** The province's time zone (the calendar's). */
+    private final ZoneId zone;
 
     public NotificationTemplates(MessageSource messages, ObjectProvider<WorkingCalendar> calendar,
                                  Organization organization, NotificationProperties properties,
-                                 @Value("${motcua.public-base-url:http://localhost:8080}") String baseUrl) {
+                                 @Value("${motcua.public-base-url:http://localhost:8080}") String baseUrl,
+                                 ZoneId zone) {
+        this.zone = zone;
         this.messages = messages;
         this.calendar = calendar;
         this.organization = organization;
@@ -177,7 +180,7 @@ public class NotificationTemplates {
             case null -> null;
             case OffsetDateTime o -> o;
             case ZonedDateTime z -> z.toOffsetDateTime();
-            case Instant i -> i.atZone(ZONE).toOffsetDateTime();
+            case Instant i -> i.atZone(zone).toOffsetDateTime();
             default -> {
                 try {
                     yield OffsetDateTime.parse(value.toString().trim());
@@ -193,7 +196,7 @@ public class NotificationTemplates {
         if (cal != null) {
             return cal.describe(t, locale);
         }
-        ZonedDateTime local = t.atZoneSameInstant(ZONE);
+        ZonedDateTime local = t.atZoneSameInstant(zone);
         return TIME.format(local) + " "
                 + required("notification.weekday." + local.getDayOfWeek().getValue(), new Object[0], locale) + " "
                 + DATE.format(local);

@@ -19,20 +19,22 @@ import vn.motcua.platform.ProblemException;
 class NotificationPages {
 
     static final int PAGE_SIZE = 20;
-    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     private final NotificationRepository notifications;
+    /** The province's time zone (the calendar's). */
+    private final ZoneId zone;
 
-    NotificationPages(NotificationRepository notifications) {
+    NotificationPages(NotificationRepository notifications, ZoneId zone) {
         this.notifications = notifications;
+        this.zone = zone;
     }
 
     /** A notification as the page shows it. */
     record Row(long id, String subject, String body, String dossierCode, String createdAt, String createdAtIso,
                boolean read) {
-        static Row of(NotificationRepository.InboxItem n) {
-            OffsetDateTime at = n.createdAt().atZoneSameInstant(ZONE).toOffsetDateTime();
+        static Row of(NotificationRepository.InboxItem n, ZoneId zone) {
+            OffsetDateTime at = n.createdAt().atZoneSameInstant(zone).toOffsetDateTime();
             return new Row(n.id(), n.subject(), n.body(), n.dossierCode(), SHOWN.format(at), at.toString(), n.read());
         }
     }
@@ -42,7 +44,7 @@ class NotificationPages {
         PageResult.check(page, PAGE_SIZE);
         long me = actor.accountId();
         long total = notifications.inboxTotal(me);
-        model.addAttribute("items", notifications.inbox(me, page, PAGE_SIZE).stream().map(Row::of).toList());
+        model.addAttribute("items", notifications.inbox(me, page, PAGE_SIZE).stream().map(n -> Row.of(n, zone)).toList());
         model.addAttribute("total", total);
         model.addAttribute("unread", notifications.unread(me));
         model.addAttribute("page", page);

@@ -16,6 +16,8 @@ import vn.motcua.index766.Index766Settings;
 /** The on-time rule of 2.1 (DOMAIN.md §2.6) and the facts and contributions of hand-built dossiers. */
 class FactRulesTest {
 
+    static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+
     static final JsonMapper JSON = JsonMapper.builder().build();
     final Index766Settings s = Index766Settings.defaults();
 
@@ -48,7 +50,7 @@ class FactRulesTest {
     }
 
     Fact fact(Map<String, Object> p) {
-        return FactRules.withOutcome(FactRules.fromSnapshot(vn.motcua.dossier.DossierChanged.fromPayload(JSON.valueToTree(p)).dossier()), s, IndexAggregates.ZONE);
+        return FactRules.withOutcome(FactRules.fromSnapshot(vn.motcua.dossier.DossierChanged.fromPayload(JSON.valueToTree(p)).dossier()), s, VIETNAM);
     }
 
     @Test
@@ -145,7 +147,7 @@ class FactRulesTest {
         p.put("finishedAt", "2026-05-11T10:00:00+07:00");
         assertThat(fact(p).outcome()).isEqualTo("EARLY");
         var original = new Index766Settings("ORIGINAL", true, false, false, vn.motcua.index766.Indicators.Key.LIN, true);
-        Fact f = FactRules.withOutcome(FactRules.fromSnapshot(vn.motcua.dossier.DossierChanged.fromPayload(JSON.valueToTree(p)).dossier()), original, IndexAggregates.ZONE);
+        Fact f = FactRules.withOutcome(FactRules.fromSnapshot(vn.motcua.dossier.DossierChanged.fromPayload(JSON.valueToTree(p)).dossier()), original, VIETNAM);
         assertThat(f.outcome()).isEqualTo("LATE");
     }
 
@@ -156,7 +158,7 @@ class FactRulesTest {
         p.put("dueAt", "2026-04-15T10:00:00+07:00");
         p.put("finishedAt", "2026-05-04T08:00:00+07:00");
         Map<Contributions.Key, long[]> sums = new HashMap<>();
-        Contributions.of(fact(p), 1, YearMonth.of(2026, 5), IndexAggregates.ZONE, s, (k, v) -> {
+        Contributions.of(fact(p), 1, YearMonth.of(2026, 5), VIETNAM, s, (k, v) -> {
             if (k.unit().equals("70") && k.procedure().isEmpty()) {
                 sums.merge(k, v.clone(), (a, b) -> {
                     for (int i = 0; i < a.length; i++) {

@@ -186,7 +186,8 @@ class NotificationSmsTextTest {
                 "one_stop_commune", null, "H10.689.25195")));
         var properties = new NotificationProperties(null, null, new NotificationProperties.Sms(strip, null), null);
         return new NotificationTemplates(messages, new StaticListableBeanFactory().getBeanProvider(WorkingCalendar.class),
-                organization, properties, "https://dichvucong.binhphuoc.gov.vn/");
+                organization, properties, "https://dichvucong.binhphuoc.gov.vn/",
+                java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
     }
 
     private static String randomText(Random random, int length) {
