@@ -2,12 +2,12 @@ package vn.motcua.calendar.web;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.NonNull;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.calendar.AffectedDeadline;
 import vn.motcua.calendar.Holiday;
@@ -26,7 +28,7 @@ import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.calendar.internal.AuditEntry;
 import vn.motcua.calendar.internal.Schedule;
 import vn.motcua.calendar.internal.ScheduleAdmin;
-import vn.motcua.calendar.internal.ScheduleDay;
+import vn.motcua.calendar.internal.ScheduleDayKind;
 import vn.motcua.platform.Actor;
 import vn.motcua.platform.ProblemException;
 
@@ -65,34 +67,78 @@ class CalendarAdminApi {
                         @JsonAlias({"swappedWorkingDays", "swapped_working_days"}) List<String> swappedWorkdays) {
     }
 
+    /** A day of a configured schedule. */
+    @Schema(name = "ScheduleDayAnswer")
+    record ScheduleDayAnswer(@NonNull @Schema(format = "date", example = "2031-01-23") String date,
+                             @NonNull ScheduleDayKind kind, @Schema(example = "Tết Âm lịch") String name) {
+    }
+
+    /** A holiday's schedule in a year, as configured. */
+    @Schema(name = "ScheduleAnswer")
+    record ScheduleAnswer(Long id, int year, @NonNull Holiday holiday, String name, String nameEn, String source,
+                          String confidence, String note, @NonNull List<ScheduleDayAnswer> days, String updatedBy,
+                          @Schema(example = "2030-11-20T09:15:00+07:00") String updatedAt) {
+    }
+
+    /** One edit of the calendar. */
+    @Schema(name = "CalendarAuditAnswer")
+    record AuditAnswer(long id, @NonNull @Schema(example = "2030-11-20T09:15:00+07:00") String at, String actor,
+                       String actorName, @NonNull @Schema(example = "REPLACE") String action, int year,
+                       @NonNull Holiday holiday, @Schema(format = "date") String changedFrom,
+                       @Schema(format = "date") String changedTo,
+                       @Schema(description = "the schedule before and after, and the changed days") JsonNode diff) {
+    }
+
+    /** A day whose status an edit changed: WORKDAY or a kind of day. */
+    @Schema(name = "CalendarChangedDay")
+    record ChangedDayAnswer(@NonNull @Schema(format = "date") String date,
+                            @NonNull @Schema(allowableValues = {"WORKDAY", "WEEKEND", "HOLIDAY", "COMPENSATORY",
+                                    "SWAPPED_WORKDAY"}) String before,
+                            @NonNull @Schema(allowableValues = {"WORKDAY", "WEEKEND", "HOLIDAY", "COMPENSATORY",
+                                    "SWAPPED_WORKDAY"}) String after) {
+    }
+
+    /** What an edit did: the schedule (null after a deletion), its audit entry, the changed days, the deadlines. */
+    @Schema(name = "CalendarChange")
+    record ChangeAnswer(ScheduleAnswer schedule, @NonNull AuditAnswer audit,
+                        @NonNull List<ChangedDayAnswer> changedDays,
+                        @NonNull @Schema(description = "deadlines already given over the changed days, for review")
+                        List<AffectedDeadline> affectedDeadlines) {
+    }
+
+    /** A year of the calendar. */
+    @Schema(name = "CalendarYear")
+    record YearAnswer(int year, @NonNull List<ScheduleAnswer> schedules,
+                      @NonNull @Schema(description = "the holidays with a configured schedule") List<Holiday> configured,
+                      @NonNull List<CalendarApi.DayAnswer> days) {
+    }
+
     @GetMapping("/years/{year}")
     @Operation(summary = "A year: its configured schedules and every listed day")
-    Map<String, Object> year(@PathVariable int year, Actor actor) {
+    YearAnswer year(@PathVariable int year, Actor actor) {
         List<Schedule> schedules = admin.ofYear(year);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("year", year);
-        out.put("schedules", schedules.stream().map(CalendarAdminApi::schedule).toList());
-        out.put("configured", schedules.stream().map(s -> s.holiday().name()).toList());
-        out.put("days", calendar.days(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).stream()
-                .map(CalendarApi::day).toList());
-        return out;
+        return new YearAnswer(year, schedules.stream().map(this::schedule).toList(),
+                schedules.stream().map(Schedule::holiday).toList(),
+                calendar.days(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).stream()
+                        .map(CalendarApi::day).toList());
     }
 
     @GetMapping("/years/{year}/schedules")
     @Operation(summary = "The configured schedules of a year")
-    List<Map<String, Object>> schedules(@PathVariable int year, Actor actor) {
-        return admin.ofYear(year).stream().map(CalendarAdminApi::schedule).toList();
+    List<ScheduleAnswer> schedules(@PathVariable int year, Actor actor) {
+        return admin.ofYear(year).stream().map(this::schedule).toList();
     }
 
     @GetMapping("/years/{year}/schedules/{holiday}")
     @Operation(summary = "One configured schedule")
-    Map<String, Object> schedule(@PathVariable int year, @PathVariable String holiday, Actor actor) {
+    ScheduleAnswer schedule(@PathVariable int year, @PathVariable String holiday, Actor actor) {
         return schedule(admin.get(year, CalendarParams.holiday(holiday)));
     }
 
     @PostMapping("/years/{year}/schedules")
     @Operation(summary = "Creates the schedule of a holiday (409 if the year has one: use PUT)")
-    ResponseEntity<Map<String, Object>> create(@PathVariable int year, @RequestBody ScheduleBody body, Actor actor) {
+    @ApiResponse(responseCode = "201", description = "Created: the schedule, its audit entry, the changed days")
+    ResponseEntity<ChangeAnswer> create(@PathVariable int year, @RequestBody ScheduleBody body, Actor actor) {
         if (body.holiday() == null || body.holiday().isBlank()) {
             throw ProblemException.invalid("holiday", "error.param.required");
         }
@@ -103,8 +149,10 @@ class CalendarAdminApi {
 
     @PutMapping("/years/{year}/schedules/{holiday}")
     @Operation(summary = "Creates or replaces the schedule of a holiday in a year")
-    ResponseEntity<Map<String, Object>> replace(@PathVariable int year, @PathVariable String holiday,
-                                                @RequestBody ScheduleBody body, Actor actor) {
+    @ApiResponse(responseCode = "200", description = "Replaced: the schedule, its audit entry, the changed days")
+    @ApiResponse(responseCode = "201", description = "Created (the year had no schedule of this holiday)")
+    ResponseEntity<ChangeAnswer> replace(@PathVariable int year, @PathVariable String holiday,
+                                         @RequestBody ScheduleBody body, Actor actor) {
         Holiday h = CalendarParams.holiday(holiday);
         if (body.holiday() != null && !body.holiday().isBlank() && CalendarParams.holiday(body.holiday()) != h) {
             throw ProblemException.invalid("holiday", "error.calendar.schedule.holidayMismatch", body.holiday(),
@@ -116,14 +164,14 @@ class CalendarAdminApi {
 
     @DeleteMapping("/years/{year}/schedules/{holiday}")
     @Operation(summary = "Deletes the schedule of a holiday: the default rule applies again")
-    Map<String, Object> delete(@PathVariable int year, @PathVariable String holiday, Actor actor) {
+    ChangeAnswer delete(@PathVariable int year, @PathVariable String holiday, Actor actor) {
         return result(admin.delete(year, CalendarParams.holiday(holiday), actor));
     }
 
     @GetMapping("/audit")
     @Operation(summary = "The latest edits of the calendar, of one year or of all")
-    List<Map<String, Object>> audit(@RequestParam(required = false) Integer year,
-                                    @RequestParam(defaultValue = "100") int limit, Actor actor) {
+    List<AuditAnswer> audit(@RequestParam(required = false) Integer year,
+                            @RequestParam(defaultValue = "100") int limit, Actor actor) {
         if (limit < 1 || limit > 1000) {
             throw ProblemException.invalid("limit", "error.param.range", "1", "1000");
         }
@@ -172,58 +220,24 @@ class CalendarAdminApi {
         }
     }
 
-    static Map<String, Object> schedule(Schedule s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", s.id());
-        out.put("year", s.year());
-        out.put("holiday", s.holiday().name());
-        out.put("name", s.name());
-        out.put("nameEn", s.nameEn());
-        out.put("source", s.source());
-        out.put("confidence", s.confidence());
-        out.put("note", s.note());
-        List<Map<String, Object>> days = new ArrayList<>();
-        for (ScheduleDay d : s.days()) {
-            Map<String, Object> day = new LinkedHashMap<>();
-            day.put("date", d.date().toString());
-            day.put("kind", d.kind().name());
-            day.put("name", d.name());
-            days.add(day);
-        }
-        out.put("days", days);
-        out.put("updatedBy", s.updatedBy());
-        out.put("updatedAt", s.updatedAt() == null ? null : CalendarParams.MOMENT.format(s.updatedAt()
-                .atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))));
-        return out;
+    ScheduleAnswer schedule(Schedule s) {
+        return new ScheduleAnswer(s.id(), s.year(), s.holiday(), s.name(), s.nameEn(), s.source(), s.confidence(),
+                s.note(), s.days().stream().map(d -> new ScheduleDayAnswer(d.date().toString(), d.kind(), d.name()))
+                .toList(), s.updatedBy(), s.updatedAt() == null ? null
+                : CalendarParams.MOMENT.format(s.updatedAt().atZoneSameInstant(calendar.zone())));
     }
 
-    Map<String, Object> audit(AuditEntry a) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", a.id());
-        out.put("at", CalendarParams.MOMENT.format(a.at().atZoneSameInstant(calendar.zone())));
-        out.put("actor", a.actor());
-        out.put("actorName", a.actorName());
-        out.put("action", a.action());
-        out.put("year", a.year());
-        out.put("holiday", a.holiday().name());
-        out.put("changedFrom", a.changedFrom() == null ? null : a.changedFrom().toString());
-        out.put("changedTo", a.changedTo() == null ? null : a.changedTo().toString());
-        out.put("diff", json.readTree(a.diff()));
-        return out;
+    AuditAnswer audit(AuditEntry a) {
+        return new AuditAnswer(a.id(), CalendarParams.MOMENT.format(a.at().atZoneSameInstant(calendar.zone())),
+                a.actor(), a.actorName(), a.action(), a.year(), a.holiday(),
+                a.changedFrom() == null ? null : a.changedFrom().toString(),
+                a.changedTo() == null ? null : a.changedTo().toString(), json.readTree(a.diff()));
     }
 
-    private Map<String, Object> result(ScheduleAdmin.Result r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("schedule", r.schedule() == null ? null : schedule(r.schedule()));
-        out.put("audit", audit(r.audit()));
-        out.put("changedDays", r.changedDays().stream().map(c -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("date", c.date().toString());
-            m.put("before", c.before() == null ? "WORKDAY" : c.before().name());
-            m.put("after", c.after() == null ? "WORKDAY" : c.after().name());
-            return m;
-        }).toList());
-        out.put("affectedDeadlines", r.affected());
-        return out;
+    private ChangeAnswer result(ScheduleAdmin.Result r) {
+        return new ChangeAnswer(r.schedule() == null ? null : schedule(r.schedule()), audit(r.audit()),
+                r.changedDays().stream().map(c -> new ChangedDayAnswer(c.date().toString(),
+                        c.before() == null ? "WORKDAY" : c.before().name(),
+                        c.after() == null ? "WORKDAY" : c.after().name())).toList(), r.affected());
     }
 }

@@ -2,19 +2,20 @@ package vn.motcua.calendar.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.calendar.CalendarDay;
+import vn.motcua.calendar.DayKind;
 import vn.motcua.calendar.Deadline;
 import vn.motcua.calendar.InvalidLunarDateException;
 import vn.motcua.calendar.LunarCalendar;
@@ -34,33 +35,69 @@ import vn.motcua.platform.Channel;
 class CalendarApi {
 
     private final WorkingCalendar calendar;
+    private final Clock clock;
 
-    CalendarApi(WorkingCalendar calendar) {
+    CalendarApi(WorkingCalendar calendar, Clock clock) {
         this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** A solar date's lunar date. */
+    @Schema(name = "LunarDateAnswer", requiredProperties = {"day", "month", "year", "leap", "yearName", "monthLength",
+            "leapMonthOfYear"})
+    record LunarAnswer(@Schema(example = "1") int day, @Schema(example = "1") int month,
+                       @Schema(example = "2025") int year,
+                       @Schema(description = "the day is in the leap month (tháng nhuận)") boolean leap,
+                       @Schema(description = "the year's name (can chi)", example = "Ất Tỵ") String yearName,
+                       @Schema(description = "days in this lunar month (29 or 30)", example = "29") int monthLength,
+                       @Schema(description = "the leap month of the lunar year, 0 when none", example = "6")
+                       int leapMonthOfYear) {
+    }
+
+    /** A lunar date's solar date. */
+    @Schema(name = "SolarDateAnswer", requiredProperties = {"date"})
+    record SolarAnswer(@Schema(format = "date", example = "2026-04-26") String date) {
+    }
+
+    /** A day that is not an ordinary working day, or a worked weekend day. */
+    @Schema(name = "CalendarDayAnswer", requiredProperties = {"date", "kind", "name", "source"})
+    record DayAnswer(@Schema(format = "date", example = "2031-01-01") String date, DayKind kind,
+                     @Schema(example = "Tết Dương lịch") String name,
+                     @Schema(description = "the legal basis or the announcement",
+                             example = "Bộ luật Lao động 2019, Điều 112") String source) {
+    }
+
+    /** A deadline with the steps of its computation. */
+    @Schema(name = "DeadlineAnswer", requiredProperties = {"receivedAt", "amount", "unit", "channel", "startsAt",
+            "dueAt", "dueText", "workingMinutes", "explanation"})
+    record DeadlineAnswer(@Schema(example = "2031-04-29T10:00:00+07:00") String receivedAt,
+                          @Schema(example = "3") BigDecimal amount, TimeUnit unit, Channel channel,
+                          @Schema(description = "when the clock starts", example = "2031-04-29T10:00:00+07:00")
+                          String startsAt,
+                          @Schema(example = "2031-05-06T10:00:00+07:00") String dueAt,
+                          @Schema(example = "10:00 thứ Ba 06/05/2031") String dueText,
+                          @Schema(description = "working minutes from the start to the due moment", example = "1440")
+                          long workingMinutes,
+                          @Schema(description = "the steps of the computation, in the caller's language")
+                          List<String> explanation) {
     }
 
     @GetMapping("/lunar")
     @Operation(summary = "Solar (Gregorian) date → lunar date (âm lịch, UTC+7)")
-    Map<String, Object> lunar(@Parameter(description = "YYYY-MM-DD", example = "2025-01-29")
+    LunarAnswer lunar(@Parameter(description = "YYYY-MM-DD", example = "2025-01-29")
                               @RequestParam(required = false) String date) {
         CalendarParams p = new CalendarParams();
         LocalDate d = p.date("date", date);
         p.check();
         LunarDate lunar = LunarCalendar.toLunar(d);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("day", lunar.day());
-        out.put("month", lunar.month());
-        out.put("year", lunar.year());
-        out.put("leap", lunar.leap());
-        out.put("yearName", LunarCalendar.yearName(lunar.year()));
-        out.put("monthLength", LunarCalendar.monthLength(lunar.month(), lunar.year(), lunar.leap()));
-        out.put("leapMonthOfYear", LunarCalendar.leapMonth(lunar.year()));
-        return out;
+        return new LunarAnswer(lunar.day(), lunar.month(), lunar.year(), lunar.leap(),
+                LunarCalendar.yearName(lunar.year()), LunarCalendar.monthLength(lunar.month(), lunar.year(), lunar.leap()),
+                LunarCalendar.leapMonth(lunar.year()));
     }
 
     @GetMapping("/solar")
     @Operation(summary = "Lunar date → solar (Gregorian) date")
-    Map<String, Object> solar(@Parameter(example = "10") @RequestParam(required = false) String day,
+    SolarAnswer solar(@Parameter(example = "10") @RequestParam(required = false) String day,
                               @Parameter(example = "3") @RequestParam(required = false) String month,
                               @Parameter(example = "2026") @RequestParam(required = false) String year,
                               @Parameter(description = "the leap month (tháng nhuận)", example = "false")
@@ -81,15 +118,13 @@ class CalendarApi {
             throw CalendarParams.lunarProblem(new InvalidLunarDateException(
                     InvalidLunarDateException.Reason.YEAR_OUT_OF_RANGE, d, m, y, 0, 0), l);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("date", date.toString());
-        return out;
+        return new SolarAnswer(date.toString());
     }
 
     @GetMapping("/days")
     @Operation(summary = "Every non-working day (WEEKEND, HOLIDAY, COMPENSATORY) and swapped working day "
             + "(SWAPPED_WORKDAY) of a period of at most 5 years, in date order")
-    List<Map<String, Object>> days(@Parameter(example = "2031-01-01") @RequestParam(required = false) String from,
+    List<DayAnswer> days(@Parameter(example = "2031-01-01") @RequestParam(required = false) String from,
                                    @Parameter(example = "2031-12-31") @RequestParam(required = false) String to,
                                    Locale locale) {
         CalendarParams p = new CalendarParams();
@@ -106,19 +141,14 @@ class CalendarApi {
         return calendar.days(f, t, locale).stream().map(CalendarApi::day).toList();
     }
 
-    static Map<String, Object> day(CalendarDay d) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("date", d.date().toString());
-        out.put("kind", d.kind().name());
-        out.put("name", d.name());
-        out.put("source", d.source());
-        return out;
+    static DayAnswer day(CalendarDay d) {
+        return new DayAnswer(d.date().toString(), d.kind(), d.name(), d.source());
     }
 
     @GetMapping("/deadline")
     @Operation(summary = "The clock start and due moment of a processing time for a receipt moment, with the "
             + "steps of the computation")
-    Map<String, Object> deadline(@Parameter(description = "ISO-8601 with offset; now if absent",
+    DeadlineAnswer deadline(@Parameter(description = "ISO-8601 with offset; now if absent",
                                          example = "2031-04-29T10:00:00+07:00")
                                  @RequestParam(required = false) String receivedAt,
                                  @Parameter(example = "3") @RequestParam(required = false) String amount,
@@ -130,7 +160,7 @@ class CalendarApi {
                                  Locale locale) {
         CalendarParams p = new CalendarParams();
         OffsetDateTime received = receivedAt == null || receivedAt.isBlank()
-                ? OffsetDateTime.now(calendar.zone()).withNano(0)
+                ? OffsetDateTime.now(clock.withZone(calendar.zone())).withNano(0)
                 : p.moment("receivedAt", receivedAt, calendar.zone());
         TimeUnit u = p.unit("unit", unit);
         BigDecimal a = u == null ? null : p.amount("amount", amount, u);
@@ -138,16 +168,9 @@ class CalendarApi {
         p.check();
         ProcessingTime time = new ProcessingTime(a, u);
         Deadline d = calendar.deadline(received, time, c);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("receivedAt", CalendarParams.MOMENT.format(received.atZoneSameInstant(calendar.zone())));
-        out.put("amount", a.stripTrailingZeros());
-        out.put("unit", u.name());
-        out.put("channel", c.name());
-        out.put("startsAt", CalendarParams.MOMENT.format(d.startsAt()));
-        out.put("dueAt", CalendarParams.MOMENT.format(d.dueAt()));
-        out.put("dueText", calendar.describe(d.dueAt(), locale));
-        out.put("workingMinutes", calendar.workingMinutesBetween(d.startsAt(), d.dueAt()));
-        out.put("explanation", calendar.explain(received, time, c, locale));
-        return out;
+        return new DeadlineAnswer(CalendarParams.MOMENT.format(received.atZoneSameInstant(calendar.zone())),
+                a.stripTrailingZeros(), u, c, CalendarParams.MOMENT.format(d.startsAt()),
+                CalendarParams.MOMENT.format(d.dueAt()), calendar.describe(d.dueAt(), locale),
+                calendar.workingMinutesBetween(d.startsAt(), d.dueAt()), calendar.explain(received, time, c, locale));
     }
 }

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -99,8 +98,13 @@ class CatalogApi {
 
     @GetMapping("/fields")
     @Operation(summary = "Fields of procedures (lĩnh vực)")
-    Map<String, List<Field>> fields() {
-        return Map.of("items", catalog.fields());
+    FieldList fields() {
+        return new FieldList(catalog.fields());
+    }
+
+    /** The fields of procedures. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "FieldList", requiredProperties = "items")
+    record FieldList(List<Field> items) {
     }
 
     private Procedure find(String code) {

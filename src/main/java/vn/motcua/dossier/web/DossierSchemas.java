@@ -52,6 +52,20 @@ final class DossierSchemas {
                 @NonNull List<DossierAction> allowedActions) {
     }
 
+    @Schema(name = "DossierTracking", description = "What the public tracking shows: status and history, never any "
+            + "personal data")
+    record Tracking(@NonNull @Schema(example = "H10.25.01-260512-0001") String code, @NonNull String procedureCode,
+                    @NonNull String procedureName, @NonNull String agencyName, @NonNull DossierStatus status,
+                    @Schema(description = "the national portal's status code", example = "2") int statusCode,
+                    @NonNull @Schema(example = "Đang giải quyết") String statusName, OffsetDateTime submittedAt,
+                    OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime finishedAt,
+                    OffsetDateTime returnedAt, Outcome outcome, @NonNull List<TrackingStep> history) {
+    }
+
+    @Schema(name = "DossierTrackingStep", description = "A change of status, oldest first")
+    record TrackingStep(@NonNull DossierStatus status, @NonNull String statusName, @NonNull OffsetDateTime at) {
+    }
+
     @Schema(name = "DossierFee", description = "The fee as the catalogue computed it at intake")
     record Fee(long total, @NonNull List<FeeItem> items, boolean complete) {
     }

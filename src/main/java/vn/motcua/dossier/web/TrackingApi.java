@@ -1,6 +1,9 @@
 package vn.motcua.dossier.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +30,8 @@ class TrackingApi {
 
     @GetMapping("/api/v1/tracking/{code}")
     @Operation(summary = "Status and history of a dossier, with the applicant's phone or identification number")
+    @ApiResponse(responseCode = "200", description = "The dossier's status and public history",
+            content = @Content(schema = @Schema(implementation = DossierSchemas.Tracking.class)))
     Map<String, Object> track(@PathVariable String code, @RequestParam(required = false) String phone,
                               @RequestParam(required = false) String idNumber, Locale locale,
                               jakarta.servlet.http.HttpServletRequest request) {

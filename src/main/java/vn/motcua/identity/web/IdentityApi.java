@@ -93,16 +93,20 @@ class IdentityApi {
         return Map.of("id", id, "username", body.username().trim().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** The caller's account. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "Me", requiredProperties = {"id", "username", "displayName",
+            "roles"})
+    record Me(long id, @io.swagger.v3.oas.annotations.media.Schema(example = "congdan1") String username,
+              @io.swagger.v3.oas.annotations.media.Schema(example = "Nguyễn Văn An") String displayName,
+              Set<vn.motcua.platform.Role> roles,
+              @io.swagger.v3.oas.annotations.media.Schema(description = "officers' agency; null for citizens",
+                      nullable = true) String agencyCode) {
+    }
+
     @GetMapping("/me")
     @Operation(summary = "The caller's account")
-    Map<String, Object> me(Actor actor) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        out.put("id", actor.accountId());
-        out.put("username", actor.username());
-        out.put("displayName", actor.displayName());
-        out.put("roles", actor.roles());
-        out.put("agencyCode", actor.agencyCode());
-        return out;
+    Me me(Actor actor) {
+        return new Me(actor.accountId(), actor.username(), actor.displayName(), actor.roles(), actor.agencyCode());
     }
 
     record PasswordChange(String currentPassword, String newPassword) {
