@@ -33,7 +33,9 @@ import org.springframework.test.context.ContextConfiguration;
     // the wrong-password delay refilled in one go, not a token every 12 s: a slow machine must not outwait it
     "motcua.limits.login-failure=5/1h fixed, 50/1d",
     // feedback (issue 15): every test sends feedback (portal, Open311) from 127.0.0.1
-    "motcua.limits.public-write=100000/1h"
+    "motcua.limits.public-write=100000/1h",
+    // password reset (issue 18): every test asks from 127.0.0.1; the per-account limit stays as configured
+    "motcua.limits.password-reset-source=100000/1h"
 })
 @ActiveProfiles({"demo", "test"})
 @Import(TestConfig.class)
