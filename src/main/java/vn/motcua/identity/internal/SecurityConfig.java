@@ -134,6 +134,10 @@ class SecurityConfig {
                     if (p.roles().stream().anyMatch(Role::isOfficer)) {
                         return "/can-bo";
                     }
+                    // payments (issue 13): the accountant's transactions
+                    if (p.roles().contains(Role.ACCOUNTANT)) {
+                        return "/ke-toan";
+                    }
                     // certification (issue 12): the certifier's queue
                     if (p.roles().contains(Role.CERTIFIER)) {
                         return "/chung-thuc/xu-ly";
@@ -156,6 +160,8 @@ class SecurityConfig {
                         .requestMatchers("/doi-mat-khau").authenticated()
                         // certification (issue 12): citizens' requests and the certifier's queue
                         .requestMatchers("/chung-thuc", "/chung-thuc/**").authenticated()
+                        // payments (issue 13): the accountant's pages
+                        .requestMatchers("/ke-toan/**", "/ke-toan").hasAnyRole(Role.ACCOUNTANT.name(), Role.ADMIN.name())
                         .requestMatchers("/quan-tri/**", "/quan-tri").hasRole(Role.ADMIN.name())
                         .requestMatchers("/bao-cao/**", "/bao-cao").hasAnyRole("OFFICER", Role.ADMIN.name())
                         .requestMatchers("/chi-so-766/**", "/chi-so-766").hasAnyRole("OFFICER", Role.ADMIN.name())

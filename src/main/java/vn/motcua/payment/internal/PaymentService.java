@@ -23,6 +23,7 @@ import vn.motcua.organization.Organization;
 import vn.motcua.payment.PaymentSettled;
 import vn.motcua.payment.PaymentStatus;
 import vn.motcua.payment.receipt.EReceipts;
+import vn.motcua.payment.vnpay.VnPayGateway;
 import vn.motcua.payment.spi.CallbackData;
 import vn.motcua.payment.spi.GatewayResult;
 import vn.motcua.payment.spi.GatewayUnavailableException;
@@ -340,6 +341,86 @@ public class PaymentService {
         });
     }
 
+    /**
+     * The accountant records a refund with its reason: SUCCEEDED → REFUND_REQUESTED (the reason, who, when), then the
+     * money goes back — cash handed back at the counter, or the gateway's refund (VNPay {@code refund}) — and the
+     * attempt becomes REFUNDED. A gateway that refuses or cannot be reached leaves it REFUND_REQUESTED, recorded, and
+     * says so (409 / 503); asking again later retries. An accountant acts on the payments of their own agency.
+     *
+     * @param version the version the accountant saw (optimistic locking): another change in between is a 409
+     */
+    public PaymentRecord refund(Actor actor, UUID id, Integer version, String reason) {
+        if (!actor.has(Role.ACCOUNTANT) && !actor.isAdmin()) {
+            throw ProblemException.forbidden("payment.accounting.only");
+        }
+        PaymentRecord r = payments.find(id).filter(x -> actor.isAdmin() || actor.agencyCode() != null
+                && actor.agencyCode().equals(x.agencyCode()))
+                .orElseThrow(() -> ProblemException.notFound("payment.notFound", id));
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw ProblemException.invalid("reason", "payment.refund.reasonRequired");
+        }
+        if (why.length() > 500) {
+            throw ProblemException.invalid("reason", "payment.refund.reasonTooLong", 500);
+        }
+        if (version == null) {
+            throw ProblemException.invalid("version", "payment.refund.versionRequired");
+        }
+        PaymentRecord requested = tx.execute(s -> {
+            PaymentRecord x = payments.lockByReference(r.reference()).orElseThrow();
+            if (x.version() != version) {
+                throw ProblemException.conflict("error.stale.detail");
+            }
+            if (x.status() == PaymentStatus.SUCCEEDED) {
+                Map<String, Object> facts = new HashMap<>();
+                facts.put("refundAt", now());
+                facts.put("refundBy", actor.accountId());
+                facts.put("refundReason", why);
+                if (!payments.turn(x, PaymentStatus.REFUND_REQUESTED, facts)) {
+                    throw ProblemException.conflict("error.stale.detail");
+                }
+                audit.info("payment " + x.reference() + " refund requested by " + actor.username() + ": " + why);
+                return payments.lockByReference(r.reference()).orElseThrow();
+            }
+            if (x.status() != PaymentStatus.REFUND_REQUESTED) {
+                throw ProblemException.conflict("payment.refund.notPaid", x.reference());
+            }
+            return x;
+        });
+        if (!requested.cash()) {
+            PaymentGateway gateway = gateways.get(requested.gateway());
+            GatewayResult g;
+            try {
+                g = gateway.refund(order(requested), requested.amount(), actor.username());
+            } catch (GatewayUnavailableException e) {
+                log.warn("payment " + requested.reference() + ": refund at " + requested.gateway() + " failed: "
+                        + e.getMessage());
+                throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "payment.refund.gatewayUnavailable", null,
+                        List.of());
+            }
+            payments.logCallback(requested.gateway(), "REFUND", requested.reference(), g.outcome().name(),
+                    "gateway", Map.of("responseCode", String.valueOf(g.responseCode()),
+                            "message", String.valueOf(g.message())));
+            if (g.outcome() == GatewayResult.Outcome.REFUSED) {
+                throw ProblemException.conflict("payment.refund.refused", requested.reference(), g.responseCode());
+            }
+            if (g.outcome() != GatewayResult.Outcome.REFUNDED) {
+                return payments.find(id).orElseThrow();
+            }
+        }
+        tx.executeWithoutResult(s -> {
+            PaymentRecord x = payments.lockByReference(r.reference()).orElseThrow();
+            if (x.status() == PaymentStatus.REFUND_REQUESTED) {
+                if (!payments.turn(x, PaymentStatus.REFUNDED, Map.of("refundedAt", now()))) {
+                    throw ProblemException.conflict("error.stale.detail");
+                }
+                publish(x, PaymentStatus.REFUNDED, now());
+                audit.info("payment " + x.reference() + " REFUNDED (" + x.amount() + " đ) by " + actor.username());
+            }
+        });
+        return payments.find(id).orElseThrow();
+    }
+
     private void succeed(PaymentRecord r, OffsetDateTime paidAt, String txnNo, String bank, String response,
                          String source, Actor by) {
         OffsetDateTime now = now();
@@ -440,11 +521,11 @@ public class PaymentService {
 
     /** MC + yyMMddHHmmss (GMT+7) + 6 random digits: unique, alphanumeric, 20 characters. */
     private String newReference(OffsetDateTime now) {
-        return "MC" + now.atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).format(REF_TIME)
+        return "MC" + now.atZoneSameInstant(VnPayGateway.GMT7).format(REF_TIME)
                 + String.format("%06d", RANDOM.nextInt(1_000_000));
     }
 
-    OffsetDateTime now() {
+    public OffsetDateTime now() {
         return OffsetDateTime.now(clock);
     }
 }

@@ -36,7 +36,8 @@ public class VnPayGateway implements PaymentGateway {
     public static final String NAME = "VNPAY";
     static final String VERSION = "2.1.0";
     private final java.time.Clock clock;
-    static final ZoneId GMT7 = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** VNPay counts its times in GMT+7 (its protocol, whatever the calendar). */
+    public static final ZoneId GMT7 = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final Log log = LogFactory.getLog(VnPayGateway.class);
 

@@ -7,12 +7,22 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.payment.internal.DailyReconciliation;
+import vn.motcua.payment.internal.PaymentLedger;
+import vn.motcua.payment.internal.PaymentRecord;
+import vn.motcua.payment.internal.PaymentService;
 import vn.motcua.platform.Actor;
 import vn.motcua.platform.ProblemException;
 import vn.motcua.platform.Role;
@@ -23,9 +33,95 @@ import vn.motcua.platform.Role;
 class AccountingApi {
 
     private final DailyReconciliation daily;
+    private final PaymentLedger ledgers;
+    private final PaymentService payments;
+    private final MessageSource messages;
 
-    AccountingApi(DailyReconciliation daily) {
+    AccountingApi(DailyReconciliation daily, PaymentLedger ledgers, PaymentService payments, MessageSource messages) {
         this.daily = daily;
+        this.ledgers = ledgers;
+        this.payments = payments;
+        this.messages = messages;
+    }
+
+    /** A refund: why (required) and the version seen (optimistic locking). */
+    record Refund(String reason, Integer version) {
+    }
+
+    @GetMapping("/api/v1/accounting/payments")
+    @Operation(summary = "The payment attempts of a period (from, to: yyyy-MM-dd, at most 92 days) by agency and "
+            + "channel, with totals by day, agency and channel and the grand total (paid, refunded, success rate)")
+    Map<String, Object> ledger(Actor actor, @RequestParam(required = false) String from,
+                               @RequestParam(required = false) String to,
+                               @RequestParam(required = false) String agency,
+                               @RequestParam(required = false) String channel) {
+        PaymentLedger.Ledger l = ledgers.ledger(ledgers.filter(actor, from, to, agency, channel));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("from", l.filter().from().toString());
+        m.put("to", l.filter().to().toString());
+        m.put("agency", l.filter().agencyCode());
+        m.put("channel", l.filter().channel());
+        m.put("items", l.payments().stream().map(r -> {
+            Map<String, Object> v = PaymentViews.of(r);
+            v.put("agencyCode", r.agencyCode());
+            v.put("payerName", r.payerName());
+            v.put("refundReason", r.refundReason());
+            return v;
+        }).toList());
+        m.put("groups", l.groups().stream().map(AccountingApi::totals).toList());
+        m.put("total", totals(l.total()));
+        return m;
+    }
+
+    @GetMapping("/api/v1/accounting/payments.xlsx")
+    @Operation(summary = "The same period as an Excel workbook: every attempt, and the totals by day, agency and channel")
+    ResponseEntity<byte[]> excel(Actor actor, @RequestParam(required = false) String from,
+                                 @RequestParam(required = false) String to,
+                                 @RequestParam(required = false) String agency,
+                                 @RequestParam(required = false) String channel, Locale locale) {
+        PaymentLedger.Ledger l = ledgers.ledger(ledgers.filter(actor, from, to, agency, channel));
+        return xlsx(LedgerExcel.write(ledgers, l, messages, locale), l);
+    }
+
+    @PostMapping("/api/v1/accounting/payments/{paymentId}/refund")
+    @Operation(summary = "Record a refund with its reason: the money goes back (cash at the counter, or the gateway's "
+            + "refund) and the attempt becomes REFUNDED; 400 naming reason or version; 409 stale version or not paid; "
+            + "503 the gateway could not be reached (the request stays recorded)")
+    Map<String, Object> refund(Actor actor, @PathVariable String paymentId, @RequestBody(required = false) Refund body) {
+        UUID id;
+        try {
+            id = UUID.fromString(paymentId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("payment.notFound", paymentId);
+        }
+        PaymentRecord r = payments.refund(actor, id, body == null ? null : body.version(),
+                body == null ? null : body.reason());
+        Map<String, Object> v = PaymentViews.of(r);
+        v.put("refundReason", r.refundReason());
+        return v;
+    }
+
+    static ResponseEntity<byte[]> xlsx(byte[] content, PaymentLedger.Ledger l) {
+        String name = "thanh-toan-" + l.filter().from() + "-" + l.filter().to() + ".xlsx";
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header("Content-Disposition", ContentDisposition.attachment().filename(name).build().toString())
+                .header("Cache-Control", "private, no-store").body(content);
+    }
+
+    static Map<String, Object> totals(PaymentLedger.Totals t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("date", t.day() == null ? null : t.day().toString());
+        m.put("agencyCode", t.agencyCode());
+        m.put("channel", t.channel());
+        m.put("attempts", t.attempts());
+        m.put("paid", t.paid());
+        m.put("paidAmount", t.paidAmount());
+        m.put("refunded", t.refunded());
+        m.put("refundedAmount", t.refundedAmount());
+        m.put("successRate", t.successRate());
+        return m;
     }
 
     /** The day to reconcile, {@code yyyy-MM-dd} in the calendar's time zone. */
