@@ -31,13 +31,25 @@
     span.textContent = text;
     input.setAttribute("aria-invalid", "true");
   };
+  // The accept attribute's entries are extensions (".pdf"), media types ("application/pdf") or wildcards
+  // ("image/*"), as in HTML: a file is taken when one entry matches. A phone that sends no type (or
+  // application/octet-stream) is judged by the file's extension alone.
+  var TYPES = { ".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
+                ".csv": "text/csv", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
   var acceptable = function (input, file) {
     var accept = (input.getAttribute("accept") || "").toLowerCase().split(",").map(function (a) { return a.trim(); }).filter(Boolean);
     if (!accept.length) { return true; }
     var name = file.name.toLowerCase(), dot = name.lastIndexOf(".");
     var ext = dot < 0 ? "" : name.substring(dot);
-    return accept.indexOf(ext) >= 0 && (!file.type || accept.indexOf(file.type.toLowerCase()) >= 0 || file.type === "application/octet-stream");
+    var type = (file.type || "").toLowerCase();
+    if (!type || type === "application/octet-stream") { type = TYPES[ext] || ""; }
+    return accept.some(function (a) {
+      if (a.charAt(0) === ".") { return a === ext; }
+      if (a.slice(-2) === "/*") { return type.indexOf(a.slice(0, -1)) === 0; }
+      return a === type;
+    });
   };
+  var page = function (key, fallback) { return (document.body && document.body.dataset[key]) || fallback; };
   var checkFile = function (input) {
     var file = input.files[0];
     var max = parseInt(input.dataset.maxBytes || "0", 10);
@@ -45,9 +57,9 @@
     if (max > 0 && file.size > max) {
       problem = input.dataset.tooLarge || "Too large";
     } else if (file.size === 0) {
-      problem = input.dataset.empty || input.dataset.badType || "Empty";
+      problem = input.dataset.empty || page("uploadEmpty", "Empty");
     } else if (!acceptable(input, file)) {
-      problem = input.dataset.badType || "Type not accepted";
+      problem = input.dataset.badType || page("uploadBadType", "Type not accepted");
     }
     if (problem) {
       fieldError(input, "\u201C" + file.name + "\u201D: " + problem);
