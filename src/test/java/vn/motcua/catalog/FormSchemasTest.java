@@ -75,6 +75,7 @@ class FormSchemasTest {
     static final Dialect FORM_DIALECT = Dialect.builder(Dialects.getDraft202012())
             .keyword(new AnnotationKeyword("x-title-en"))
             .keyword(new AnnotationKeyword("x-description-en"))
+            .keyword(new AnnotationKeyword("x-rules"))
             .build();
 
     static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(FORM_DIALECT,
@@ -604,7 +605,7 @@ class FormSchemasTest {
      */
     static final class SubsetChecker {
         static final Set<String> META = Set.of("title", "x-title-en", "description", "x-description-en");
-        static final Set<String> ROOT_ONLY = Set.of("$schema", "examples");
+        static final Set<String> ROOT_ONLY = Set.of("$schema", "examples", "x-rules");
         static final Set<String> OBJECT_KEYS = union(META, Set.of("type", "additionalProperties", "required", "properties", "allOf"));
         static final Set<String> STRING_KEYS = union(META, Set.of("type", "format", "minLength", "maxLength", "pattern", "oneOf"));
         static final Set<String> NUMBER_KEYS = union(META, Set.of("type", "minimum", "maximum"));
@@ -630,6 +631,75 @@ class FormSchemasTest {
                 problem("", "examples must be an array whose examples[0] is an object");
             }
             object(root, "", 0);
+            rules(root);
+        }
+
+        /** x-rules: known kinds, exactly their keys, fields that exist (dates where a rule compares dates). */
+        private void rules(JsonNode root) {
+            JsonNode rules = root.get("x-rules");
+            if (rules == null) {
+                return;
+            }
+            if (!rules.isArray()) {
+                problem("x-rules", "must be an array");
+                return;
+            }
+            Map<String, Set<String>> keys = Map.of("after", Set.of("rule", "field", "other"),
+                    "onOrAfter", Set.of("rule", "field", "other"), "notFuture", Set.of("rule", "field"),
+                    "yearsBefore", Set.of("rule", "field", "other", "years"),
+                    "requiredWith", Set.of("rule", "field", "other"), "distinct", Set.of("rule", "fields"));
+            for (int i = 0; i < rules.size(); i++) {
+                JsonNode r = rules.get(i);
+                String at = "x-rules[" + i + "]";
+                String kind = r.path("rule").asString("");
+                if (!keys.containsKey(kind)) {
+                    problem(at, "unknown rule " + kind);
+                    continue;
+                }
+                if (!Set.copyOf(r.propertyNames()).equals(keys.get(kind))) {
+                    problem(at, kind + " takes exactly " + keys.get(kind));
+                }
+                boolean dates = !kind.equals("requiredWith") && !kind.equals("distinct");
+                List<String> fields = new ArrayList<>();
+                if (kind.equals("distinct")) {
+                    r.path("fields").forEach(f -> fields.add(f.asString("")));
+                    if (fields.size() < 2) {
+                        problem(at, "distinct needs at least two fields");
+                    }
+                } else {
+                    fields.add(r.path("field").asString(""));
+                    if (r.has("other")) {
+                        fields.add(r.path("other").asString(""));
+                    }
+                }
+                for (String f : fields) {
+                    JsonNode field = fieldAt(root, f);
+                    if (field == null) {
+                        problem(at, "no field " + f);
+                    } else if (dates && !"date".equals(field.path("format").asString(""))) {
+                        problem(at, f + " is not a date");
+                    }
+                }
+            }
+        }
+
+        static JsonNode fieldAt(JsonNode root, String path) {
+            JsonNode node = root;
+            for (String part : path.split("\\.")) {
+                boolean list = part.endsWith("[]");
+                String name = list ? part.substring(0, part.length() - 2) : part;
+                node = node.path("properties").get(name);
+                if (node == null) {
+                    return null;
+                }
+                if (list) {
+                    node = node.get("items");
+                    if (node == null) {
+                        return null;
+                    }
+                }
+            }
+            return node;
         }
 
         private void object(JsonNode node, String path, int depth) {

@@ -31,13 +31,22 @@ class FormValidator {
             Dialect.builder(Dialects.getDraft202012())
                     .keyword(new AnnotationKeyword("x-title-en"))
                     .keyword(new AnnotationKeyword("x-description-en"))
+                    .keyword(new AnnotationKeyword("x-rules"))
                     .build(),
             b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
-    FormValidator(MessageSource messages) {
+    /** @param clock today's date for the rules ({@code notFuture}), in the zone of the working calendar */
+    FormValidator(MessageSource messages, java.time.Clock clock) {
         this.messages = messages;
+        this.clock = clock;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    FormValidator(MessageSource messages, java.time.Clock clock, vn.motcua.calendar.WorkingCalendar calendar) {
+        this(messages, clock.withZone(calendar.zone()));
     }
 
     List<FieldProblem> validate(Procedure procedure, JsonNode form, Locale locale) {
@@ -89,6 +98,11 @@ class FormValidator {
                 field = field + "." + arg(e, 0);
             }
             out.putIfAbsent(field, FieldProblem.localized(field, text));
+        }
+        // the cross-field rules (x-rules), on fields the schema found nothing wrong with
+        for (FieldProblem p : FormRules.check(procedure.formSchema(), form, java.time.LocalDate.now(clock), locale,
+                (key, args) -> msg(key, locale, args))) {
+            out.putIfAbsent(p.field(), p);
         }
         return List.copyOf(out.values());
     }

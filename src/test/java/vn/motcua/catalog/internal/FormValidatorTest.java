@@ -25,7 +25,8 @@ class FormValidatorTest {
         messages.setBasenames("messages/validation");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        validator = new FormValidator(messages);
+        validator = new FormValidator(messages, java.time.Clock.fixed(java.time.Instant.parse("2026-12-04T03:00:00Z"),
+                java.time.ZoneOffset.ofHours(7)));
     }
 
     static JsonNode schema(String code) throws Exception {
