@@ -15,6 +15,10 @@ public record PageResult<T>(List<T> items, long total, int page, int size) {
         if (size < 1 || size > MAX_SIZE) {
             throw ProblemException.invalid("size", "error.param.range", 1, MAX_SIZE);
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            // the offset page × size must stay a number the database takes (page=2099439015 was a 500)
+            throw ProblemException.invalid("page", "error.param.range", 0, Integer.MAX_VALUE / size);
+        }
     }
 
     /** Pages a list already in memory. */

@@ -107,6 +107,13 @@ public class ApiProblemHandler {
                 List.of(FieldProblem.of("file", "error.file.tooLarge")));
     }
 
+    /** A header value the firewall refuses when it is read (a control character, e.g. a UTF-8 {@code ệ}). */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    public ResponseEntity<ProblemDetail> rejected(RuntimeException e) {
+        return respond(HttpStatus.BAD_REQUEST, msg("error.invalid.detail"),
+                List.of(FieldProblem.of(BadRequests.rejectedField(e), "error.input.control")));
+    }
+
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     public ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
         return respond(HttpStatus.METHOD_NOT_ALLOWED, msg("error.method"), List.of());
@@ -134,6 +141,10 @@ public class ApiProblemHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof org.springframework.web.ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
+            // a refusal of the framework that has no handler of its own here: its status, never a 500
+            return respond(framework.getStatusCode(), msg("error.invalid.detail"), List.of());
+        }
         log.error("Unexpected error on " + request.getMethod() + " " + request.getRequestURI(), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, msg("error.internal"), List.of());
     }

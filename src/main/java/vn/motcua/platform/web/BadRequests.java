@@ -97,6 +97,18 @@ final class BadRequests {
         return FieldProblem.of(field.isEmpty() ? "body" : field.toString(), key);
     }
 
+    private static final java.util.regex.Pattern REJECTED = java.util.regex.Pattern.compile(
+            "(header|parameter name|parameter value)[^\"]*\"([^\"]*)\"");
+
+    /** The header or parameter named in the firewall's refusal ("the header: \"Idempotency-Key \" has ..."). */
+    static String rejectedField(Throwable e) {
+        java.util.regex.Matcher m = REJECTED.matcher(String.valueOf(e.getMessage()));
+        if (m.find() && !m.group(2).isBlank() && !m.group(1).equals("parameter value")) {
+            return shown(m.group(2).strip());
+        }
+        return "request";
+    }
+
     private static String shown(Object value) {
         String s = String.valueOf(value);
         StringBuilder b = new StringBuilder();

@@ -84,58 +84,103 @@ public class InputBoundary extends OncePerRequestFilter {
         return null;
     }
 
+    /** Request attribute set when the container could not read a parameter the application asked for. */
+    public static final String UNREADABLE = "motcua.inputBoundary.unreadable";
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String bad = check(request);
+        if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
+            // the error page of a refused request: its parameters are what was refused (a name the firewall does
+            // not allow, a chunk the container cannot read); the page needs none of them
+            chain.doFilter(new WithoutParameters(request), response);
+            return;
+        }
+        if (request.getRequestURI().equals(request.getContextPath() + "/error")) {
+            // the error page renders refusals; asked for directly it has no status to show (a bare 500)
+            response.sendError(404);
+            return;
+        }
+        String[] bad = check(request);
         if (bad == null) {
-            chain.doFilter(request, response);
+            chain.doFilter(new SafeParameters(request), response);
             return;
         }
         Locale locale = locales.resolveLocale(request);
-        String problem = messages.getMessage("error.input.control", null, locale);
+        String problem = messages.getMessage(bad[1], null, locale);
         String path = request.getRequestURI();
         if (path.startsWith(request.getContextPath() + "/api/")) {
+            int status = bad[1].equals("error.mediaType") ? 415 : 400;
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", "https://motcua.vn/problems/400");
-            body.put("title", messages.getMessage("error.title.400", null, "", locale));
-            body.put("status", 400);
+            body.put("type", "https://motcua.vn/problems/" + status);
+            body.put("title", messages.getMessage("error.title." + status, null, "", locale));
+            body.put("status", status);
             body.put("detail", messages.getMessage("error.invalid.detail", null, locale));
-            body.put("errors", List.of(Map.of("field", bad, "message", problem)));
-            response.setStatus(400);
+            body.put("errors", List.of(Map.of("field", bad[0], "message", problem)));
+            response.setStatus(status);
             response.setCharacterEncoding("UTF-8");
             response.setContentType("application/problem+json");
             response.getWriter().write(json.writeValueAsString(body));
             return;
         }
-        request.setAttribute(PAGE_MESSAGE, messages.getMessage("error.input.field", new Object[] {bad, problem}, locale));
-        response.sendError(400);
+        request.setAttribute(PAGE_MESSAGE, messages.getMessage("error.input.field", new Object[] {bad[0], problem},
+                locale));
+        response.sendError(bad[1].equals("error.mediaType") ? 415 : 400);
     }
 
-    private static String check(HttpServletRequest request) {
+    /** The refused field and the message key of its problem, or null when the request may pass. */
+    private static String[] check(HttpServletRequest request) {
         String uri = request.getRequestURI();
         String decodedPath;
         try {
             decodedPath = URLDecoder.decode(uri.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return "path";
+            return new String[] {"path", "error.input.control"};
         }
         if (hasControl(decodedPath)) {
-            return "path";
+            return new String[] {"path", "error.input.control"};
         }
         String query = request.getQueryString();
         if (query != null) {
             String bad = firstBadParameter(parse(query));
             if (bad != null) {
-                return bad;
+                return new String[] {bad, "error.input.control"};
             }
         }
         String type = request.getContentType();
-        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        String lower = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        if (type != null && !type.isBlank()) {
             try {
-                return firstBadParameter(request.getParameterMap());
-            } catch (RuntimeException e) {
-                return null; // the container refused the body; the controller's binding answers with a 400
+                org.springframework.http.MediaType media = org.springframework.http.MediaType.parseMediaType(type);
+                if (media.isWildcardType() || media.isWildcardSubtype()
+                        || media.getType().equals("multipart") && media.getParameter("boundary") == null) {
+                    return new String[] {"Content-Type", "error.mediaType"};
+                }
+            } catch (IllegalArgumentException e) { // InvalidMediaTypeException too
+                return new String[] {"Content-Type", "error.mediaType"};
+            }
+        }
+        if (lower.startsWith("multipart/")) {
+            return null; // parsed later, after its size limits (see the class comment)
+        }
+        Map<String, String[]> params;
+        try {
+            // the container parses the query (and a url-encoded body) once here: a parameter it cannot read (an
+            // empty name, a broken %-escape) would otherwise fail in whichever handler asks first
+            params = request.getParameterMap();
+        } catch (RuntimeException e) {
+            return lower.startsWith("application/x-www-form-urlencoded")
+                    ? new String[] {"body", "error.body.unreadable"} : new String[] {"query", "error.input.query"};
+        }
+        if (lower.startsWith("application/x-www-form-urlencoded")) {
+            String bad = firstBadParameter(params);
+            if (bad != null) {
+                return new String[] {bad, "error.input.control"};
             }
         }
         return null;
@@ -161,6 +206,81 @@ public class InputBoundary extends OncePerRequestFilter {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return s; // a broken %-escape is the container's or the converter's to refuse
+        }
+    }
+
+    /**
+     * Parameters that never throw: when the container cannot read them (a multipart body without its end, a
+     * chunk it refuses), whoever asks (the CSRF filter, the locale interceptor) gets none, and the request is
+     * marked {@link #UNREADABLE}, which the dispatcher's check answers with a 400 naming the body.
+     */
+    static final class SafeParameters extends jakarta.servlet.http.HttpServletRequestWrapper {
+        SafeParameters(HttpServletRequest request) {
+            super(request);
+        }
+
+        private <T> T safely(java.util.function.Supplier<T> read, T none) {
+            try {
+                return read.get();
+            } catch (RuntimeException e) {
+                if (e instanceof org.springframework.security.web.firewall.RequestRejectedException) {
+                    throw e;
+                }
+                setAttribute(UNREADABLE, Boolean.TRUE);
+                return none;
+            }
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return safely(() -> super.getParameter(name), null);
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return safely(super::getParameterMap, Map.of());
+        }
+
+        @Override
+        public java.util.Enumeration<String> getParameterNames() {
+            return safely(super::getParameterNames, java.util.Collections.emptyEnumeration());
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return safely(() -> super.getParameterValues(name), null);
+        }
+    }
+
+    /** The error dispatch's view of a request: no parameters at all. */
+    static final class WithoutParameters extends jakarta.servlet.http.HttpServletRequestWrapper {
+        WithoutParameters(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return Map.of();
+        }
+
+        @Override
+        public java.util.Enumeration<String> getParameterNames() {
+            return java.util.Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
+        }
+
+        @Override
+        public String getQueryString() {
+            return null;
         }
     }
 

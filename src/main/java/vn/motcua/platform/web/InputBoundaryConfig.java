@@ -38,14 +38,18 @@ class InputBoundaryConfig implements WebMvcConfigurer {
     FilterRegistrationBean<InputBoundary> inputBoundary(MessageSource messages, LocaleResolver locales) {
         FilterRegistrationBean<InputBoundary> r = new FilterRegistrationBean<>(new InputBoundary(messages, locales));
         r.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        r.setDispatcherTypes(DispatcherType.REQUEST);
+        r.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         r.addUrlPatterns("/*");
         return r;
     }
 
     @Bean
     JsonMapperBuilderCustomizer inputBoundaryJson() {
-        return b -> b.addModule(JsonInputBoundary.module());
+        // no number with a fraction taken as a whole number ({"version": 1E-400} was version 0), nothing after the
+        // document ({"a":1}} was {"a":1})
+        return b -> b.addModule(JsonInputBoundary.module())
+                .disable(tools.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     @Bean
@@ -59,13 +63,35 @@ class InputBoundaryConfig implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                String bad = InputBoundary.firstBadParameter(request.getParameterMap());
+                if (request.getDispatcherType() != DispatcherType.REQUEST) {
+                    return true; // the error page of a refused request: its parameters were judged already
+                }
+                Map<String, String[]> params;
+                try {
+                    params = request.getParameterMap();
+                } catch (RuntimeException e) {
+                    // the firewall (a name it refuses) or the container (a part it cannot read)
+                    throw ProblemException.invalid("query", "error.input.query");
+                }
+                if (request.getAttribute(InputBoundary.UNREADABLE) != null) {
+                    throw ProblemException.invalid("body", "error.body.unreadable");
+                }
+                String bad = InputBoundary.firstBadParameter(params);
                 if (bad != null) {
                     throw ProblemException.invalid(bad, "error.input.control");
                 }
                 return true;
             }
         });
+    }
+
+    /**
+     * Spring Security's firewall refuses some requests before any handler (a parameter name it does not allow,
+     * an encoded slash, a header value with control characters): a 400, not the container's 500.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return new org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler(400);
     }
 
     /** The error page of a request refused by the filter shows why (the field and the problem). */

@@ -50,6 +50,8 @@ public final class JsonInputBoundary {
     public static SimpleModule module() {
         SimpleModule m = new SimpleModule("motcua-input-boundary");
         m.addDeserializer(String.class, new StrictString());
+        m.addDeserializer(Boolean.class, new StrictBoolean(true));
+        m.addDeserializer(Boolean.TYPE, new StrictBoolean(false));
         @SuppressWarnings("unchecked")
         ValueDeserializer<JsonNode> tree = (ValueDeserializer<JsonNode>) JsonNodeDeserializer.getDeserializer(JsonNode.class);
         m.addDeserializer(JsonNode.class, new CheckedTree<>(tree));
@@ -76,6 +78,35 @@ public final class JsonInputBoundary {
                 throw new BadText(p, "error.input.text", "a text field takes a JSON string", null);
             }
             return super.deserialize(p, ctxt);
+        }
+    }
+
+    /**
+     * Yes/no fields take JSON {@code true} and {@code false} only: not {@code 2}, {@code "maybe"} or {@code "1"} turned
+     * into a yes ({@code "consent": 2} gave a consent before).
+     */
+    static final class StrictBoolean extends ValueDeserializer<Boolean> {
+        private final boolean nullable;
+
+        StrictBoolean(boolean nullable) {
+            this.nullable = nullable;
+        }
+
+        @Override
+        public Boolean deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_TRUE) {
+                return Boolean.TRUE;
+            }
+            if (t == JsonToken.VALUE_FALSE) {
+                return Boolean.FALSE;
+            }
+            throw new BadText(p, "error.input.boolean", "a yes/no field takes true or false", null);
+        }
+
+        @Override
+        public Boolean getNullValue(DeserializationContext ctxt) {
+            return nullable ? null : Boolean.FALSE;
         }
     }
 

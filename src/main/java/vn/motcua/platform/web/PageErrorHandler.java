@@ -50,6 +50,13 @@ public class PageErrorHandler {
                 : fields(errors));
     }
 
+    /** A header value the firewall refuses when it is read (a control character, e.g. a UTF-8 {@code ệ}). */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ModelAndView rejected(RuntimeException e) {
+        return page(400, fields(java.util.List.of(vn.motcua.platform.FieldProblem.of(BadRequests.rejectedField(e),
+                "error.input.control"))));
+    }
+
     @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
     ModelAndView method(Exception e) {
         return page(405, messages.getMessage("error.method", null, LocaleContextHolder.getLocale()));
@@ -80,6 +87,13 @@ public class PageErrorHandler {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof org.springframework.web.ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
+            // a refusal of the framework (a media type, a method, a part) with no handler of its own: its status
+            int status = framework.getStatusCode().value();
+            String key = status == 415 || status == 406 ? "error.mediaType" : status == 405 ? "error.method"
+                    : "page.error." + (status == 404 ? 404 : 400);
+            return page(status, messages.getMessage(key, null, LocaleContextHolder.getLocale()));
+        }
         log.error("Unexpected error on page " + request.getRequestURI(), e);
         return page(500, messages.getMessage("page.error.500", null, LocaleContextHolder.getLocale()));
     }
