@@ -10,6 +10,19 @@ public interface Catalog {
 
     Optional<Procedure> procedure(String code);
 
+    /**
+     * A procedure as it stood in the version a dossier was filed under (its time, fees, components and eForm), whether
+     * that version is still in force or not; empty when that version is unknown.
+     */
+    default Optional<Procedure> procedure(String code, int version) {
+        return procedure(code).filter(p -> p.version() == version);
+    }
+
+    /** The procedure of a dossier: the version it was filed under, else (unknown version) the one in force. */
+    default Optional<Procedure> filed(String code, int version) {
+        return procedure(code, version).or(() -> procedure(code));
+    }
+
     /** Ranked search (name matches first), diacritic- and case-insensitive, any word order, one typo per word. */
     PageResult<Procedure> search(ProcedureQuery query);
 

@@ -39,6 +39,11 @@ public class ProblemException extends RuntimeException {
         return errors;
     }
 
+    /** The problems as a page shows them: each field's, or the whole refusal as one problem on {@code form}. */
+    public List<FieldProblem> problems() {
+        return errors.isEmpty() ? List.of(FieldProblem.of("form", detailKey, args)) : errors;
+    }
+
     /** 404: the thing does not exist, or the caller may not know that it exists. */
     public static ProblemException notFound(String detailKey, Object... args) {
         return new ProblemException(HttpStatus.NOT_FOUND, detailKey, args, List.of());

@@ -39,7 +39,8 @@ class CatalogService implements Catalog {
     private final CommittedSnapshot<Snapshot> snapshot;
 
     /** The search index and the procedures read so far, valid together until they expire. */
-    private record Snapshot(SearchIndex index, Map<String, Optional<Procedure>> procedures, List<Field> fields) {
+    private record Snapshot(SearchIndex index, Map<String, Optional<Procedure>> procedures, List<Field> fields,
+                            Map<String, java.util.Set<String>> assigned) {
     }
 
     CatalogService(ProcedureRepository repository, Organization organization, FormValidator forms,
@@ -48,7 +49,7 @@ class CatalogService implements Catalog {
         this.organization = organization;
         this.forms = forms;
         this.snapshot = new CommittedSnapshot<>(() -> new Snapshot(new SearchIndex(repository.searchRows()),
-                new ConcurrentHashMap<>(), List.copyOf(repository.fields())), TTL, clock);
+                new ConcurrentHashMap<>(), List.copyOf(repository.fields()), repository.assignments()), TTL, clock);
     }
 
     /** The catalogue changed: dropped from memory once the change commits (never inside its transaction). */
@@ -87,6 +88,19 @@ class CatalogService implements Catalog {
             }
         }
         return p;
+    }
+
+    @Override
+    public Optional<Procedure> procedure(String code, int version) {
+        if (code == null || code.length() > 64) {
+            return Optional.empty();
+        }
+        Optional<Procedure> recorded = repository.findVersion(code, version);
+        if (recorded.isPresent()) {
+            return recorded;
+        }
+        // a procedure never changed since versions are recorded (the demo's): its version in force
+        return repository.findAny(code).filter(p -> p.version() == version);
     }
 
     @Override
@@ -138,11 +152,18 @@ class CatalogService implements Catalog {
         return receives(procedure.code(), procedure.agencyPatterns(), procedure.levels(), agency);
     }
 
-    /** An administrator's explicit list for the agency when there is one, else the procedure's patterns and levels. */
+    /**
+     * The agency's own list when an administrator gave one; else the agencies assigned to the procedure when an
+     * administrator assigned some; else the procedure's patterns and levels.
+     */
     private boolean receives(String procedureCode, List<String> patterns, List<vn.motcua.organization.UnitLevel> levels,
                              Agency agency) {
         return organization.proceduresReceived(agency.code()).map(list -> list.contains(procedureCode))
-                .orElseGet(() -> AgencyPatterns.matches(patterns, levels, agency));
+                .orElseGet(() -> {
+                    java.util.Set<String> assigned = snap().assigned.get(procedureCode);
+                    return assigned != null ? assigned.contains(agency.code())
+                            : AgencyPatterns.matches(patterns, levels, agency);
+                });
     }
 
     @Override

@@ -68,6 +68,31 @@ class ProcedureRepository {
                 .param("code", code).query(this::map).optional();
     }
 
+    /** A procedure whether published or not (a dossier filed before it was unpublished still reads it). */
+    Optional<Procedure> findAny(String code) {
+        return jdbc.sql("select " + COLUMNS + " from procedure p join procedure_field f on f.code = p.field_code"
+                        + " where p.code = :code")
+                .param("code", code).query(this::map).optional();
+    }
+
+    /** A procedure as it stood in one version (any version recorded, in force or not). */
+    Optional<Procedure> findVersion(String code, int version) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from procedure_version v cross join lateral jsonb_populate_record(null::procedure, v.content) p
+                         join procedure_field f on f.code = p.field_code
+                        where v.procedure_code = :code and v.version = :version""")
+                .param("code", code).param("version", version).query(this::map).optional();
+    }
+
+    /** The agencies an administrator assigned to each procedure (only procedures with an assignment). */
+    Map<String, java.util.Set<String>> assignments() {
+        Map<String, java.util.Set<String>> out = new java.util.HashMap<>();
+        jdbc.sql("select code, receiving_agencies from procedure where receiving_agencies is not null")
+                .query((rs, i) -> Map.entry(rs.getString(1), java.util.Set.of((String[]) rs.getArray(2).getArray())))
+                .list().forEach(e -> out.put(e.getKey(), e.getValue()));
+        return Map.copyOf(out);
+    }
+
     List<Procedure> findAll(List<String> codes) {
         if (codes.isEmpty()) {
             return List.of();

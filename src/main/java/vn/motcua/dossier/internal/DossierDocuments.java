@@ -73,7 +73,7 @@ public class DossierDocuments {
         }
         Agency agency = agency(d);
         List<ComponentLine> lines = new ArrayList<>();
-        var procedure = catalog.procedure(d.procedureCode());
+        var procedure = catalog.filed(d.procedureCode(), d.procedureVersion());
         Set<String> given = new LinkedHashSet<>();
         dossiers.attachments(d.id()).stream().filter(a -> a.kind().equals("INPUT") && a.componentCode() != null)
                 .forEach(a -> given.add(a.componentCode()));
@@ -127,7 +127,7 @@ public class DossierDocuments {
      */
     public byte[] result(DossierRecord d, Actor signer, java.time.OffsetDateTime issuedAt, String verifyUrl) {
         Agency receiving = agency(d);
-        var procedure = catalog.procedure(d.procedureCode()).orElseThrow();
+        var procedure = catalog.filed(d.procedureCode(), d.procedureVersion()).orElseThrow();
         Agency issuer = competentAuthority(receiving, procedure);
         List<vn.motcua.signing.ResultData.Line> lines = new ArrayList<>();
         lines.add(new vn.motcua.signing.ResultData.Line("Người đề nghị", d.applicantName()));

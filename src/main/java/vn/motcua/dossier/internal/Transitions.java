@@ -190,7 +190,7 @@ public class Transitions {
         Decision decision = decide(t, SUPPLY, in, false);
         DossierUpdate u = t.update().supplied();
         if (form != null) {
-            var procedure = catalog.procedure(t.d.procedureCode()).orElseThrow();
+            var procedure = catalog.filed(t.d.procedureCode(), t.d.procedureVersion()).orElseThrow();
             JsonNode normalised = Nfc.normalize(form, json);
             List<FieldProblem> problems = catalog.validateForm(procedure, normalised, locale);
             if (!problems.isEmpty()) {

@@ -240,8 +240,8 @@ class CitizenPages {
         DossierRecord d = own(actor, code);
         model.addAttribute("d", views.full(d, actor, false, locale));
         model.addAttribute("history", views.historyForApplicant(d, locale));
-        model.addAttribute("components", catalog.procedure(d.procedureCode()).map(Procedure::components).orElse(List.of()));
-        model.addAttribute("fields", catalog.procedure(d.procedureCode())
+        model.addAttribute("components", catalog.filed(d.procedureCode(), d.procedureVersion()).map(Procedure::components).orElse(List.of()));
+        model.addAttribute("fields", catalog.filed(d.procedureCode(), d.procedureVersion())
                 .map(p -> EForm.fields(p.formSchema(), d.form(), locale)).orElse(List.of()));
         return "portal/dossier";
     }

@@ -296,7 +296,7 @@ class OfficeDossierPage {
     private String render(Actor actor, DossierRecord d, String openForm, List<FieldProblem> errors,
                           Map<String, String> input, String agencyQuery, Model model, Locale locale) {
         Map<String, Object> view = views.full(d, actor, true, locale);
-        Optional<Procedure> procedure = catalog.procedure(d.procedureCode());
+        Optional<Procedure> procedure = catalog.filed(d.procedureCode(), d.procedureVersion());
         List<Map<String, Object>> history = views.history(d, locale);
 
         model.addAttribute("d", view);
@@ -413,7 +413,7 @@ class OfficeDossierPage {
                             i == 0));
                 }
             }
-            case SUPPLY -> catalog.procedure(d.procedureCode()).ifPresent(p -> p.components().stream()
+            case SUPPLY -> catalog.filed(d.procedureCode(), d.procedureVersion()).ifPresent(p -> p.components().stream()
                     .filter(c -> !"PRESENT_ONLY".equals(c.requirement()))
                     .forEach(c -> out.add(new UploadField("scan." + c.code(), c.name(), c.code(), false))));
             case WITHDRAW -> out.add(new UploadField("request.0", support.text("office.withdraw.file", locale), null,

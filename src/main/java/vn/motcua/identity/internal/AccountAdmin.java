@@ -295,13 +295,19 @@ public class AccountAdmin {
      */
     @Transactional
     public ImportResult importCsv(Actor actor, String csv, boolean apply) {
-        return importTable(actor, Csv.parse(csv == null ? "" : csv), apply);
+        return importTable(actor, vn.motcua.platform.text.Tables.csv(csv), apply);
     }
 
     /** The same from a spreadsheet: the first sheet, same header in the first row. */
     @Transactional
     public ImportResult importExcel(Actor actor, byte[] xlsx, boolean apply) {
-        return importTable(actor, Spreadsheet.rows(xlsx), apply);
+        return importTable(actor, vn.motcua.platform.text.Tables.xlsx(xlsx), apply);
+    }
+
+    /** The same from an uploaded file: .xlsx as Excel, else CSV ({@link vn.motcua.platform.text.Tables#read}). */
+    @Transactional
+    public ImportResult importFile(Actor actor, String filename, byte[] bytes, boolean apply) {
+        return importTable(actor, vn.motcua.platform.text.Tables.read(filename, bytes), apply);
     }
 
     private ImportResult importTable(Actor actor, List<List<String>> table, boolean apply) {

@@ -3,9 +3,7 @@ package vn.motcua.identity.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,13 +87,10 @@ class AccountAdminApi {
     @Operation(summary = "Import accounts from a CSV or .xlsx file; preview=true checks only; all or nothing")
     ResponseEntity<ImportResult> importFile(Actor actor, @RequestPart("file") MultipartFile file,
                                             @RequestParam(defaultValue = "false") boolean preview) throws IOException {
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
-        if (file.getSize() > 5_000_000) {
+        if (file.getSize() > vn.motcua.platform.text.Tables.MAX_BYTES) {
             throw ProblemException.invalid("file", "error.import.tooLarge");
         }
-        ImportResult r = name.endsWith(".xlsx")
-                ? admin.importExcel(actor, file.getBytes(), !preview)
-                : admin.importCsv(actor, new String(file.getBytes(), StandardCharsets.UTF_8), !preview);
+        ImportResult r = admin.importFile(actor, file.getOriginalFilename(), file.getBytes(), !preview);
         return ResponseEntity.status(r.applied() ? HttpStatus.CREATED : HttpStatus.OK).body(r);
     }
 

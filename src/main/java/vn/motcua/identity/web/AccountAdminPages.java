@@ -3,11 +3,8 @@ package vn.motcua.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -90,7 +87,7 @@ class AccountAdminPages {
             model.addAttribute("created", created);
             return edit(actor, created.account().username(), model);
         } catch (ProblemException e) {
-            return form(actor, form, true, problems(e), model);
+            return form(actor, form, true, e.problems(), model);
         }
     }
 
@@ -112,7 +109,7 @@ class AccountAdminPages {
             return "redirect:/quan-tri/tai-khoan/" + v.username();
         } catch (ProblemException e) {
             model.addAttribute("account", admin.get(actor, username));
-            return form(actor, form, false, problems(e), model);
+            return form(actor, form, false, e.problems(), model);
         }
     }
 
@@ -122,7 +119,7 @@ class AccountAdminPages {
         try {
             admin.deactivate(actor, username, version);
         } catch (ProblemException e) {
-            model.addAttribute("errors", problems(e));
+            model.addAttribute("errors", e.problems());
             return edit(actor, username, model);
         }
         redirect.addFlashAttribute("deactivated", username);
@@ -135,7 +132,7 @@ class AccountAdminPages {
         try {
             model.addAttribute("created", admin.resetPassword(actor, username, version));
         } catch (ProblemException e) {
-            model.addAttribute("errors", problems(e));
+            model.addAttribute("errors", e.problems());
         }
         return edit(actor, username, model);
     }
@@ -187,14 +184,12 @@ class AccountAdminPages {
 
     private String runImport(Actor actor, String fileName, byte[] bytes, boolean apply, Model model) {
         try {
-            ImportResult r = fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")
-                    ? admin.importExcel(actor, bytes, apply)
-                    : admin.importCsv(actor, new String(bytes, StandardCharsets.UTF_8), apply);
+            ImportResult r = admin.importFile(actor, fileName, bytes, apply);
             model.addAttribute("result", r);
             model.addAttribute("fileName", fileName);
             model.addAttribute("content", Base64.getEncoder().encodeToString(bytes));
         } catch (ProblemException e) {
-            model.addAttribute("errors", problems(e));
+            model.addAttribute("errors", e.problems());
         }
         return "admin/accounts-import";
     }
@@ -214,7 +209,7 @@ class AccountAdminPages {
         try {
             admin.changeOwnPassword(actor.accountId(), currentPassword, newPassword);
         } catch (ProblemException e) {
-            model.addAttribute("errors", problems(e));
+            model.addAttribute("errors", e.problems());
             model.addAttribute("forced", forced(request));
             return "identity/password";
         }
@@ -227,14 +222,5 @@ class AccountAdminPages {
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof vn.motcua.identity.internal.AccountPrincipal p
                 && p.mustChangePassword();
-    }
-
-    private static List<FieldProblem> problems(ProblemException e) {
-        if (!e.errors().isEmpty()) {
-            return e.errors();
-        }
-        List<FieldProblem> one = new ArrayList<>();
-        one.add(FieldProblem.of("form", e.detailKey(), e.args()));
-        return one;
     }
 }

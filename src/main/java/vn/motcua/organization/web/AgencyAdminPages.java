@@ -84,7 +84,7 @@ class AgencyAdminPages {
             redirect.addFlashAttribute("saved", v.code());
             return "redirect:/quan-tri/co-quan/" + v.code();
         } catch (ProblemException e) {
-            return form(form, true, problems(e), model);
+            return form(form, true, e.problems(), model);
         }
     }
 
@@ -104,7 +104,7 @@ class AgencyAdminPages {
             return "redirect:/quan-tri/co-quan/" + v.code();
         } catch (ProblemException e) {
             model.addAttribute("agency", admin.get(actor, code));
-            return form(form, false, problems(e), model);
+            return form(form, false, e.problems(), model);
         }
     }
 
@@ -113,9 +113,5 @@ class AgencyAdminPages {
         model.addAttribute("creating", creating);
         model.addAttribute("errors", errors);
         return "admin/agency";
-    }
-
-    private static List<FieldProblem> problems(ProblemException e) {
-        return e.errors().isEmpty() ? List.of(FieldProblem.of("form", e.detailKey(), e.args())) : e.errors();
     }
 }
