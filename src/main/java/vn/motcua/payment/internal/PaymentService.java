@@ -32,6 +32,8 @@ import vn.motcua.payment.spi.PaymentOrder;
 import vn.motcua.platform.Actor;
 import vn.motcua.platform.ProblemException;
 import vn.motcua.platform.Role;
+import vn.motcua.platform.limits.LimitKind;
+import vn.motcua.platform.limits.RateLimits;
 import vn.motcua.platform.outbox.Outbox;
 
 /**
@@ -59,11 +61,13 @@ public class PaymentService {
     private final JsonMapper json;
     private final Clock clock;
     private final EReceipts receipts;
+    private final RateLimits limits;
 
     PaymentService(PaymentRepository payments, DossierPayments dossiers, Organization organization,
                    List<PaymentGateway> gateways, PaymentProperties properties, TransactionTemplate tx, Outbox outbox,
-                   JsonMapper json, Clock clock, EReceipts receipts) {
+                   JsonMapper json, Clock clock, EReceipts receipts, RateLimits limits) {
         this.receipts = receipts;
+        this.limits = limits;
         this.payments = payments;
         this.dossiers = dossiers;
         this.organization = organization;
@@ -125,6 +129,8 @@ public class PaymentService {
         if (d.applicantAccountId() == null || d.applicantAccountId() != actor.accountId()) {
             throw ProblemException.forbidden("payment.onlyApplicant");
         }
+        // attempts per dossier (LimitKind.PAYMENT): a double click finds the open attempt, a script gets 429
+        limits.check(LimitKind.PAYMENT, "start:" + d.code());
         Optional<PaymentRecord> open = payments.open(d.id());
         if (open.isPresent()) {
             PaymentRecord o = open.get();
@@ -228,7 +234,8 @@ public class PaymentService {
             log.error("payment callback " + source + " for " + c.reference() + " failed", e);
             answer = CallbackAnswer.OTHER;
         }
-        String reference = c.signatureValid() ? c.reference() : params.get("vnp_TxnRef");
+        String reference = c.signatureValid() ? c.reference()
+                : params.getOrDefault("vnp_TxnRef", params.get("MaThamChieu"));
         if (answer == CallbackAnswer.INVALID_SIGNATURE || answer == CallbackAnswer.INVALID_AMOUNT
                 || answer == CallbackAnswer.NOT_FOUND) {
             log.warn("payment callback refused (" + answer.code() + " " + answer.message() + "): " + source + " "
