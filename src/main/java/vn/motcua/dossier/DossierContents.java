@@ -11,4 +11,9 @@ public interface DossierContents {
 
     /** For an officer's request: empty unless the officer sees the dossier (its agency, its step's, or consulted). */
     Optional<DossierContent> forOfficer(String code, Actor officer);
+
+    /** How the applicant receives the result (without an access check: for system modules, e.g. notifications). */
+    default Optional<ResultDelivery> resultDelivery(String code) {
+        return Optional.empty();
+    }
 }

@@ -37,6 +37,16 @@ class DossierContentReader implements DossierContents {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<vn.motcua.dossier.ResultDelivery> resultDelivery(String code) {
+        return dossiers.findByCode(code).map(d -> {
+            var method = vn.motcua.dossier.ResultDelivery.Method.valueOf(DossierViews.resultDelivery(d));
+            String address = d.form() == null ? null : d.form().path("deliveryAddress").asString(null);
+            return new vn.motcua.dossier.ResultDelivery(method,
+                    method == vn.motcua.dossier.ResultDelivery.Method.POSTAL ? address : null);
+        });
+    }
+
+    @Override
     public Optional<DossierContent> of(String code) {
         return dossiers.findByCode(code).map(this::content);
     }

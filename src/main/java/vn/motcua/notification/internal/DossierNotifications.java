@@ -43,10 +43,16 @@ class DossierNotifications implements OutboxConsumer {
     private static final Set<NotificationChannel> ALL = EnumSet.allOf(NotificationChannel.class);
     private static final Set<NotificationChannel> IN_APP = EnumSet.of(NotificationChannel.IN_APP);
 
+    /** Actions whose message depends on how the result is delivered (template ACTION_ONLINE, _POSTAL, _DIRECT). */
+    static final Set<String> BY_DELIVERY = Set.of("COMPLETE", "RETURN_RESULT");
+
     private final NotificationService notifications;
     private final TransactionTemplate savepoint;
+    private final vn.motcua.dossier.DossierContents dossiers;
 
-    DossierNotifications(NotificationService notifications, PlatformTransactionManager transactions) {
+    DossierNotifications(NotificationService notifications, PlatformTransactionManager transactions,
+                         vn.motcua.dossier.DossierContents dossiers) {
+        this.dossiers = dossiers;
         this.notifications = notifications;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -101,8 +107,21 @@ class DossierNotifications implements OutboxConsumer {
         if (!APPLICANT_ACTIONS.contains(d.action())) {
             return 0;
         }
+        String template = d.action();
+        Map<String, Object> params = d.params();
+        if (BY_DELIVERY.contains(d.action())) {
+            // the paper result is collected at the counter (come, with the receipt), the electronic one downloaded
+            // (no need to come), the postal one sent to the address given: one message each, never "come" for all
+            var delivery = dossiers.resultDelivery(d.code()).orElse(null);
+            if (delivery != null) {
+                template = d.action() + "_" + delivery.method().name();
+                if (delivery.address() != null) {
+                    params.put("detail", delivery.address());
+                }
+            }
+        }
         return notifications.store(new NotificationService.Recipient(d.applicantAccountId(), d.applicantName(),
-                d.applicantEmail(), d.applicantPhone()), ALL, d.action(), d.params(), d.code(), d.action(), eventId);
+                d.applicantEmail(), d.applicantPhone()), ALL, template, params, d.code(), d.action(), eventId);
     }
 
     /** Stores the officers' in-app messages of one event; returns how many. */

@@ -107,7 +107,8 @@ class NotificationSmsTextTest {
         var templates = templates(false);
         for (String key : new String[] {"SUBMIT", "RECEIVE", "ACCEPT", "REFUSE", "REQUEST_SUPPLEMENT", "REJECT",
             "APOLOGIZE", "REQUEST_PAYMENT", "COMPLETE", "RETURN_RESULT", "STOP", "WITHDRAW", "OFFICE_SUBMIT",
-            "OFFICE_SUPPLY", "DUE_SOON", "OVERDUE", "OVERDUE_LEADER"}) {
+            "OFFICE_SUPPLY", "DUE_SOON", "OVERDUE", "OVERDUE_LEADER", "COMPLETE_DIRECT", "COMPLETE_ONLINE",
+            "COMPLETE_POSTAL", "RETURN_RESULT_DIRECT", "RETURN_RESULT_ONLINE", "RETURN_RESULT_POSTAL"}) {
             Map<String, Object> p = params("H10.689-310506-0003", "Thiếu tờ khai theo mẫu.");
             p.put("originalDueAt", "2031-05-05T16:00:00+07:00");
             p.put("amount", 50000);
