@@ -24,7 +24,7 @@ class TokensAndHeadersTest {
     private String newAccount(TestApi api) {
         String name = "thuhoi" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.post("/api/v1/accounts", Map.of("username", name, "password", "mat-khau-dai",
-                "fullName", "Phạm Thu Hồi")).status()).isEqualTo(201);
+                "fullName", "Phạm Thu Hồi")).status()).isEqualTo(202);
         return name;
     }
 

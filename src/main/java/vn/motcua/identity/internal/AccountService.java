@@ -122,6 +122,30 @@ public class AccountService implements Accounts, UserDetailsService {
         return id;
     }
 
+    /**
+     * Creates an account with its roles unless the name is taken (then nothing, and no error: two sign-ups of one
+     * name at once are one account and one silent refusal, never a 500).
+     */
+    @Transactional
+    java.util.OptionalLong createIfFree(String username, String passwordHash, String displayName, String email,
+                                        String phone, String kind, Set<Role> roles) {
+        java.util.Optional<Long> id = jdbc.sql("""
+                insert into account (username, password_hash, display_name, email, phone, kind, agency_code, demo)
+                values (:u, :p, :d, :e, :ph, :k, null, false)
+                on conflict (username) do nothing returning id""")
+                .param("u", username.trim().toLowerCase(Locale.ROOT)).param("p", passwordHash)
+                .param("d", displayName).param("e", email).param("ph", phone).param("k", kind)
+                .query(Long.class).optional();
+        if (id.isEmpty()) {
+            return java.util.OptionalLong.empty();
+        }
+        for (Role r : roles) {
+            jdbc.sql("insert into account_role (account_id, role) values (:id, :r)").param("id", id.get())
+                    .param("r", r.name()).update();
+        }
+        return java.util.OptionalLong.of(id.get());
+    }
+
     boolean exists(String username) {
         return jdbc.sql("select count(*) from account where username = :u")
                 .param("u", username.trim().toLowerCase(Locale.ROOT)).query(Integer.class).single() > 0;

@@ -31,14 +31,18 @@ public class Registration {
         this.organization = organization;
     }
 
+    /**
+     * Creates a citizen account unless the user name is taken, and answers the same either way (issue 17: sign-up
+     * must not tell which names exist): every other rule is checked first, the password is hashed in both cases
+     * (the same time), and a taken name creates nothing. Returns whether an account was created, for the caller's
+     * log and tests only: the caller must not show it.
+     */
     @Transactional
-    public long registerCitizen(String username, String password, String fullName, String email, String phone) {
+    public boolean registerCitizen(String username, String password, String fullName, String email, String phone) {
         List<FieldProblem> errors = new ArrayList<>();
         String u = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(u).matches()) {
             errors.add(FieldProblem.of("username", "error.username.format"));
-        } else if (accounts.exists(u)) {
-            errors.add(FieldProblem.of("username", "error.username.taken"));
         }
         if (password == null || password.length() < 8 || password.length() > 128) {
             errors.add(FieldProblem.of("password", "error.password.length", 8));
@@ -50,11 +54,15 @@ public class Registration {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        long id = accounts.create(u, password, fullName.trim(), blankToNull(email), blankToNull(phone), "CITIZEN",
-                null, Set.of(Role.CITIZEN), false);
-        accounts.saveProfile(id, new CitizenProfile(fullName.trim(), null, null, blankToNull(phone),
+        String hash = accounts.hash(password);
+        java.util.OptionalLong id = accounts.createIfFree(u, hash, fullName.trim(), blankToNull(email),
+                blankToNull(phone), "CITIZEN", Set.of(Role.CITIZEN));
+        if (id.isEmpty()) {
+            return false;
+        }
+        accounts.saveProfile(id.getAsLong(), new CitizenProfile(fullName.trim(), null, null, blankToNull(phone),
                 blankToNull(email), null, null));
-        return id;
+        return true;
     }
 
     @Transactional

@@ -35,10 +35,13 @@ class IdentityApi {
     private final vn.motcua.identity.internal.AccountAdmin accountAdmin;
 
     private final vn.motcua.platform.limits.RateLimits limits;
+    private final org.springframework.context.MessageSource messages;
 
     IdentityApi(TokenService tokens, Registration registration, AccountService accounts,
-                vn.motcua.identity.internal.AccountAdmin accountAdmin, vn.motcua.platform.limits.RateLimits limits) {
+                vn.motcua.identity.internal.AccountAdmin accountAdmin, vn.motcua.platform.limits.RateLimits limits,
+                org.springframework.context.MessageSource messages) {
         this.limits = limits;
+        this.messages = messages;
         this.accountAdmin = accountAdmin;
         this.tokens = tokens;
         this.registration = registration;
@@ -83,14 +86,22 @@ class IdentityApi {
     record SignUp(String username, String password, String fullName, String email, String phone) {
     }
 
+    /** The answer to a sign-up: the same whether the name was free (created) or taken (nothing created). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SignUpAnswer", requiredProperties = {"username", "message"})
+    record SignUpAnswer(String username, String message) {
+    }
+
     @PostMapping("/accounts")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a citizen account")
-    Map<String, Object> signUp(@RequestBody SignUp body, jakarta.servlet.http.HttpServletRequest request) {
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Create a citizen account (the answer does not tell whether the name was already taken)")
+    SignUpAnswer signUp(@RequestBody SignUp body, jakarta.servlet.http.HttpServletRequest request,
+                        java.util.Locale locale) {
         limits.check(vn.motcua.platform.limits.LimitKind.SIGN_UP_SOURCE, request.getRemoteAddr());
-        long id = registration.registerCitizen(body.username(), body.password(), body.fullName(), body.email(),
-                body.phone());
-        return Map.of("id", id, "username", body.username().trim().toLowerCase(java.util.Locale.ROOT));
+        String name = body == null || body.username() == null ? "" : body.username().trim().toLowerCase(java.util.Locale.ROOT);
+        registration.registerCitizen(body == null ? null : body.username(), body == null ? null : body.password(),
+                body == null ? null : body.fullName(), body == null ? null : body.email(),
+                body == null ? null : body.phone());
+        return new SignUpAnswer(name, messages.getMessage("register.done", new Object[] {name}, locale));
     }
 
     /** The caller's account. */

@@ -57,7 +57,8 @@ class IdentityPages {
             model.addAttribute("errors", e.errors());
             return "identity/register";
         }
-        redirect.addFlashAttribute("registered", true);
+        // the same page whether the name was free or taken (issue 17: no account enumeration)
+        redirect.addFlashAttribute("registered", form.username().trim().toLowerCase(java.util.Locale.ROOT));
         return "redirect:/dang-nhap";
     }
 

@@ -62,7 +62,7 @@ class ShutdownJarIT {
                                     .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + name
                                             + "\",\"password\":\"mat-khau-dai\",\"fullName\":\"Tải Thử\"}"))
                                     .build(), HttpResponse.BodyHandlers.ofString());
-                            if (r.statusCode() == 201) {
+                            if (r.statusCode() == 202) {
                                 acknowledged.add(name);
                             }
                         } catch (IOException e) {
