@@ -190,6 +190,21 @@ class PlatformPaymentTest {
         String cashCode = PaymentFlows.submitted(citizen).get("code").asString();
         api().as("tiepnhan.tanphu").post("/api/v1/office/dossiers/" + cashCode + "/payments/cash", Map.of());
         assertThat(onlinePayments.paidOnline(cashCode)).isEmpty();
+
+        // the platform has no refund: refused and kept as requested, then recorded as paid back by bank transfer
+        TestApi accountant = api().as("ketoan.tanphu");
+        int version = citizen.get("/api/v1/payments/" + id).json().get("version").asInt();
+        var refused = accountant.post("/api/v1/accounting/payments/" + id + "/refund",
+                Map.of("reason", "Nộp trùng", "version", version));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        JsonNode requested = citizen.get("/api/v1/payments/" + id).json();
+        assertThat(requested.get("status").asString()).isEqualTo("REFUND_REQUESTED");
+        var manual = accountant.post("/api/v1/accounting/payments/" + id + "/refund",
+                Map.of("reason", "Đã chuyển khoản trả lại", "version", requested.get("version").asInt(),
+                        "manual", true));
+        assertThat(manual.status()).as(manual.toString()).isEqualTo(200);
+        assertThat(manual.json().get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(onlinePayments.paidOnline(code)).as("refunded: no longer paid online").isEmpty();
     }
 
     private static JsonNode post(TestApi api, Map<String, Object> body) {

@@ -355,8 +355,10 @@ public class PaymentService {
      * says so (409 / 503); asking again later retries. An accountant acts on the payments of their own agency.
      *
      * @param version the version the accountant saw (optimistic locking): another change in between is a 409
+     * @param manual  the money went back outside the gateway (a bank transfer, e.g. for the national platform, which
+     *                has no refund): recorded as REFUNDED without asking the gateway
      */
-    public PaymentRecord refund(Actor actor, UUID id, Integer version, String reason) {
+    public PaymentRecord refund(Actor actor, UUID id, Integer version, String reason, boolean manual) {
         if (!actor.has(Role.ACCOUNTANT) && !actor.isAdmin()) {
             throw ProblemException.forbidden("payment.accounting.only");
         }
@@ -394,7 +396,7 @@ public class PaymentService {
             }
             return x;
         });
-        if (!requested.cash()) {
+        if (!requested.cash() && !manual) {
             PaymentGateway gateway = gateways.get(requested.gateway());
             GatewayResult g;
             try {
@@ -422,7 +424,8 @@ public class PaymentService {
                     throw ProblemException.conflict("error.stale.detail");
                 }
                 publish(x, PaymentStatus.REFUNDED, now());
-                audit.info("payment " + x.reference() + " REFUNDED (" + x.amount() + " đ) by " + actor.username());
+                audit.info("payment " + x.reference() + " REFUNDED (" + x.amount() + " đ" + (manual ? ", outside the gateway"
+                        : "") + ") by " + actor.username());
             }
         });
         return payments.find(id).orElseThrow();

@@ -137,9 +137,9 @@ class AccountantPages {
     @PostMapping("/ke-toan/thanh-toan/{paymentId}/hoan-tien")
     String refund(Actor actor, @PathVariable UUID paymentId, @RequestParam(required = false) String reason,
                   @RequestParam(required = false) Integer version, @RequestParam(required = false) String back,
-                  RedirectAttributes redirect) {
+                  @RequestParam(required = false) String manual, RedirectAttributes redirect) {
         try {
-            PaymentRecord r = payments.refund(actor, paymentId, version, reason);
+            PaymentRecord r = payments.refund(actor, paymentId, version, reason, "true".equals(manual));
             redirect.addFlashAttribute("refunded", r.reference());
             redirect.addFlashAttribute("refundStatus", r.status().name());
         } catch (ProblemException e) {

@@ -44,8 +44,11 @@ class AccountingApi {
         this.messages = messages;
     }
 
-    /** A refund: why (required) and the version seen (optimistic locking). */
-    record Refund(String reason, Integer version) {
+    /**
+     * A refund: why (required), the version seen (optimistic locking), and whether the money already went back
+     * outside the gateway (a bank transfer: {@code manual: true}).
+     */
+    record Refund(String reason, Integer version, Boolean manual) {
     }
 
     @GetMapping("/api/v1/accounting/payments")
@@ -95,7 +98,7 @@ class AccountingApi {
             throw ProblemException.notFound("payment.notFound", paymentId);
         }
         PaymentRecord r = payments.refund(actor, id, body == null ? null : body.version(),
-                body == null ? null : body.reason());
+                body == null ? null : body.reason(), body != null && Boolean.TRUE.equals(body.manual()));
         Map<String, Object> v = PaymentViews.of(r);
         v.put("refundReason", r.refundReason());
         return v;
