@@ -99,6 +99,56 @@ public final class EForm {
                 p.has("maximum") ? p.get("maximum").numberValue() : null, List.of());
     }
 
+    /**
+     * The case questions of a form: top-level choices that decide which blocks apply (the {@code x} of an
+     * {@code allOf: [{if: {properties: {x: {const: V}}}, then: {required: [...]}}]} at the root), in form order.
+     */
+    public static List<String> switches(JsonNode schema) {
+        Set<String> named = new HashSet<>();
+        schema.path("allOf").forEach(c -> c.path("if").path("properties").propertyNames().forEach(named::add));
+        List<String> out = new ArrayList<>();
+        for (String key : schema.path("properties").propertyNames()) {
+            if (named.contains(key)) {
+                out.add(key);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The top-level properties that apply to a form's answers: every property that no case requires, and those a
+     * case requires when the form's answer chooses that case ({@code if} satisfied). Blocks of other cases are left
+     * out, so a page shows only what applies.
+     */
+    public static Set<String> applicable(JsonNode schema, JsonNode form) {
+        Set<String> conditional = conditionals(schema);
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String key : schema.path("properties").propertyNames()) {
+            if (!conditional.contains(key)) {
+                out.add(key);
+            }
+        }
+        for (JsonNode rule : schema.path("allOf")) {
+            boolean holds = true;
+            for (var e : rule.path("if").path("properties").properties()) {
+                JsonNode answer = form == null ? null : form.get(e.getKey());
+                JsonNode expected = e.getValue().get("const");
+                if (answer == null || expected == null || !answer.asString("").equals(expected.asString(""))) {
+                    holds = false;
+                }
+            }
+            if (holds) {
+                rule.path("then").path("required").forEach(r -> out.add(r.asString()));
+            }
+        }
+        return out;
+    }
+
+    /** A form with many cases is better asked in steps: the case questions first, then only what applies. */
+    public static boolean inSteps(JsonNode schema) {
+        return schema.path("allOf").size() >= 3 && !switches(schema).isEmpty();
+    }
+
     /** Properties that only some cases require (named in a {@code then.required} of the schema's allOf). */
     private static Set<String> conditionals(JsonNode schema) {
         Set<String> out = new HashSet<>();

@@ -109,8 +109,12 @@ class CitizenPages {
             }
         }
         fill(model, p, applicant, form, uploaded, agency, draft, UUID.randomUUID().toString(), List.of(), locale);
+        model.addAttribute("step", EForm.inSteps(p.formSchema()) ? 1 : 0);
         return "portal/apply";
     }
+
+    /** The steps of a long form (GOV.UK "one thing per page"): where and who, the case questions, what applies. */
+    static final int STEPS = 3;
 
     @PostMapping("/nop-ho-so/{code}")
     String submit(Actor actor, @PathVariable String code, HttpServletRequest request, Model model, Locale locale,
@@ -123,7 +127,23 @@ class CitizenPages {
         String agency = request.getParameter("agencyCode");
         Long draftId = parseLong(request.getParameter("draftId"));
         String key = request.getParameter("idempotencyKey");
-        if ("draft".equals(request.getParameter("intent"))) {
+        String intent = request.getParameter("intent");
+        if ("next".equals(intent) || "back".equals(intent)) {
+            // a step of a long form: every answer so far travels in the page (hidden inputs), nothing is stored
+            int step = Math.clamp(parseLong(request.getParameter("step")) == null ? 1
+                    : parseLong(request.getParameter("step")), 1, STEPS);
+            List<FieldProblem> stepProblems = "next".equals(intent) ? stepProblems(p, step, agency, form, locale)
+                    : List.of();
+            int to = !stepProblems.isEmpty() ? step : "next".equals(intent) ? Math.min(step + 1, STEPS)
+                    : Math.max(step - 1, 1);
+            if (to == STEPS) {
+                prefillPerson(form, applicant);
+            }
+            fill(model, p, json.valueToTree(applicant), form, uploaded, agency, draftId, key, stepProblems, locale);
+            model.addAttribute("step", to);
+            return "portal/apply";
+        }
+        if ("draft".equals(intent)) {
             long id = drafts.save(actor, draftId, p.code(), agency, json.valueToTree(applicant), form,
                     json.valueToTree(uploaded));
             redirect.addFlashAttribute("draftSaved", true);
@@ -151,7 +171,59 @@ class CitizenPages {
             }
             model.addAttribute("status", e.status().value());
             fill(model, p, json.valueToTree(applicant), form, uploaded, agency, draftId, key, all, locale);
+            // everything that applies on one page, so each problem is next to its field
+            model.addAttribute("step", 0);
             return "portal/apply";
+        }
+    }
+
+    /** What must be answered before the next step: the receiving office (step 1), the required case questions (2). */
+    private List<FieldProblem> stepProblems(Procedure p, int step, String agency, JsonNode form, Locale locale) {
+        List<FieldProblem> out = new ArrayList<>();
+        if (step == 1 && (agency == null || agency.isBlank())) {
+            out.add(FieldProblem.of("agencyCode", "portal.apply.agencyRequired"));
+        }
+        if (step == 2) {
+            java.util.Set<String> required = new java.util.HashSet<>();
+            p.formSchema().path("required").forEach(r -> required.add(r.asString()));
+            for (var f : EForm.fields(p.formSchema(), form, locale)) {
+                String key = f.name().substring("form.".length());
+                if (EForm.switches(p.formSchema()).contains(key) && required.contains(key)
+                        && (f.value() == null || f.value().isBlank())) {
+                    out.add(FieldProblem.of(f.name(), "portal.apply.choose", f.label()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The person the form is about, when the applicant asks for themself: filled from what the applicant gave
+     * (name, date of birth, identification number, address) where the form leaves it empty.
+     */
+    private void prefillPerson(ObjectNode form, Applicant applicant) {
+        if (applicant == null || form.has("person")) {
+            return;
+        }
+        String self = form.path("requesterRelationship").asString("SELF");
+        if (!self.equals("SELF")) {
+            return;
+        }
+        ObjectNode person = json.createObjectNode();
+        JsonNode a = json.valueToTree(applicant);
+        copy(a, "fullName", person, "fullName");
+        copy(a, "dateOfBirth", person, "birthDate");
+        copy(a, "idNumber", person, "idNumber");
+        copy(a, "address", person, "residence");
+        if (!person.isEmpty()) {
+            form.set("person", person);
+        }
+    }
+
+    private static void copy(JsonNode from, String key, ObjectNode to, String as) {
+        JsonNode v = from.get(key);
+        if (v != null && !v.isNull() && !v.asString("").isBlank()) {
+            to.put(as, v.asString());
         }
     }
 
@@ -167,6 +239,12 @@ class CitizenPages {
         model.addAttribute("draftId", draftId);
         model.addAttribute("idempotencyKey", key);
         model.addAttribute("errors", errors);
+        // a long form in steps: its case questions, and the blocks that apply to the answers given
+        boolean steps = EForm.inSteps(p.formSchema());
+        model.addAttribute("steps", STEPS);
+        model.addAttribute("step", 0);
+        model.addAttribute("switches", steps ? java.util.Set.copyOf(EForm.switches(p.formSchema())) : java.util.Set.of());
+        model.addAttribute("applicable", steps ? EForm.applicable(p.formSchema(), form) : null);
         model.addAttribute("components", p.components().stream()
                 .filter(c -> !"PRESENT_ONLY".equals(c.requirement())).toList());
     }
