@@ -6,7 +6,7 @@ package vn.motcua.index766;
  * @param dueBasis                   {@code IN_FORCE} (default): compare with the due moment in force, i.e. the
  *                                   apology's new one; {@code ORIGINAL}: with the one before any apology (DOMAIN §2.4)
  * @param noFeedbackFullPoints       5.2 and 5.3 give full points when the unit had no feedback (default true, DVCQG API)
- * @param feedbackAvailable          feedback (PAKN) is handled in MotCua; false (default): 5.1–5.3 need national data
+ * @param feedbackAvailable          feedback (PAKN) is handled in MotCua's feedback module (default true): 5.1–5.3 computed from it per unit; false: they need the national system's data
  * @param emptyDenominatorFullPoints an indicator with nothing to count gives full points (default false: ratio 0)
  * @param key42                      scoring key of 4.2: {@code LIN} (default, DVCQG API) or {@code T80} ([S8])
  * @param paymentStopsClock          waiting for a fee payment stops the 2.1 clock like a supplement request

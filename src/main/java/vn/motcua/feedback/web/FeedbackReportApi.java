@@ -24,7 +24,6 @@ import vn.motcua.platform.ProblemException;
 @Tag(name = "Feedback")
 class FeedbackReportApi {
 
-    static final BigDecimal SIX = BigDecimal.valueOf(6);
 
     private final FeedbackFigures figures;
     private final FeedbackService service;
@@ -36,8 +35,13 @@ class FeedbackReportApi {
         this.calendar = calendar;
     }
 
-    /** One 766 indicator. */
-    record Indicator(String id, long numerator, long denominator, BigDecimal ratio, int max, BigDecimal score) {
+    /** One 766 indicator's fraction (its points are the 766 index's: /chi-so-766). */
+    record Indicator(String id, long numerator, long denominator, BigDecimal ratio) {
+
+        static Indicator of(String id, FeedbackFigures.Fraction f) {
+            return new Indicator(id, f.numerator(), f.denominator(), f.ratio() == null ? null
+                    : BigDecimal.valueOf(f.ratio()).setScale(4, RoundingMode.HALF_UP));
+        }
     }
 
     /** The report. */
@@ -57,20 +61,8 @@ class FeedbackReportApi {
         OffsetDateTime end = t.plusDays(1).atStartOfDay(calendar.zone()).toOffsetDateTime();
         OffsetDateTime now = service.now();
         var c = figures.count(start, end, now.isBefore(end) ? now : end);
-        long n = c.underCompetence();
-        return new Report(f, t, c,
-                indicator("5.1", c.classified(), n, 0),
-                indicator("5.2", c.handledOnTime() + c.inProgressInTime(), n, 6),
-                indicator("5.3", Math.max(0, n - c.unsatisfactory()), n, 6));
-    }
-
-    static Indicator indicator(String id, long numerator, long denominator, int max) {
-        if (denominator == 0) {
-            return new Indicator(id, 0, 0, null, max, BigDecimal.valueOf(max));
-        }
-        BigDecimal ratio = BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP);
-        return new Indicator(id, numerator, denominator, ratio, max,
-                ratio.multiply(BigDecimal.valueOf(max)).setScale(2, RoundingMode.HALF_UP));
+        return new Report(f, t, c, Indicator.of("5.1", c.classification()), Indicator.of("5.2", c.onTime()),
+                Indicator.of("5.3", c.satisfaction()));
     }
 
     private static LocalDate date(String v, String field) {

@@ -59,11 +59,13 @@ public class IndexService {
 
     /** The province's time zone (the calendar's). */
     private final java.time.ZoneId zone;
+    private final vn.motcua.feedback.FeedbackFigures feedback;
 
     IndexService(IndexQueries queries, Organization organization, Catalog catalog, Index766Settings settings,
                  MessageSource messages, Clock clock, vn.motcua.certification.CertificationStats certifications,
-                 java.time.ZoneId zone) {
+                 java.time.ZoneId zone, vn.motcua.feedback.FeedbackFigures feedback) {
         this.zone = zone;
+        this.feedback = feedback;
         this.certifications = certifications;
         this.queries = queries;
         this.organization = organization;
@@ -149,7 +151,7 @@ public class IndexService {
         YearMonth last = period.last().isAfter(currentMonth()) ? currentMonth() : period.last();
         Numbers n = queries.load(List.of(unit), period.first(), last, false, now())
                 .getOrDefault(unit.code(), Map.of()).getOrDefault(last, Numbers.empty());
-        return compute(unit, period.text(), n, locale);
+        return compute(unit, period.text(), n, feedback(period.first(), last), locale);
     }
 
     /**
@@ -162,7 +164,9 @@ public class IndexService {
         if (olds.isEmpty()) {
             return index(code == null ? province(locale) : unit(code, locale), period, locale);
         }
-        return compute(todayRef(code.trim(), locale), period.text(), numbersToday(code.trim(), period), locale);
+        YearMonth last = period.last().isAfter(currentMonth()) ? currentMonth() : period.last();
+        return compute(todayRef(code.trim(), locale), period.text(), numbersToday(code.trim(), period),
+                feedback(period.first(), last), locale);
     }
 
     /** The sums of a unit of today over the units it was formed from (additive counts, united procedure sets). */
@@ -211,10 +215,11 @@ public class IndexService {
         };
         YearMonth last = period.last().isAfter(currentMonth()) ? currentMonth() : period.last();
         var all = queries.load(units, period.first(), last, false, now());
+        var feedbackByAgency = feedback(period.first(), last);
         List<RankRow> rows = new ArrayList<>();
         for (UnitRef u : units) {
             Numbers n = all.getOrDefault(u.code(), Map.of()).getOrDefault(last, Numbers.empty());
-            IndexResult r = compute(u, period.text(), n, locale);
+            IndexResult r = compute(u, period.text(), n, feedbackByAgency, locale);
             Double onTime = r.groups().get(1).indicators().get(0).ratio();
             rows.add(new RankRow(0, u.code(), u.name(), r.score(), r.computableMax(), onTime, n.r()[Contributions.N]));
         }
@@ -234,7 +239,7 @@ public class IndexService {
         List<TrendPoint> out = new ArrayList<>();
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
             Numbers n = byMonth.getOrDefault(m, Numbers.empty());
-            IndexResult r = compute(unit, m.toString(), n, locale);
+            IndexResult r = compute(unit, m.toString(), n, feedback(m, m), locale);
             long[] rr = n.r();
             out.add(new TrendPoint(m.toString(), r.score(), r.computableMax(),
                     r.groups().get(1).indicators().get(0).ratio(),
@@ -270,7 +275,44 @@ public class IndexService {
                 .getOrDefault(unit.code(), Map.of()).getOrDefault(last, Numbers.empty());
     }
 
-    IndexResult compute(UnitRef unit, String period, Numbers n, Locale locale) {
+    /**
+     * The feedback of the months [first, last] per competent agency (766 indicators 5.1–5.3), judged at the period's
+     * end or now; none when feedback is not handled in MotCua ({@code motcua.index766.feedback-available=false}).
+     */
+    private Map<String, vn.motcua.feedback.FeedbackFigures.Counts> feedback(YearMonth first, YearMonth last) {
+        if (!settings.feedbackAvailable()) {
+            return Map.of();
+        }
+        OffsetDateTime from = first.atDay(1).atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime to = last.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime now = now();
+        return feedback.countByAgency(from, to, now.isBefore(to) ? now : to);
+    }
+
+    /**
+     * A unit's feedback: the province's is every item (those still at the desk included); an agency's, the items
+     * routed to it; a district's or a commune's, those routed to its agencies and to those of the units under it.
+     */
+    private vn.motcua.feedback.FeedbackFigures.Counts feedbackOf(UnitRef unit,
+                                                                 Map<String, vn.motcua.feedback.FeedbackFigures.Counts> byAgency) {
+        var zero = vn.motcua.feedback.FeedbackFigures.Counts.ZERO;
+        if ("AGENCY".equals(unit.kind())) {
+            return byAgency.getOrDefault(unit.code(), zero);
+        }
+        if (unit.level() == UnitLevel.PROVINCE) {
+            return byAgency.values().stream().reduce(zero, vn.motcua.feedback.FeedbackFigures.Counts::plus);
+        }
+        return organization.agenciesWithin(unit.code()).stream().map(a -> byAgency.getOrDefault(a.code(), zero))
+                .reduce(zero, vn.motcua.feedback.FeedbackFigures.Counts::plus);
+    }
+
+    private static long[] fraction(vn.motcua.feedback.FeedbackFigures.Fraction f) {
+        return new long[] {f.numerator(), f.denominator()};
+    }
+
+    IndexResult compute(UnitRef unit, String period, Numbers n,
+                        Map<String, vn.motcua.feedback.FeedbackFigures.Counts> feedbackByAgency, Locale locale) {
+        var pakn = settings.feedbackAvailable() ? feedbackOf(unit, feedbackByAgency) : null;
         boolean en = english(locale);
         CatalogueCache cat = catalogue();
         Set<String> applicable = cat.applicable(unit.level());
@@ -288,8 +330,9 @@ public class IndexService {
                     case "3.1" -> new long[] {online.size(), applicable.size()};
                     case "3.2" -> new long[] {intersect(online, n.onlineProcedures()).size(), online.size()};
                     case "3.5b" -> new long[] {intersect(fee, n.paidProcedures()).size(), fee.size()};
-                    case "5.2", "5.3" -> settings.feedbackAvailable() ? new long[] {0, 0} : null;
-                    case "5.1" -> null;
+                    case "5.1" -> pakn == null ? null : fraction(pakn.classification());
+                    case "5.2" -> pakn == null ? null : fraction(pakn.onTime());
+                    case "5.3" -> pakn == null ? null : fraction(pakn.satisfaction());
                     case "4.6" -> certificationCoverage(unit);
                     default -> fraction(ind.id(), n);
                 };

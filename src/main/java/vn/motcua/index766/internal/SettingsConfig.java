@@ -13,7 +13,7 @@ class SettingsConfig {
     @Bean
     Index766Settings index766Settings(@Value("${motcua.index766.due-basis:IN_FORCE}") String dueBasis,
                                       @Value("${motcua.index766.no-feedback-full-points:true}") boolean noFeedback,
-                                      @Value("${motcua.index766.feedback-available:false}") boolean feedback,
+                                      @Value("${motcua.index766.feedback-available:true}") boolean feedback,
                                       @Value("${motcua.index766.empty-denominator-full-points:false}") boolean empty,
                                       @Value("${motcua.index766.key-4-2:LIN}") String key42,
                                       @Value("${motcua.index766.payment-stops-clock:true}") boolean payment) {
