@@ -1,0 +1,89 @@
+package vn.motcua.payment;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import vn.motcua.test.Browser;
+import vn.motcua.test.IntegrationTest;
+import vn.motcua.test.TestApi;
+
+/**
+ * The accountant on a phone: lands on the day's payments after log-in, sees the totals, downloads the Excel export and
+ * records a refund with its reason; the page passes axe-core (WCAG 2.1 AA, serious and critical).
+ */
+@IntegrationTest
+class AccountantBrowserTest {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void open() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void close() {
+        browser.close();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    @Test
+    void theAccountantSeesTheDaysPaymentsExportsThemAndRefundsWithAReason() throws Exception {
+        TestApi citizen = new TestApi(port).as("congdan1");
+        String code = PaymentFlows.submitted(citizen).get("code").asString();
+        JsonNode cash = new TestApi(port).as("tiepnhan.tanphu")
+                .post("/api/v1/office/dossiers/" + code + "/payments/cash", Map.of()).json();
+        String reference = cash.get("reference").asString();
+
+        Page page = browser.phone("vi-VN");
+        page.navigate(url("/dang-nhap"));
+        page.getByLabel("Tên đăng nhập").fill("ketoan.tanphu");
+        page.getByLabel("Mật khẩu").fill("demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        page.waitForURL("**/ke-toan/thanh-toan");
+        assertThat(page.locator("h1")).hasText("Kế toán: giao dịch thanh toán");
+        Locator row = page.locator("#giao-dich li[data-reference='" + reference + "']");
+        assertThat(row).containsText("8.000 đồng");
+        assertThat(row).containsText("Thành công");
+        assertThat(page.locator("#tong-da-thu")).not().hasText("0");
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).as("no sideways page scroll")
+                .isLessThanOrEqualTo(360);
+        assertThat(Browser.seriousAccessibilityViolations(page)).as("accountant page").isEmpty();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "accountant-page.png"))
+                .setFullPage(true));
+
+        Download download = page.waitForDownload(() -> page.locator("#xuat-excel").click());
+        Path xlsx = download.path();
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            assertThat(wb.getSheet("Giao dịch").getLastRowNum()).isPositive();
+        }
+
+        row.getByLabel("Lý do hoàn tiền").fill("Thu trùng với biên lai giấy");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Hoàn tiền")).click();
+        page.waitForLoadState();
+        assertThat(page.locator("[role=status]").first()).containsText("Đã hoàn tiền giao dịch " + reference);
+        Locator after = page.locator("#giao-dich li[data-reference='" + reference + "']");
+        assertThat(after).containsText("Đã hoàn tiền");
+        assertThat(after).containsText("Thu trùng với biên lai giấy");
+        assertThat(Browser.seriousAccessibilityViolations(page)).as("after the refund").isEmpty();
+    }
+}
