@@ -29,7 +29,9 @@ public enum LimitKind {
     /** Citizen feedback and other public writes from one address (key: the address). */
     PUBLIC_WRITE("public-write", "20/1h, 100/1d"),
     /** Payment attempts for one dossier or account (key: chosen by the caller). */
-    PAYMENT("payment", "10/10m, 30/1d");
+    PAYMENT("payment", "10/10m, 30/1d"),
+    /** Public verifications of signed PDFs from one address (key: the address): validating a PDF costs CPU. */
+    VERIFY("verify", "20/1m, 300/1h");
 
     private final String property;
     private final String defaults;

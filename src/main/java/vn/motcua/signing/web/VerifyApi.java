@@ -28,13 +28,13 @@ class VerifyApi {
 
     private final DocumentVerifier verifier;
     private final SignedDocuments register;
-    private final VerifyLimiter limiter;
+    private final vn.motcua.platform.limits.RateLimits limits;
     private final MessageSource messages;
 
-    VerifyApi(DocumentVerifier verifier, SignedDocuments register, VerifyLimiter limiter, MessageSource messages) {
+    VerifyApi(DocumentVerifier verifier, SignedDocuments register, vn.motcua.platform.limits.RateLimits limits, MessageSource messages) {
         this.verifier = verifier;
         this.register = register;
-        this.limiter = limiter;
+        this.limits = limits;
         this.messages = messages;
     }
 
@@ -43,7 +43,7 @@ class VerifyApi {
     VerifyView verify(@RequestParam(value = "file", required = false) MultipartFile file, HttpServletRequest request,
                       Locale locale) {
         byte[] pdf = upload(file);
-        limiter.check(request.getRemoteAddr());
+        limits.check(vn.motcua.platform.limits.LimitKind.VERIFY, request.getRemoteAddr());
         return VerifyView.of(verifier.verify(pdf), null, messages, locale);
     }
 
@@ -51,7 +51,7 @@ class VerifyApi {
     @GetMapping("/api/v1/verify/{id}")
     VerifyView registered(@PathVariable String id, HttpServletRequest request, Locale locale) {
         UUID key = key(id);
-        limiter.check(request.getRemoteAddr());
+        limits.check(vn.motcua.platform.limits.LimitKind.VERIFY, request.getRemoteAddr());
         var doc = register.find(key).orElseThrow(() -> ProblemException.notFound("signing.verify.unknown"));
         byte[] pdf = register.content(key).orElseThrow(() -> ProblemException.notFound("signing.verify.unknown"));
         return VerifyView.of(verifier.verify(pdf), doc, messages, locale);

@@ -26,13 +26,13 @@ class VerifyPage {
 
     private final DocumentVerifier verifier;
     private final SignedDocuments register;
-    private final VerifyLimiter limiter;
+    private final vn.motcua.platform.limits.RateLimits limits;
     private final MessageSource messages;
 
-    VerifyPage(DocumentVerifier verifier, SignedDocuments register, VerifyLimiter limiter, MessageSource messages) {
+    VerifyPage(DocumentVerifier verifier, SignedDocuments register, vn.motcua.platform.limits.RateLimits limits, MessageSource messages) {
         this.verifier = verifier;
         this.register = register;
-        this.limiter = limiter;
+        this.limits = limits;
         this.messages = messages;
     }
 
@@ -46,7 +46,7 @@ class VerifyPage {
                  Locale locale, Model model) {
         try {
             byte[] pdf = VerifyApi.upload(file);
-            limiter.check(request.getRemoteAddr());
+            limits.check(vn.motcua.platform.limits.LimitKind.VERIFY, request.getRemoteAddr());
             model.addAttribute("v", VerifyView.of(verifier.verify(pdf), null, messages, locale));
         } catch (ProblemException e) {
             model.addAttribute("error", messages.getMessage(e.errors().isEmpty() ? e.detailKey()
@@ -77,7 +77,7 @@ class VerifyPage {
 
     private String registered(String id, byte[] copy, HttpServletRequest request, Locale locale, Model model) {
         UUID key = VerifyApi.key(id);
-        limiter.check(request.getRemoteAddr());
+        limits.check(vn.motcua.platform.limits.LimitKind.VERIFY, request.getRemoteAddr());
         var doc = register.find(key).orElseThrow(() -> ProblemException.notFound("signing.verify.unknown"));
         byte[] pdf = copy != null ? copy
                 : register.content(key).orElseThrow(() -> ProblemException.notFound("signing.verify.unknown"));

@@ -202,7 +202,7 @@ class ApiFuzzTest {
             throws IOException, InterruptedException {
         Map<String, String> headers = new LinkedHashMap<>();
         // every fuzz request counts against its own address, never 127.0.0.1's (the other tests' limits)
-        headers.put("X-Forwarded-For", "198.51.100." + (1 + q.index() % 250));
+        headers.put("X-Forwarded-For", "203.0.113." + (1 + q.index() % 250));
         boolean page = !q.target().startsWith("/api/");
         if (page) {
             String[] s = sessions.get(q.principal());

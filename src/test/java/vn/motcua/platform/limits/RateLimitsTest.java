@@ -97,4 +97,19 @@ class RateLimitsTest {
                 from(address()));
         assertThat(owner.status()).as("no lock that another address can cause: " + owner).isEqualTo(200);
     }
+
+    @Test
+    void publicVerificationsAreLimitedPerAddressInTheSharedLimits() {
+        TestApi api = new TestApi(port);
+        String address = address();
+        String unknown = "/api/v1/verify/" + UUID.randomUUID();
+        for (int i = 0; i < 20; i++) {
+            assertThat(api.get(unknown, from(address)).status()).isEqualTo(404);
+        }
+        var refused = api.get(unknown, from(address));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isNotNull();
+        assertThat(refused.json().get("detail").asString()).contains("phút");
+        assertThat(api.get(unknown, from(address())).status()).as("another address").isEqualTo(404);
+    }
 }
