@@ -37,6 +37,8 @@ class CatalogService implements Catalog {
     private final Organization organization;
     private final FormValidator forms;
     private final CommittedSnapshot<Snapshot> snapshot;
+    /** The application's clock in the working calendar's zone: the date of a fee request that gives none. */
+    private final java.time.Clock today;
 
     /** The search index and the procedures read so far, valid together until they expire. */
     private record Snapshot(SearchIndex index, Map<String, Optional<Procedure>> procedures, List<Field> fields,
@@ -44,7 +46,8 @@ class CatalogService implements Catalog {
     }
 
     CatalogService(ProcedureRepository repository, Organization organization, FormValidator forms,
-                   java.time.Clock clock) {
+                   java.time.Clock clock, vn.motcua.calendar.WorkingCalendar calendar) {
+        this.today = clock.withZone(calendar.zone());
         this.repository = repository;
         this.organization = organization;
         this.forms = forms;
@@ -174,7 +177,7 @@ class CatalogService implements Catalog {
     @Override
     public FeeQuote quote(String procedureCode, FeeInputs inputs) {
         Procedure p = known(procedureCode);
-        return FeeCalculator.quote(p.fees(), p.feeOptions(), inputs);
+        return FeeCalculator.quote(p.fees(), p.feeOptions(), inputs, LocalDate.now(today));
     }
 
     @Override

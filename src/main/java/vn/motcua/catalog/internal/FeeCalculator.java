@@ -24,9 +24,10 @@ final class FeeCalculator {
     private FeeCalculator() {
     }
 
-    static FeeQuote quote(List<Fee> rows, FeeOptions options, FeeInputs in) {
+    /** @param today the date of a request that does not say its own (the application's clock, calendar zone) */
+    static FeeQuote quote(List<Fee> rows, FeeOptions options, FeeInputs in, LocalDate today) {
         String variant = variant(options, in.variant());
-        Boolean onTime = onTime(options, in);
+        Boolean onTime = onTime(options, in, today);
         List<FeeQuote.Item> items = new ArrayList<>();
         long total = 0;
         boolean complete = true;
@@ -61,14 +62,14 @@ final class FeeCalculator {
     }
 
     /** Registered within the procedure's registration days; unknown event date: on time; no such rule: null. */
-    static Boolean onTime(FeeOptions options, FeeInputs in) {
+    static Boolean onTime(FeeOptions options, FeeInputs in, LocalDate today) {
         if (options.registrationDays() == null) {
             return null;
         }
         if (in.eventDate() == null) {
             return true;
         }
-        LocalDate asked = in.requestDate() == null ? LocalDate.now() : in.requestDate();
+        LocalDate asked = in.requestDate() == null ? today : in.requestDate();
         return !asked.isAfter(in.eventDate().plusDays(options.registrationDays()));
     }
 

@@ -25,10 +25,14 @@ public class Registration {
 
     private final AccountService accounts;
     private final Organization organization;
+    /** Today's date for the profile's rules, in the zone of the working calendar. */
+    private final java.time.Clock clock;
 
-    Registration(AccountService accounts, Organization organization) {
+    Registration(AccountService accounts, Organization organization, java.time.Clock clock,
+                 vn.motcua.calendar.WorkingCalendar calendar) {
         this.accounts = accounts;
         this.organization = organization;
+        this.clock = clock.withZone(calendar.zone());
     }
 
     /**
@@ -75,7 +79,7 @@ public class Registration {
             PersonalIdNumber.problems(p.idNumber().trim(), p.dateOfBirth())
                     .forEach(k -> errors.add(FieldProblem.of("idNumber", k)));
         }
-        if (p.dateOfBirth() != null && (p.dateOfBirth().isAfter(LocalDate.now())
+        if (p.dateOfBirth() != null && (p.dateOfBirth().isAfter(LocalDate.now(clock))
                 || p.dateOfBirth().isBefore(LocalDate.of(1900, 1, 1)))) {
             errors.add(FieldProblem.of("dateOfBirth", "error.date.range"));
         }

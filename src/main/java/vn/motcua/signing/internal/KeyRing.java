@@ -67,7 +67,7 @@ class KeyRing {
     }
 
     /** The officer's signer: the remote signing service when configured for them, else their keystore. */
-    RawSigner officerSigner(String username, String name, String agencyName) {
+    RawSigner officerSigner(String username, String name, String agencyName, java.time.Clock clock) {
         var configured = props.officers().get(username);
         if (configured != null && configured.remoteUserId() != null && !configured.remoteUserId().isBlank()) {
             if (!props.remote().enabled()) {
@@ -75,7 +75,7 @@ class KeyRing {
             }
             var r = props.remote();
             return new RemoteSigner(new RemoteSigner.Remote(r.url(), r.clientId(), r.clientSecret(), r.timeout(),
-                    r.pollInterval()), configured.remoteUserId(), "MotCua: " + name);
+                    r.pollInterval()), configured.remoteUserId(), "MotCua: " + name, clock);
         }
         return RawSigner.local(officer(username, name, agencyName));
     }

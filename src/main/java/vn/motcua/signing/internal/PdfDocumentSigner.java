@@ -91,7 +91,7 @@ class PdfDocumentSigner implements DocumentSigner {
 
     private Signed officerSignatureOf(Officer officer, String agencyCode, byte[] pdf, Placement placement) {
         Agency agency = agency(agencyCode);
-        RawSigner personal = keys.officerSigner(officer.username(), officer.name(), issuer(agency));
+        RawSigner personal = keys.officerSigner(officer.username(), officer.name(), issuer(agency), clock);
         Instant now = checked(personal.chain().getFirst(), clock.instant());
         List<String> lines = new ArrayList<>();
         lines.add(commonName(personal.chain().getFirst()));

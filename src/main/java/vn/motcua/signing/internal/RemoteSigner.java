@@ -50,7 +50,11 @@ final class RemoteSigner implements RawSigner {
     record Remote(String url, String clientId, String clientSecret, Duration timeout, Duration pollInterval) {
     }
 
-    RemoteSigner(Remote config, String userId, String description) {
+    private final java.time.Clock clock;
+
+    /** @param clock the application's clock, for the deadline of the signer's approval */
+    RemoteSigner(Remote config, String userId, String description, java.time.Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.userId = userId;
         this.description = description;
@@ -97,7 +101,7 @@ final class RemoteSigner implements RawSigner {
         if (tx.isBlank()) {
             throw new RemoteSigningException("signing.reason.remote", "no transaction id");
         }
-        Instant deadline = Instant.now().plus(config.timeout());
+        Instant deadline = clock.instant().plus(config.timeout());
         while (true) {
             JsonNode status = send(HttpRequest.newBuilder(uri("/v1/signatures/"
                     + URLEncoder.encode(tx, StandardCharsets.UTF_8))).GET());
@@ -116,7 +120,7 @@ final class RemoteSigner implements RawSigner {
                 }
                 default -> throw new RemoteSigningException("signing.reason.remote", "unknown status");
             }
-            if (Instant.now().plus(config.pollInterval()).isAfter(deadline)) {
+            if (clock.instant().plus(config.pollInterval()).isAfter(deadline)) {
                 throw new RemoteSigningException("signing.reason.timeout", "not approved in " + config.timeout());
             }
             try {

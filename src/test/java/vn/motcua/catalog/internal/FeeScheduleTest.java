@@ -28,6 +28,9 @@ import vn.motcua.platform.ProblemException;
  */
 class FeeScheduleTest {
 
+    /** The date of a request that gives none (the application passes its clock's date). */
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 4);
+
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final JsonNode SCHEDULES = read("catalog/fees.json").get("procedures");
     static final LocalDate APRIL = LocalDate.of(2025, 4, 1);
@@ -55,7 +58,7 @@ class FeeScheduleTest {
 
     static FeeQuote quote(String code, Channel channel, LocalDate on) {
         FeeInputs in = FeeCalculator.inputs(options(code), example(code), channel, on);
-        return FeeCalculator.quote(rows(code), options(code), in);
+        return FeeCalculator.quote(rows(code), options(code), in, TODAY);
     }
 
     @Test
@@ -133,7 +136,7 @@ class FeeScheduleTest {
     @Test
     void aCertifiedCopyOfThreePagesIsTwoThousandTwiceAndOneThousand() {
         FeeInputs in = FeeInputs.of(Channel.COUNTER).withDocuments(List.of(new FeeInputs.Document(3, 1)));
-        FeeQuote q = FeeCalculator.quote(rows("2.000815"), options("2.000815"), in);
+        FeeQuote q = FeeCalculator.quote(rows("2.000815"), options("2.000815"), in, TODAY);
         assertThat(q.total()).isEqualTo(5000);
         assertThat(q.items()).extracting(FeeQuote.Item::amount).containsExactly(4000L, 1000L);
         assertThat(q.items()).extracting(FeeQuote.Item::quantity).containsExactly(2, 1);
@@ -143,7 +146,7 @@ class FeeScheduleTest {
     @Test
     void aCertifiedCopyCostsAtMostTwoHundredThousandAPerCopy() {
         FeeInputs in = FeeInputs.of(Channel.COUNTER).withDocuments(List.of(new FeeInputs.Document(300, 2)));
-        FeeQuote q = FeeCalculator.quote(rows("2.000815"), options("2.000815"), in);
+        FeeQuote q = FeeCalculator.quote(rows("2.000815"), options("2.000815"), in, TODAY);
         assertThat(q.total()).as("2 × 200,000 (the cap), not 2 × 302,000").isEqualTo(400_000);
         assertThat(q.items().getLast().amount()).isEqualTo(-2 * 102_000L);
     }
@@ -153,15 +156,15 @@ class FeeScheduleTest {
         FeeOptions o = options("1.001193");
         FeeInputs onTime = FeeInputs.of(Channel.ONLINE).withEvent(LocalDate.of(2025, 3, 14), LocalDate.of(2025, 5, 13))
                 .withCopies(0);
-        FeeQuote free = FeeCalculator.quote(rows("1.001193"), o, onTime);
+        FeeQuote free = FeeCalculator.quote(rows("1.001193"), o, onTime, TODAY);
         assertThat(free.total()).isZero();
         assertThat(free.complete()).isTrue();
         assertThat(free.items()).singleElement().satisfies(i -> assertThat(i.name()).contains("đúng hạn"));
         FeeInputs late = onTime.withEvent(LocalDate.of(2025, 3, 14), LocalDate.of(2025, 5, 14));
-        FeeQuote owed = FeeCalculator.quote(rows("1.001193"), o, late);
+        FeeQuote owed = FeeCalculator.quote(rows("1.001193"), o, late, TODAY);
         assertThat(owed.complete()).as("61 days: late, the amount set by the province is not known").isFalse();
         assertThat(owed.items()).singleElement().satisfies(i -> assertThat(i.amount()).isNull());
-        FeeQuote exempt = FeeCalculator.quote(rows("1.001193"), o, late.withExempt(true));
+        FeeQuote exempt = FeeCalculator.quote(rows("1.001193"), o, late.withExempt(true), TODAY);
         assertThat(exempt.complete()).isTrue();
         assertThat(exempt.total()).isZero();
     }
@@ -169,14 +172,14 @@ class FeeScheduleTest {
     @Test
     void theCaseOfTheApplicantChoosesTheRowsAndAnUnknownCaseIsABadInput() {
         FeeInputs list = FeeInputs.of(Channel.COUNTER).withVariant("LIST").withPersons(3);
-        assertThat(FeeCalculator.quote(rows("1.004194"), options("1.004194"), list).total()).isEqualTo(30_000);
+        assertThat(FeeCalculator.quote(rows("1.004194"), options("1.004194"), list, TODAY).total()).isEqualTo(30_000);
         assertThat(FeeCalculator.quote(rows("3.000333"), options("3.000333"),
-                FeeInputs.of(Channel.ONLINE).withVariant("REDUCED").withCopies(4)).total())
+                FeeInputs.of(Channel.ONLINE).withVariant("REDUCED").withCopies(4), TODAY).total())
                 .as("reduced rate, and the 3rd and 4th certificate 5,000 each").isEqualTo(110_000);
         assertThat(FeeCalculator.quote(rows("1.013831"), options("1.013831"),
-                FeeInputs.of(Channel.COUNTER).withVariant("HOUSEHOLD_BOTH_WARD")).total()).isEqualTo(614_000);
+                FeeInputs.of(Channel.COUNTER).withVariant("HOUSEHOLD_BOTH_WARD"), TODAY).total()).isEqualTo(614_000);
         assertThatThrownBy(() -> FeeCalculator.quote(rows("1.004194"), options("1.004194"),
-                FeeInputs.of(Channel.COUNTER).withVariant("NOBODY")))
+                FeeInputs.of(Channel.COUNTER).withVariant("NOBODY"), TODAY))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors().getFirst().field())
                         .isEqualTo("variant"));
     }
@@ -185,7 +188,7 @@ class FeeScheduleTest {
     void rowsWithoutStructureStayFlatRowsThatAlwaysApply() {
         JsonNode old = JSON.readTree("[{\"name\":\"Lệ phí\",\"amount\":8000,\"condition\":null,\"unit\":\"VND/lần\","
                 + "\"kind\":\"le_phi\"}]");
-        FeeQuote q = FeeCalculator.quote(FeeJson.rows(old), FeeOptions.NONE, FeeInputs.of(Channel.COUNTER));
+        FeeQuote q = FeeCalculator.quote(FeeJson.rows(old), FeeOptions.NONE, FeeInputs.of(Channel.COUNTER), TODAY);
         assertThat(q.total()).isEqualTo(8000);
     }
 }
