@@ -62,11 +62,13 @@ class PaymentBrowserTest {
         assertThat(page.locator("#cac-khoan")).containsText("Phí");
         assertThat(page.locator("#con-phai-nop")).hasText("8.000 đồng");
         assertThat(page.locator("#nop-tai-quay")).containsText(code);
-        assertThat(page.locator("#nop-tai-quay")).containsText("Bộ phận tiếp nhận và trả kết quả");
+        assertThat(page.locator("#nop-tai-quay")).containsText("UBND phường Tân Phú");
         assertThat(page.getByLabel("Cổng thanh toán VNPAY", new Page.GetByLabelOptions().setExact(false))).isChecked();
         assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).as("no sideways scrolling on a phone")
                 .isLessThanOrEqualTo(360);
         assertThat(Browser.seriousAccessibilityViolations(page)).as("payment page").isEmpty();
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "payment-page.png"))
+                .setFullPage(true));
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Thanh toán 8.000 đồng")).click();
         page.waitForURL("**/sandbox/vnpay/paymentv2/vpcpay.html**");
@@ -76,6 +78,8 @@ class PaymentBrowserTest {
         assertThat(page.locator("#ket-qua-thanh-toan")).containsText("Giao dịch thành công");
         assertThat(page.locator("#ket-qua-thanh-toan")).containsText("8.000 đồng");
         assertThat(Browser.seriousAccessibilityViolations(page)).as("result page").isEmpty();
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "payment-result.png"))
+                .setFullPage(true));
 
         String receipt = page.locator("#tai-bien-lai").getAttribute("href");
         var pdf = page.request().get(url(receipt));
