@@ -319,7 +319,8 @@ public class PdfOfficialDocuments implements OfficialDocuments {
                     PageLayout.Column signer = l.column(l.width() * 0.52f);
                     signer.text(body, CENTER, italic("……………, ngày …… tháng …… năm ……"))
                             .text(body, CENTER, bold("NGƯỜI YÊU CẦU"))
-                            .text(m.small(), CENTER, italic("(Ký, ghi rõ họ, chữ đệm, tên)"));
+                            .text(m.small(), CENTER, italic("(Ký, ghi rõ họ, chữ đệm, tên)"))
+                            .gap(m.signatureSpace());
                     l.columns(l.column(l.width() * 0.44f), 0, signer, l.width() * 0.48f);
                     notes(l, List.of("Các mục có dấu (*) là bắt buộc; các mục khác chỉ ghi khi trường hợp của"
                             + " ông/bà cần đến.", "Có thể khai trực tuyến cùng nội dung này trên Cổng dịch vụ công."));
