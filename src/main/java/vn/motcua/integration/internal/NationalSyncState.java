@@ -102,6 +102,11 @@ public class NationalSyncState {
         }
     }
 
+    /** The changes waiting to be sent (retrying ones too), oldest first. */
+    public List<ChangeView> queue(int limit) {
+        return changes("status = 'PENDING'", null, limit);
+    }
+
     public List<ChangeView> deadLetters(int limit) {
         return changes("status = 'DEAD'", null, limit);
     }

@@ -13,16 +13,23 @@ import vn.motcua.integration.internal.NationalSyncState;
 @Controller
 class NationalSyncPages {
 
-    private final NationalSyncState state;
+    static final int QUEUE_SHOWN = 100;
 
-    NationalSyncPages(NationalSyncState state) {
+    private final NationalSyncState state;
+    private final vn.motcua.calendar.WorkingCalendar calendar;
+
+    NationalSyncPages(NationalSyncState state, vn.motcua.calendar.WorkingCalendar calendar) {
         this.state = state;
+        this.calendar = calendar;
     }
 
     @GetMapping("/quan-tri/dong-bo-dvcqg")
     String page(@RequestParam(required = false) String code, Model model) {
         model.addAttribute("backlog", state.backlog());
         model.addAttribute("deadLetters", state.deadLetters(200));
+        model.addAttribute("queue", state.queue(QUEUE_SHOWN));
+        model.addAttribute("queueShown", QUEUE_SHOWN);
+        model.addAttribute("zone", calendar.zone());
         String c = code == null || code.isBlank() ? null : code.strip();
         model.addAttribute("code", c);
         if (c != null) {

@@ -51,10 +51,29 @@ public class Reorganisations {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<OpenDossiers> openDossiers;
     private final Clock clock;
-    private final ZoneId zone = ZoneId.of("Asia/Ho_Chi_Minh");
+    private final ZoneId zone;
+
+    /** One agency that closes: its successor, and the unfinished dossiers that will be handed over. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReorganisationAgencyMove")
+    public record AgencyMove(String from, String fromName, String to, String toName, long openDossiers) {
+    }
+
+    /**
+     * What applying a reorganisation would do, before it is applied: unit mapping sizes, each agency that closes with
+     * its successor and its unfinished dossiers; {@code applicable} false with the reason (applied already, before its
+     * date).
+     */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReorganisationPreview")
+    public record Preview(String code, String title, String legalBasis, LocalDate effectiveDate, String status,
+                          int unitsBefore, int unitsAfter, List<AgencyMove> agencies, long openDossiers,
+                          boolean applicable, String reason, int version) {
+    }
 
     Reorganisations(JdbcClient jdbc, OrganizationService organization, AdminAudit audit,
-                    ApplicationEventPublisher events, ObjectProvider<OpenDossiers> openDossiers, Clock clock) {
+                    ApplicationEventPublisher events, ObjectProvider<OpenDossiers> openDossiers, Clock clock,
+                    @org.springframework.beans.factory.annotation.Value("${motcua.calendar.zone:Asia/Ho_Chi_Minh}")
+                    String zone) {
+        this.zone = ZoneId.of(zone);
         this.jdbc = jdbc;
         this.organization = organization;
         this.audit = audit;
@@ -175,6 +194,30 @@ public class Reorganisations {
     private boolean exists(String agency) {
         return jdbc.sql("select count(*) from agency where code = :c").param("c", agency).query(Integer.class)
                 .single() > 0;
+    }
+
+    /** Units below the province (the province itself, 70 → 75, is not counted among the merged units). */
+    private boolean belowProvince(String unit) {
+        return organization.unit(unit).map(u -> u.level() != vn.motcua.organization.UnitLevel.PROVINCE).orElse(true);
+    }
+
+    /** What applying would move (nothing is changed). */
+    @Transactional(readOnly = true)
+    public Preview preview(Actor actor, String code) {
+        ReorganisationView r = get(actor, code);
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        jdbc.sql("select code, name from agency").query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getString(2)))
+                .list().forEach(e -> names.put(e.getKey(), e.getValue()));
+        boolean pending = "PENDING".equals(r.status());
+        List<AgencyMove> moves = r.agencies().stream().map(m -> new AgencyMove(m.from(), names.get(m.from()), m.to(),
+                names.get(m.to()), pending ? openDossiers.stream().mapToLong(o -> o.count(m.from())).sum() : 0))
+                .toList();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        String reason = !pending ? "applied" : r.effectiveDate().isAfter(today) ? "notYet" : null;
+        return new Preview(r.code(), r.title(), r.legalBasis(), r.effectiveDate(), r.status(),
+                (int) r.units().stream().map(Mapping::from).distinct().filter(this::belowProvince).count(),
+                (int) r.units().stream().filter(m -> belowProvince(m.from())).map(Mapping::to).distinct().count(), moves,
+                moves.stream().mapToLong(AgencyMove::openDossiers).sum(), reason == null, reason, r.version());
     }
 
     /**

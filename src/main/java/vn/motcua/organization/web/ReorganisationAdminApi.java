@@ -48,6 +48,12 @@ class ReorganisationAdminApi {
         return reorganisations.create(actor, body);
     }
 
+    @GetMapping("/{code}/preview")
+    @Operation(summary = "What applying would do: each agency that closes, its successor and its unfinished dossiers")
+    Reorganisations.Preview preview(Actor actor, @PathVariable String code) {
+        return reorganisations.preview(actor, code);
+    }
+
     record ApplyBody(Integer version) {
     }
 
