@@ -1,6 +1,7 @@
 package vn.motcua.payment.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -45,6 +46,11 @@ class PaymentApi {
     @Operation(summary = "Start paying what the dossier owes (the amount comes from the catalogue's quote, never from "
             + "the client): 201 {paymentId, reference, amount, status, redirectUrl}; an attempt still open is given "
             + "back (200) instead of a second one; 503 when the gateway cannot be reached (retry)")
+    @ApiResponse(responseCode = "201", description = "The attempt started; Location is its address")
+    @ApiResponse(responseCode = "409", description = "Nothing due, the amount not set yet, another attempt open or "
+            + "the dossier finished")
+    @ApiResponse(responseCode = "503", description = "The gateway could not be reached: the attempt is closed as "
+            + "FAILED, the dossier unchanged; retry")
     ResponseEntity<Map<String, Object>> start(Actor actor, @PathVariable String code,
                                               @RequestBody(required = false) StartPayment body,
                                               HttpServletRequest request) {
@@ -82,6 +88,8 @@ class PaymentApi {
     @PostMapping("/api/v1/office/dossiers/{code}/payments/cash")
     @Operation(summary = "The one-stop records the fee paid in cash at the counter (never counted as online); the "
             + "dossier takes it like an online payment")
+    @ApiResponse(responseCode = "201", description = "Recorded (status SUCCEEDED, method CASH)")
+    @ApiResponse(responseCode = "409", description = "Nothing due, an online attempt open, or the dossier finished")
     ResponseEntity<Map<String, Object>> cash(Actor actor, @PathVariable String code) {
         PaymentRecord r = payments.recordCash(actor, code);
         return ResponseEntity.created(URI.create("/api/v1/payments/" + r.id())).body(PaymentViews.of(r));
