@@ -30,9 +30,12 @@ public record DossierContent(String code, Applicant applicant, List<Document> do
         return documents.stream().filter(d -> d.kind() == kind).toList();
     }
 
-    /** INPUT: filed with the application; SUPPLEMENT: added on a request; RESULT: the result; NOTICE: a notice. */
+    /**
+     * INPUT: filed with the application; SUPPLEMENT: added on a request; RESULT: the result; NOTICE: a notice;
+     * WITHDRAWAL: the applicant's written request to withdraw (đơn rút hồ sơ), scanned at the counter.
+     */
     public enum DocumentKind {
-        INPUT, SUPPLEMENT, RESULT, NOTICE
+        INPUT, SUPPLEMENT, RESULT, NOTICE, WITHDRAWAL
     }
 
     /**

@@ -46,6 +46,9 @@ class CounterJourneyApiTest {
     @Autowired
     WorkingCalendar calendar;
 
+    @Autowired
+    DossierContents contents;
+
     @AfterEach
     void realTime() {
         clock.reset();
@@ -114,6 +117,9 @@ class CounterJourneyApiTest {
         assertThat(withdrawn.get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(withdrawn.get("outcome").isNull()).isFalse();
         assertThat(withdrawn.get("attachments").toString()).contains("WITHDRAWAL", "don-rut.pdf");
+        // the national record is built from the dossier's contents: the scanned letter is one of its documents
+        assertThat(contents.of(withdrawn.get("code").asString()).orElseThrow()
+                .documents(DossierContent.DocumentKind.WITHDRAWAL)).hasSize(1);
 
         TestApi citizen = as("congdan1");
         JsonNode online = citizen.post("/api/v1/dossiers", TestDossiers.body(citizen, MARITAL, TAN_PHU,
@@ -192,10 +198,15 @@ class CounterJourneyApiTest {
 
         var birth = TestDossiers.body(desk, "1.001193", TAN_PHU, TestDossiers.phone());
         ObjectNode birthForm = (ObjectNode) TestApi.json().valueToTree(birth.get("form"));
-        ((ObjectNode) birthForm.get("child")).put("birthDate", LocalDate.now(calendar.zone()).minusDays(10).toString());
+        LocalDate born = LocalDate.now(calendar.zone()).minusDays(10);
+        ((ObjectNode) birthForm.get("child")).put("birthDate", born.toString());
+        // the birth certificate is issued after the birth (form rule of issue 18)
+        ((ObjectNode) birthForm.get("birthProof")).put("issueDate", born.plusDays(1).toString());
         birthForm.put("extractCopies", 0);
         birth.put("form", birthForm);
-        JsonNode onTime = desk.post("/api/v1/office/dossiers", birth).json();
+        var onTimeAnswer = desk.post("/api/v1/office/dossiers", birth);
+        assertThat(onTimeAnswer.status()).as(onTimeAnswer.toString()).isEqualTo(201);
+        JsonNode onTime = onTimeAnswer.json();
         assertThat(onTime.get("fee").get("total").asLong()).as("an on-time birth registration is free").isZero();
         assertThat(onTime.get("fee").get("complete").asBoolean()).isTrue();
         assertThat(onTime.get("fee").get("items").get(0).get("name").asString()).contains("đúng hạn");
