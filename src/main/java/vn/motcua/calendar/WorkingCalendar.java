@@ -20,6 +20,15 @@ public interface WorkingCalendar {
     /** The calendar's time zone (Asia/Ho_Chi_Minh). */
     ZoneId zone();
 
+    /**
+     * The calendar of one agency: the same days, with the agency's own office hours when an administrator set them
+     * ({@link AgencyOfficeHours}), else this calendar. Every deadline of a dossier is computed with the calendar of the
+     * agency that received it.
+     */
+    default WorkingCalendar forAgency(String agencyCode) {
+        return this;
+    }
+
     /** Working minutes in a working day (480: 07:00–11:30 and 13:30–17:00). */
     long workingMinutesPerDay();
 

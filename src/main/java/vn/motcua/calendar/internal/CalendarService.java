@@ -57,14 +57,69 @@ public class CalendarService implements WorkingCalendar {
     }
 
     public CalendarService(CalendarProperties settings, CalendarTexts texts, ScheduleSource source, Clock clock) {
+        this(settings, texts, source, clock, new OfficeHours(settings.sessions()));
+    }
+
+    /** The same calendar with other office hours (an agency's). */
+    CalendarService(CalendarProperties settings, CalendarTexts texts, ScheduleSource source, Clock clock,
+                    OfficeHours hours) {
         this.settings = settings;
         this.texts = texts;
         this.source = source;
         this.rules = new HolidayRules(settings, texts);
-        this.calculator = new DeadlineCalculator(new OfficeHours(settings.sessions()));
+        this.calculator = new DeadlineCalculator(hours);
         this.zone = settings.zoneId();
         this.refreshNanos = settings.refreshInterval().toNanos();
         this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // Agencies' office hours
+
+    private volatile org.springframework.beans.factory.ObjectProvider<vn.motcua.calendar.AgencyOfficeHours> agencyHours;
+    private final Map<List<OfficeHours.Session>, CalendarService> byHours = new ConcurrentHashMap<>();
+
+    @Autowired(required = false)
+    void setAgencyOfficeHours(
+            org.springframework.beans.factory.ObjectProvider<vn.motcua.calendar.AgencyOfficeHours> agencyHours) {
+        this.agencyHours = agencyHours;
+    }
+
+    @Override
+    public WorkingCalendar forAgency(String agencyCode) {
+        var provider = agencyHours;
+        vn.motcua.calendar.AgencyOfficeHours hours = provider == null || agencyCode == null ? null
+                : provider.getIfAvailable();
+        if (hours == null) {
+            return this;
+        }
+        List<OfficeHours.Session> sessions = hours.sessions(agencyCode).map(CalendarService::sessions).orElse(null);
+        if (sessions == null || sessions.isEmpty() || sessions.equals(officeHours().sessions())) {
+            return this;
+        }
+        return byHours.computeIfAbsent(sessions,
+                s -> new CalendarService(settings, texts, source, clock, new OfficeHours(s)));
+    }
+
+    /** "07:30-11:30" … as sessions; null when one does not read (the province's hours then apply). */
+    private static List<OfficeHours.Session> sessions(List<String> specs) {
+        List<OfficeHours.Session> out = new ArrayList<>();
+        java.time.LocalTime last = null;
+        for (String spec : specs) {
+            String[] parts = spec.split("[-–]");
+            try {
+                var start = java.time.LocalTime.parse(parts[0].trim());
+                var end = java.time.LocalTime.parse(parts[1].trim());
+                if (!start.isBefore(end) || (last != null && start.isBefore(last))) {
+                    return null;
+                }
+                last = end;
+                out.add(new OfficeHours.Session(start, end));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------------------------------------------

@@ -112,7 +112,7 @@ public class IntakeService {
         Channel channel = parseChannel(request.channel());
         Checked c = check(actor, withOwnAgency(actor, request), channel, locale);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        ClockState started = ClockEffects.onAccept(now, c.procedure.processingTime(), channel, calendar);
+        ClockState started = ClockEffects.onAccept(now, c.procedure.processingTime(), channel, calendar.forAgency(c.agency.code()));
         NewDossier n = dossier(c, channel, decision, null, null, now, actor.accountId(), started,
                 !c.documents.isEmpty());
         HistoryEntry h = new HistoryEntry(now, actor.accountId(), actor.displayName(), Role.RECEPTION.name(),

@@ -134,7 +134,7 @@ public class Transitions {
         Turn t = officer(ACCEPT, actor, code, r.version());
         Decision decision = decide(t, ACCEPT, input(t, r), false);
         DossierUpdate u = t.update().received(t.now, actor.accountId())
-                .clock(ClockEffects.onAccept(t.now, t.d.processingTime(), t.d.channel(), calendar));
+                .clock(ClockEffects.onAccept(t.now, t.d.processingTime(), t.d.channel(), calendar.forAgency(t.d.agencyCode())));
         return save(t, decision, u, ACCEPT, r, RECEPTION_STEP, List.of(), DossierEvents.Details.NONE);
     }
 
@@ -158,7 +158,7 @@ public class Transitions {
         dossiers.supplementRequested(t.d.id(), stage.name(), t.now, actor.accountId(), text(r.reason()), items);
         DossierUpdate u = t.update().supplementRequested(stage);
         if (stage == SupplementStage.PROCESSING) {
-            u.clock(ClockEffects.onSupplementRequested(t.d.clock(), t.now, calendar));
+            u.clock(ClockEffects.onSupplementRequested(t.d.clock(), t.now, calendar.forAgency(t.d.agencyCode())));
         }
         return save(t, decision, u, REQUEST_SUPPLEMENT, r, stepName(t.d), List.of(),
                 DossierEvents.Details.items(items));
@@ -201,7 +201,7 @@ public class Transitions {
         List<Map<String, Object>> docs = attach(t, refs, kind, scanned);
         dossiers.supplied(t.d.id(), t.now, text(note));
         if (decision.to() == DossierStatus.PROCESSING) {
-            u.clock(ClockEffects.onSupplied(t.d.clock(), t.now, t.d.processingTime(), t.d.channel(), calendar))
+            u.clock(ClockEffects.onSupplied(t.d.clock(), t.now, t.d.processingTime(), t.d.channel(), calendar.forAgency(t.d.agencyCode())))
                     .processingSince(t.now);
             workflow.rebase(t.d.id(), t.now, u.clock.dueAt()).ifPresent(s -> u.stepDue(s.dueAt()));
         }
@@ -350,7 +350,7 @@ public class Transitions {
         }
         Decision decision = decide(t, REQUEST_PAYMENT, input(t, r), false);
         DossierUpdate u = t.update().fee(r.amount() != null ? r.amount() : t.d.feeAmount())
-                .clock(ClockEffects.onPaymentRequested(t.d.clock(), t.now, calendar));
+                .clock(ClockEffects.onPaymentRequested(t.d.clock(), t.now, calendar.forAgency(t.d.agencyCode())));
         return save(t, decision, u, REQUEST_PAYMENT, r, stepName(t.d), List.of(), DossierEvents.Details.NONE);
     }
 
@@ -606,7 +606,7 @@ public class Transitions {
     }
 
     private DossierUpdate resume(Turn t, DossierUpdate u) {
-        u.clock(ClockEffects.onPaymentResumed(t.d.clock(), t.now, t.d.channel(), calendar));
+        u.clock(ClockEffects.onPaymentResumed(t.d.clock(), t.now, t.d.channel(), calendar.forAgency(t.d.agencyCode())));
         workflow.rebase(t.d.id(), t.now, u.clock.dueAt()).ifPresent(s -> u.stepDue(s.dueAt()));
         return u;
     }

@@ -21,7 +21,7 @@ import vn.motcua.platform.CommittedSnapshot;
  * as an immutable snapshot refreshed every minute (and at once after a local change has committed).
  */
 @Service
-class OrganizationService implements Organization {
+class OrganizationService implements Organization, vn.motcua.calendar.AgencyOfficeHours {
 
     private static final Duration TTL = Duration.ofSeconds(60);
     private final JdbcClient jdbc;
@@ -33,7 +33,8 @@ class OrganizationService implements Organization {
     }
 
     private record Snapshot(Map<String, AdminUnit> units, Map<String, Agency> agencies,
-                            Map<String, java.util.Set<String>> procedures, Map<String, String> successors) {
+                            Map<String, java.util.Set<String>> procedures, Map<String, String> successors,
+                            Map<String, List<String>> officeHours) {
     }
 
     private Snapshot snap() {
@@ -62,8 +63,12 @@ class OrganizationService implements Organization {
         jdbc.sql("select code, successor_code from agency where not active and successor_code is not null")
                 .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list()
                 .forEach(e -> successors.put(e.getKey(), e.getValue()));
+        Map<String, List<String>> hours = new java.util.HashMap<>();
+        jdbc.sql("select code, office_hours from agency where active and cardinality(office_hours) > 0")
+                .query((rs, i) -> Map.entry(rs.getString(1), List.of((String[]) rs.getArray(2).getArray())))
+                .list().forEach(e -> hours.put(e.getKey(), e.getValue()));
         return new Snapshot(Map.copyOf(units), java.util.Collections.unmodifiableMap(agencies),
-                Map.copyOf(procedures), Map.copyOf(successors));
+                Map.copyOf(procedures), Map.copyOf(successors), Map.copyOf(hours));
     }
 
     @Override
@@ -184,6 +189,12 @@ class OrganizationService implements Organization {
     @Override
     public Optional<java.util.Set<String>> proceduresReceived(String agencyCode) {
         return Optional.ofNullable(agencyCode).map(snap().procedures::get);
+    }
+
+    /** The office hours an administrator set for the agency (an old code: its successor's). */
+    @Override
+    public Optional<List<String>> sessions(String agencyCode) {
+        return agency(agencyCode).map(a -> snap().officeHours.get(a.code()));
     }
 
     @Override
