@@ -219,4 +219,39 @@ class AccountAdminApiTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.html()).contains(name).contains("Tạo mới").contains("Võ Văn Trang");
     }
+
+    /**
+     * The position printed under an officer's signature (issue 18): set when creating or updating, kept when an
+     * update leaves it out, cleared when blank, too long refused naming the field with nothing changed.
+     */
+    @Test
+    void theAdministratorRecordsTheOfficersPositionForTheSignatureBlock() {
+        TestApi admin = new TestApi(port).as("admin");
+        String name = unique("ld");
+        Map<String, Object> body = new java.util.HashMap<>(account(name, TANPHU, "LEADER"));
+        body.put("position", "  Phó Chủ tịch ");
+        var created = admin.post("/api/v1/admin/accounts", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("account").get("position").asString()).isEqualTo("Phó Chủ tịch");
+
+        int version = admin.get("/api/v1/admin/accounts/" + name).json().get("version").asInt();
+        var kept = admin.put("/api/v1/admin/accounts/" + name, Map.of("fullName", "Phạm Thị Thu",
+                "agencyCode", TANPHU, "roles", List.of("LEADER"), "version", version));
+        assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+        assertThat(kept.json().get("position").asString()).as("left out: kept").isEqualTo("Phó Chủ tịch");
+
+        var tooLong = admin.put("/api/v1/admin/accounts/" + name, Map.of("fullName", "Phạm Thị Thu",
+                "agencyCode", TANPHU, "roles", List.of("LEADER"), "version", kept.json().get("version").asInt(),
+                "position", "x".repeat(101)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.toString()).contains("position").contains("Chức vụ: tối đa 100 ký tự.");
+        assertThat(admin.get("/api/v1/admin/accounts/" + name).json().get("position").asString())
+                .isEqualTo("Phó Chủ tịch");
+
+        var cleared = admin.put("/api/v1/admin/accounts/" + name, Map.of("fullName", "Phạm Thị Thu",
+                "agencyCode", TANPHU, "roles", List.of("LEADER"), "version", kept.json().get("version").asInt(),
+                "position", " "));
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        assertThat(cleared.json().get("position").isNull()).as("blank: cleared").isTrue();
+    }
 }

@@ -49,12 +49,21 @@ public class AccountAdmin {
     /** An account as administrators see it (never the password hash). */
     public record AccountView(String username, String fullName, String email, String phone, String kind,
                               String agencyCode, Set<Role> roles, boolean active, boolean mustChangePassword,
-                              boolean demo, int version) {
+                              boolean demo, int version, String position) {
     }
 
-    /** What an administrator sends to create or update an account; {@code version} is required to update. */
+    /**
+     * What an administrator sends to create or update an account; {@code version} is required to update.
+     * {@code position}: the officer's position printed under the signature of what they sign ("Phó Chủ tịch"); on an
+     * update, null keeps it and blank clears it.
+     */
     public record AccountInput(String username, String fullName, String email, String phone, String agencyCode,
-                               List<String> roles, Boolean active, Integer version) {
+                               List<String> roles, Boolean active, Integer version, String position) {
+
+        public AccountInput(String username, String fullName, String email, String phone, String agencyCode,
+                            List<String> roles, Boolean active, Integer version) {
+            this(username, fullName, email, phone, agencyCode, roles, active, version, null);
+        }
     }
 
     /** A created or reset account with the temporary password to hand over (shown once, never stored in clear). */
@@ -63,9 +72,10 @@ public class AccountAdmin {
 
     /** The audited state of an account. */
     record Audited(String username, String fullName, String email, String phone, String agencyCode, Set<Role> roles,
-                   boolean active) {
+                   boolean active, String position) {
         static Audited of(AccountView v) {
-            return new Audited(v.username(), v.fullName(), v.email(), v.phone(), v.agencyCode(), v.roles(), v.active());
+            return new Audited(v.username(), v.fullName(), v.email(), v.phone(), v.agencyCode(), v.roles(), v.active(),
+                    v.position());
         }
     }
 
@@ -89,7 +99,7 @@ public class AccountAdmin {
 
     private static final String SELECT = """
             select a.username, a.display_name, a.email, a.phone, a.kind, a.agency_code, a.enabled,
-                   a.must_change_password, a.demo, a.version,
+                   a.must_change_password, a.demo, a.version, a.position,
                    coalesce(array(select r.role from account_role r where r.account_id = a.id order by r.role), '{}') as roles
             from account a
             """;
@@ -102,7 +112,19 @@ public class AccountAdmin {
         return new AccountView(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
                 rs.getString("phone"), rs.getString("kind"), rs.getString("agency_code"), roles,
                 rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getBoolean("demo"),
-                rs.getInt("version"));
+                rs.getInt("version"), rs.getString("position"));
+    }
+
+    /** A position as stored: trimmed, blank as none; longer than 100 characters refused naming the field. */
+    static String position(String position) {
+        if (position == null || position.isBlank()) {
+            return null;
+        }
+        String p = position.strip();
+        if (p.length() > 100 || p.indexOf('\0') >= 0) {
+            throw ProblemException.invalid("position", "error.account.position");
+        }
+        return p;
     }
 
     /** Whether the actor administers accounts at all. */
@@ -173,6 +195,11 @@ public class AccountAdmin {
         authorise(actor, c.agencyCode(), c.roles());
         String password = temporaryPassword();
         insert(c, encoder.encode(password));
+        String position = position(in.position());
+        if (position != null) {
+            jdbc.sql("update account set position = :p where username = :u").param("p", position)
+                    .param("u", c.username()).update();
+        }
         AccountView created = find(c.username()).orElseThrow();
         audit.record(actor, AdminAudit.Subject.ACCOUNT, created.username(), "CREATE", created.agencyCode(), null,
                 Audited.of(created));
@@ -192,6 +219,7 @@ public class AccountAdmin {
         if (!c.errors().isEmpty()) {
             throw ProblemException.invalid(c.errors());
         }
+        String position = in.position() == null ? before.position() : position(in.position());
         authorise(actor, before.agencyCode(), before.roles());
         authorise(actor, c.agencyCode(), c.roles());
         if (!c.active() && before.active() && before.username().equals(actor.username())) {
@@ -199,8 +227,10 @@ public class AccountAdmin {
         }
         int changed = jdbc.sql("""
                 update account set display_name = :name, email = :email, phone = :phone, kind = :kind,
-                       agency_code = :agency, enabled = :active, version = version + 1, updated_at = :now
+                       agency_code = :agency, enabled = :active, position = :position, version = version + 1,
+                       updated_at = :now
                 where username = :u and version = :v""")
+                .param("position", position)
                 .param("name", c.fullName()).param("email", c.email()).param("phone", c.phone())
                 .param("kind", c.kind()).param("agency", c.agencyCode()).param("active", c.active())
                 .param("now", java.sql.Timestamp.from(clock.instant()))
@@ -227,7 +257,7 @@ public class AccountAdmin {
         AccountView v = get(actor, username);
         return update(actor, username, new AccountInput(v.username(), v.fullName(), v.email(), v.phone(),
                 v.agencyCode(), v.roles().stream().map(Role::name).toList(), false,
-                version == null ? v.version() : version));
+                version == null ? v.version() : version, null));
     }
 
     /** Sets a new temporary password; the owner must change it at the next log-in; tokens and sessions end. */

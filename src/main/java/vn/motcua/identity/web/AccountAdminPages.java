@@ -47,21 +47,22 @@ class AccountAdminPages {
 
     /** The account form as posted. */
     record AccountForm(String username, String fullName, String email, String phone, String agencyCode,
-                       List<String> roles, Boolean active, Integer version) {
+                       List<String> roles, Boolean active, Integer version, String position) {
 
         static AccountForm empty(Actor actor) {
             return new AccountForm("", "", "", "", actor.has(Role.ADMIN) ? "" : actor.agencyCode(), List.of(),
-                    true, null);
+                    true, null, "");
         }
 
         static AccountForm of(AccountView v) {
             return new AccountForm(v.username(), v.fullName(), v.email(), v.phone(), v.agencyCode(),
-                    v.roles().stream().map(Role::name).toList(), v.active(), v.version());
+                    v.roles().stream().map(Role::name).toList(), v.active(), v.version(),
+                    v.position() == null ? "" : v.position());
         }
 
         AccountInput input() {
             return new AccountInput(username, fullName, email, phone, agencyCode, roles == null ? List.of() : roles,
-                    active != null && active, version);
+                    active != null && active, version, position == null ? "" : position);
         }
     }
 
