@@ -40,6 +40,7 @@ final class StubNationalPortal implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final int port;
     private HttpServer server;
+    private java.util.concurrent.ExecutorService executor;
 
     StubNationalPortal() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -73,7 +74,14 @@ final class StubNationalPortal implements AutoCloseable {
                 }
             }
         }
-        s.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        // daemon threads, shut down with the server: each start used to leave four idle non-daemon threads behind
+        // (found alive at the end of the test JVM, issue 17)
+        executor = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "stub-national-portal");
+            t.setDaemon(true);
+            return t;
+        });
+        s.setExecutor(executor);
         s.createContext("/", this::handle);
         s.start();
         server = s;
@@ -84,6 +92,10 @@ final class StubNationalPortal implements AutoCloseable {
         if (server != null) {
             server.stop(0);
             server = null;
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
         }
     }
 
