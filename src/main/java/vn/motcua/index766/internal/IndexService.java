@@ -409,8 +409,8 @@ public class IndexService {
 
     private CatalogueCache catalogue() {
         CatalogueCache c = catalogue.get();
-        if (c == null || c.expired(System.currentTimeMillis())) {
-            c = CatalogueCache.load(catalog);
+        if (c == null || c.expired(clock.millis())) {
+            c = CatalogueCache.load(catalog, clock.millis());
             catalogue.set(c);
         }
         return c;
@@ -420,7 +420,7 @@ public class IndexService {
     private record CatalogueCache(long loadedAt, Map<UnitLevel, Set<String>> byLevel, Set<String> all,
                                   Set<String> online, Set<String> feeBearing) {
 
-        static CatalogueCache load(Catalog catalog) {
+        static CatalogueCache load(Catalog catalog, long millis) {
             Map<UnitLevel, Set<String>> byLevel = new LinkedHashMap<>();
             Set<String> all = new HashSet<>();
             Set<String> online = new HashSet<>();
@@ -443,7 +443,7 @@ public class IndexService {
                     break;
                 }
             }
-            return new CatalogueCache(System.currentTimeMillis(), byLevel, all, online, fee);
+            return new CatalogueCache(millis, byLevel, all, online, fee);
         }
 
         boolean expired(long now) {

@@ -23,11 +23,14 @@ import vn.motcua.platform.ProblemException;
 @Tag(name = "Reference data")
 class OrganizationApi {
 
-    private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
     private final Organization organization;
     private final java.time.Clock clock;
 
-    OrganizationApi(Organization organization, java.time.Clock clock) {
+    /** The province's time zone (the calendar's): "today" for the units in force. */
+    private final java.time.ZoneId zone;
+
+    OrganizationApi(Organization organization, java.time.Clock clock, java.time.ZoneId zone) {
+        this.zone = zone;
         this.organization = organization;
         this.clock = clock;
     }
@@ -41,7 +44,7 @@ class OrganizationApi {
                                  @RequestParam(required = false) LocalDate at,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "20") int size) {
-        LocalDate day = at == null ? LocalDate.now(clock.withZone(ZONE)) : at;
+        LocalDate day = at == null ? LocalDate.now(clock.withZone(zone)) : at;
         if (at == null && parent != null && !parent.isBlank() && organization.unitAt(parent, day).isEmpty()) {
             // a parent no longer in force (Bình Phước after 1 July 2025): its units as they stood on its last day
             day = organization.lastDayInForce(parent).orElse(day);

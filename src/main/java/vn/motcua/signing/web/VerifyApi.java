@@ -30,8 +30,12 @@ class VerifyApi {
     private final SignedDocuments register;
     private final vn.motcua.platform.limits.RateLimits limits;
     private final MessageSource messages;
+    /** The province's time zone (the calendar's): signing times are shown in it. */
+    private final java.time.ZoneId zone;
 
-    VerifyApi(DocumentVerifier verifier, SignedDocuments register, vn.motcua.platform.limits.RateLimits limits, MessageSource messages) {
+    VerifyApi(DocumentVerifier verifier, SignedDocuments register, vn.motcua.platform.limits.RateLimits limits, MessageSource messages,
+               java.time.ZoneId zone) {
+        this.zone = zone;
         this.verifier = verifier;
         this.register = register;
         this.limits = limits;
@@ -44,7 +48,7 @@ class VerifyApi {
                       Locale locale) {
         byte[] pdf = upload(file);
         limits.check(vn.motcua.platform.limits.LimitKind.VERIFY, request.getRemoteAddr());
-        return VerifyView.of(verifier.verify(pdf), null, messages, locale);
+        return VerifyView.of(verifier.verify(pdf), null, messages, zone, locale);
     }
 
     @io.swagger.v3.oas.annotations.Operation(summary = "The verification of a document the system signed (the QR code's target)")
@@ -54,7 +58,7 @@ class VerifyApi {
         limits.check(vn.motcua.platform.limits.LimitKind.VERIFY, request.getRemoteAddr());
         var doc = register.find(key).orElseThrow(() -> ProblemException.notFound("signing.verify.unknown"));
         byte[] pdf = register.content(key).orElseThrow(() -> ProblemException.notFound("signing.verify.unknown"));
-        return VerifyView.of(verifier.verify(pdf), doc, messages, locale);
+        return VerifyView.of(verifier.verify(pdf), doc, messages, zone, locale);
     }
 
     static UUID key(String id) {

@@ -28,8 +28,12 @@ class VerifyPage {
     private final SignedDocuments register;
     private final vn.motcua.platform.limits.RateLimits limits;
     private final MessageSource messages;
+    /** The province's time zone (the calendar's): signing times are shown in it. */
+    private final java.time.ZoneId zone;
 
-    VerifyPage(DocumentVerifier verifier, SignedDocuments register, vn.motcua.platform.limits.RateLimits limits, MessageSource messages) {
+    VerifyPage(DocumentVerifier verifier, SignedDocuments register, vn.motcua.platform.limits.RateLimits limits, MessageSource messages,
+               java.time.ZoneId zone) {
+        this.zone = zone;
         this.verifier = verifier;
         this.register = register;
         this.limits = limits;
@@ -47,7 +51,7 @@ class VerifyPage {
         try {
             byte[] pdf = VerifyApi.upload(file);
             limits.check(vn.motcua.platform.limits.LimitKind.VERIFY, request.getRemoteAddr());
-            model.addAttribute("v", VerifyView.of(verifier.verify(pdf), null, messages, locale));
+            model.addAttribute("v", VerifyView.of(verifier.verify(pdf), null, messages, zone, locale));
         } catch (ProblemException e) {
             model.addAttribute("error", messages.getMessage(e.errors().isEmpty() ? e.detailKey()
                     : e.errors().getFirst().messageKey(), e.errors().isEmpty() ? e.args()
@@ -82,7 +86,7 @@ class VerifyPage {
         byte[] pdf = copy != null ? copy
                 : register.content(key).orElseThrow(() -> ProblemException.notFound("signing.verify.unknown"));
         String uploadedSha = copy == null ? null : HexFormat.of().formatHex(sha256(copy));
-        model.addAttribute("v", VerifyView.of(verifier.verify(pdf), doc, uploadedSha, messages, locale));
+        model.addAttribute("v", VerifyView.of(verifier.verify(pdf), doc, uploadedSha, messages, zone, locale));
         model.addAttribute("id", key.toString());
         return "signing/verify";
     }

@@ -21,9 +21,7 @@ import vn.motcua.signing.VerificationReport;
 record VerifyView(String verdict, String verdictText, boolean modifiedAfterSigning, String sha256,
                   List<Signer> signatures, @Nullable Registered registered) {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
-    /** One signature: who, when (Vietnam time), intact, trusted, the chain. */
+    /** One signature: who, when (the province's time), intact, trusted, the chain. */
     record Signer(String signedBy, @Nullable String organization, @Nullable OffsetDateTime signingTime,
                   @Nullable OffsetDateTime timestamp, boolean intact, boolean trusted, List<String> chain,
                   @Nullable String format, String indication, @Nullable String subIndication) {
@@ -35,20 +33,20 @@ record VerifyView(String verdict, String verdictText, boolean modifiedAfterSigni
     }
 
     static VerifyView of(VerificationReport r, SignedDocuments.SignedDocument doc, MessageSource messages,
-                         Locale locale) {
-        return of(r, doc, null, messages, locale);
+                         ZoneId zone, Locale locale) {
+        return of(r, doc, null, messages, zone, locale);
     }
 
     /** @param uploadedSha256 the hash of a copy the visitor uploaded to compare with the registered one, or null */
     static VerifyView of(VerificationReport r, SignedDocuments.SignedDocument doc, String uploadedSha256,
-                         MessageSource messages, Locale locale) {
+                         MessageSource messages, ZoneId zone, Locale locale) {
         List<Signer> signers = r.signatures().stream().map(s -> new Signer(s.signedBy(), s.organization(),
-                s.signingTime() == null ? null : s.signingTime().atZone(VIETNAM).toOffsetDateTime(),
-                s.timestamp() == null ? null : s.timestamp().atZone(VIETNAM).toOffsetDateTime(), s.intact(),
+                s.signingTime() == null ? null : s.signingTime().atZone(zone).toOffsetDateTime(),
+                s.timestamp() == null ? null : s.timestamp().atZone(zone).toOffsetDateTime(), s.intact(),
                 s.trusted(), s.chain(), s.format(), s.indication(), s.subIndication())).toList();
         Registered registered = doc == null ? null : new Registered(doc.id().toString(), doc.kind().name(),
                 messages.getMessage("signing.kind." + doc.kind().name(), null, doc.kind().name(), locale),
-                doc.dossierCode(), doc.agencyCode(), doc.signedAt().atZone(VIETNAM).toOffsetDateTime(), doc.signers(),
+                doc.dossierCode(), doc.agencyCode(), doc.signedAt().atZone(zone).toOffsetDateTime(), doc.signers(),
                 uploadedSha256 == null ? null : uploadedSha256.equalsIgnoreCase(doc.sha256()));
         return new VerifyView(r.verdict().name(),
                 messages.getMessage("signing.verdict." + r.verdict().name(), null, r.verdict().name(), locale),
