@@ -137,6 +137,10 @@ class PaymentApi {
 
     /** The attempt if the actor sees its dossier; else 404 (nobody learns that it exists). */
     PaymentRecord visible(Actor actor, String paymentId) {
+        return visible(payments, actor, paymentId);
+    }
+
+    static PaymentRecord visible(PaymentService payments, Actor actor, String paymentId) {
         UUID id;
         try {
             id = UUID.fromString(paymentId);

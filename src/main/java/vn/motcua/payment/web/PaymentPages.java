@@ -100,7 +100,7 @@ class PaymentPages {
 
     @GetMapping("/ho-so/{code}/thanh-toan/{paymentId}/bien-lai.pdf")
     ResponseEntity<byte[]> receipt(Actor actor, @PathVariable String code, @PathVariable String paymentId) {
-        PaymentRecord r = new PaymentApi(payments, receipts).visible(actor, paymentId);
+        PaymentRecord r = PaymentApi.visible(payments, actor, paymentId);
         if (!r.dossierCode().equals(code)) {
             throw ProblemException.notFound("payment.notFound", paymentId);
         }
