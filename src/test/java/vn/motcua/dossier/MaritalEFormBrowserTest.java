@@ -100,6 +100,8 @@ class MaritalEFormBrowserTest {
             assertThat(page.locator("#form-" + other)).hasCount(0);
         }
         assertThat(page.locator("fieldset.radios")).hasCount(1); // the person's sex; the cases are answered
+        // the intended spouse applies to this case: required, not "required in some cases"
+        assertThat(page.locator("#form-intendedSpouse")).not().containsText("trong một số trường hợp");
         page.check("#form-person-gender-0");
         page.locator("#form-person-ethnicity").fill("Kinh");
         page.locator("#form-person-nationality").fill("Việt Nam");

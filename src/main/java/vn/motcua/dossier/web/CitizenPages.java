@@ -232,7 +232,15 @@ class CitizenPages {
                       List<FieldProblem> errors, Locale locale) {
         model.addAttribute("p", p);
         model.addAttribute("applicant", applicant);
-        model.addAttribute("fields", EForm.fields(p.formSchema(), form, locale));
+        boolean inSteps = EForm.inSteps(p.formSchema());
+        java.util.Set<String> applies = inSteps ? EForm.applicable(p.formSchema(), form) : java.util.Set.of();
+        // in a long form, a block of a case the answers chose is simply required: "(bắt buộc)" only where it is
+        model.addAttribute("fields", EForm.fields(p.formSchema(), form, locale).stream()
+                .map(f -> inSteps && f.conditional() && applies.contains(f.name().substring("form.".length()))
+                        ? new vn.motcua.catalog.EFormField(f.name(), f.id(), f.label(), f.hint(), f.widget(), true,
+                                false, f.options(), f.value(), f.maxLength(), f.pattern(), f.minimum(), f.maximum(),
+                                f.children())
+                        : f).toList());
         model.addAttribute("uploaded", uploaded);
         model.addAttribute("agency", agency);
         model.addAttribute("agencies", byDistrict(catalog.receivingAgencies(p)));
