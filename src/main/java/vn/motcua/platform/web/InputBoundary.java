@@ -72,7 +72,9 @@ public class InputBoundary extends OncePerRequestFilter {
     /** The name of the first parameter whose name or values hold a control character, or null. */
     public static String firstBadParameter(Map<String, String[]> params) {
         for (var e : params.entrySet()) {
-            if (hasControl(e.getKey())) {
+            // a name holds no line break or tab either (Spring Security's firewall refuses them as it reads)
+            if (hasControl(e.getKey()) || e.getKey().indexOf('\t') >= 0 || e.getKey().indexOf('\n') >= 0
+                    || e.getKey().indexOf('\r') >= 0) {
                 return printable(e.getKey());
             }
             for (String v : e.getValue()) {

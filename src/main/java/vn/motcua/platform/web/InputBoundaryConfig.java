@@ -63,8 +63,11 @@ class InputBoundaryConfig implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (request.getDispatcherType() != DispatcherType.REQUEST) {
-                    return true; // the error page of a refused request: its parameters were judged already
+                if (request.getDispatcherType() != DispatcherType.REQUEST
+                        || !(handler instanceof org.springframework.web.method.HandlerMethod)) {
+                    // the error page of a refused request (its parameters were judged already), or a static
+                    // resource (it reads no parameter, and no problem handler answers for it)
+                    return true;
                 }
                 Map<String, String[]> params;
                 try {

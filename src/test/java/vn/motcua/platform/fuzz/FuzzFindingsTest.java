@@ -75,6 +75,14 @@ class FuzzFindingsTest {
     }
 
     @Test
+    void aParameterNameWithATabIsRefusedBeforeTheFirewallEvenForStaticResources() throws Exception {
+        var r = send("GET", "/webjars/v1?%09=x", Map.of(), null);
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        var api = send("GET", "/api/v1/procedures?a%0Ab=x", Map.of(), null);
+        assertThat(api.status()).as(api.text()).isEqualTo(400);
+    }
+
+    @Test
     void theErrorPageAskedForDirectlyIsNotFound() throws Exception {
         assertThat(send("GET", "/error", Map.of(), null).status()).isEqualTo(404);
     }
