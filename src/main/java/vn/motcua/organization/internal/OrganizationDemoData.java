@@ -57,28 +57,7 @@ class OrganizationDemoData implements DemoDataSet {
     @Transactional
     public void load() {
         JsonNode units = read("demo-data/units-binhphuoc.json");
-        List<JsonNode> all = new ArrayList<>();
-        all.add(units.get("province"));
-        units.get("districts").forEach(all::add);
-        units.get("communes").forEach(all::add);
-        for (JsonNode u : all) {
-            int level = u.get("level").asInt();
-            jdbc.sql("""
-                    insert into admin_unit (code, name, name_en, short_name, type, level, parent_code, name_folded)
-                    values (:code, :name, :nameEn, :shortName, :type, :level, :parent, :folded)
-                    on conflict (code) do update set name = excluded.name, name_en = excluded.name_en,
-                      short_name = excluded.short_name, type = excluded.type, level = excluded.level,
-                      parent_code = excluded.parent_code, name_folded = excluded.name_folded""")
-                    .param("code", u.get("code").asString())
-                    .param("name", u.get("name").asString())
-                    .param("nameEn", text(u, "name_en"))
-                    .param("shortName", text(u, "short_name"))
-                    .param("type", text(u, "type"))
-                    .param("level", level == 1 ? "PROVINCE" : level == 2 ? "DISTRICT" : "COMMUNE")
-                    .param("parent", text(u, "parent_code"))
-                    .param("folded", TextNormalizer.fold(u.get("name").asString()))
-                    .update();
-        }
+        upsertUnits(jdbc, units);
         JsonNode agencyList = read("demo-data/agencies-binhphuoc.json").get("agencies");
         java.util.Map<String, String> ids = electronicIds(units, agencyList);
         for (JsonNode a : agencyList) {
@@ -113,6 +92,32 @@ class OrganizationDemoData implements DemoDataSet {
         }
         loadReorganisation2025(units, ids);
         service.invalidate();
+    }
+
+    /** The directory of units (province, districts, communes) from the units file, inserted or updated. */
+    static void upsertUnits(JdbcClient jdbc, JsonNode units) {
+        List<JsonNode> all = new ArrayList<>();
+        all.add(units.get("province"));
+        units.get("districts").forEach(all::add);
+        units.get("communes").forEach(all::add);
+        for (JsonNode u : all) {
+            int level = u.get("level").asInt();
+            jdbc.sql("""
+                    insert into admin_unit (code, name, name_en, short_name, type, level, parent_code, name_folded)
+                    values (:code, :name, :nameEn, :shortName, :type, :level, :parent, :folded)
+                    on conflict (code) do update set name = excluded.name, name_en = excluded.name_en,
+                      short_name = excluded.short_name, type = excluded.type, level = excluded.level,
+                      parent_code = excluded.parent_code, name_folded = excluded.name_folded""")
+                    .param("code", u.get("code").asString())
+                    .param("name", u.get("name").asString())
+                    .param("nameEn", text(u, "name_en"))
+                    .param("shortName", text(u, "short_name"))
+                    .param("type", text(u, "type"))
+                    .param("level", level == 1 ? "PROVINCE" : level == 2 ? "DISTRICT" : "COMMUNE")
+                    .param("parent", text(u, "parent_code"))
+                    .param("folded", TextNormalizer.fold(u.get("name").asString()))
+                    .update();
+        }
     }
 
     /** The day the two-level local government began (Law 72/2025/QH15, NQ 202/2025/QH15, NQ 1662/NQ-UBTVQH15). */
