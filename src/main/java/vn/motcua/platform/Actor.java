@@ -29,6 +29,13 @@ public record Actor(long accountId, String username, String displayName, Set<Rol
         return roles.contains(Role.ADMIN);
     }
 
+    /** 403 ("error.admin.forbidden") unless a province administrator acts: agencies, procedures, reorganisations. */
+    public void requireProvinceAdmin() {
+        if (!isAdmin()) {
+            throw ProblemException.forbidden("error.admin.forbidden");
+        }
+    }
+
     public Actor from(String newOrigin) {
         return new Actor(accountId, username, displayName, roles, agencyCode, newOrigin);
     }

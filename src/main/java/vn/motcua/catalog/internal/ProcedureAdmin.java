@@ -34,7 +34,6 @@ import vn.motcua.organization.UnitLevel;
 import vn.motcua.platform.Actor;
 import vn.motcua.platform.FieldProblem;
 import vn.motcua.platform.ProblemException;
-import vn.motcua.platform.Role;
 import vn.motcua.platform.audit.AdminAudit;
 import vn.motcua.platform.text.TextNormalizer;
 
@@ -117,9 +116,7 @@ public class ProcedureAdmin {
     }
 
     public static void requireProvinceAdmin(Actor actor) {
-        if (!actor.has(Role.ADMIN)) {
-            throw ProblemException.forbidden("error.admin.forbidden");
-        }
+        actor.requireProvinceAdmin();
     }
 
     // ---------------------------------------------------------------- reading

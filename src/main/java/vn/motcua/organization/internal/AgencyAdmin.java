@@ -24,7 +24,6 @@ import vn.motcua.platform.Actor;
 import vn.motcua.platform.Contacts;
 import vn.motcua.platform.FieldProblem;
 import vn.motcua.platform.ProblemException;
-import vn.motcua.platform.Role;
 import vn.motcua.platform.audit.AdminAudit;
 
 /**
@@ -101,9 +100,7 @@ public class AgencyAdmin {
     }
 
     private static void requireProvinceAdmin(Actor actor) {
-        if (!actor.has(Role.ADMIN)) {
-            throw ProblemException.forbidden("error.admin.forbidden");
-        }
+        actor.requireProvinceAdmin();
     }
 
     @Transactional(readOnly = true)

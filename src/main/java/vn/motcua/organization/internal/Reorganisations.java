@@ -19,7 +19,6 @@ import vn.motcua.organization.OpenDossiers;
 import vn.motcua.platform.Actor;
 import vn.motcua.platform.FieldProblem;
 import vn.motcua.platform.ProblemException;
-import vn.motcua.platform.Role;
 import vn.motcua.platform.audit.AdminAudit;
 
 /**
@@ -83,9 +82,7 @@ public class Reorganisations {
     }
 
     private static void requireProvinceAdmin(Actor actor) {
-        if (!actor.has(Role.ADMIN)) {
-            throw ProblemException.forbidden("error.admin.forbidden");
-        }
+        actor.requireProvinceAdmin();
     }
 
     @Transactional(readOnly = true)
