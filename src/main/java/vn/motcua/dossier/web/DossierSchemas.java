@@ -46,7 +46,12 @@ final class DossierSchemas {
                 Applicant applicant, JsonNode form, OffsetDateTime clockStartedAt, OffsetDateTime originalDueAt,
                 OffsetDateTime pausedAt, OffsetDateTime returnedAt, int supplementCount, int apologyCount,
                 boolean lateFlag, Long feeAmount, @NonNull Fee fee, OffsetDateTime paidAt, String rating,
-                @NonNull List<Attachment> attachments, PendingSupplement pendingSupplement,
+                @NonNull @Schema(allowableValues = {"DIRECT", "POSTAL", "ONLINE"}, description = "how the result "
+                        + "reaches the applicant: at the counter, by post or to download") String resultDelivery,
+                @Schema(description = "the postal address (POSTAL)") String deliveryAddress,
+                @Schema(description = "the procedure's processing time the dossier was filed under")
+                vn.motcua.calendar.ProcessingTime processingTime,
+                @NonNull List<Attachment> attachments, @Nullable PendingSupplement pendingSupplement,
                 @Nullable List<Step> steps, @Nullable String currentStepAgency, @Nullable String currentStepRole,
                 @Nullable OffsetDateTime currentStepDueAt, @Nullable List<JsonNode> consultations,
                 @NonNull List<DossierAction> allowedActions) {
@@ -71,7 +76,9 @@ final class DossierSchemas {
     }
 
     @Schema(name = "DossierFeeItem")
-    record FeeItem(String name, Long amount, String condition, int quantity, Long unitAmount) {
+    record FeeItem(String name, Long amount, String condition, int quantity, Long unitAmount,
+                   @Nullable @Schema(allowableValues = {"phi", "le_phi"}, description = "phí (a charge for a service) "
+                           + "or lệ phí (a state fee), as the catalogue lists it") String kind) {
     }
 
     @Schema(name = "DossierAttachment", description = "A document of the dossier (download: …/files/{fileId})")

@@ -71,8 +71,8 @@ class ApiFuzzTest {
             "outbox_cursor", "the outbox dispatcher's position",
             "flyway_schema_history", "migrations",
             "payment_callback_log", "every call of the gateway's IPN is logged, refused ones too (docs/PAYMENTS.md)",
-            "payment_reconciliation", "the reconciliation job (db-scheduler) writes its daily report on its own "
-                    + "schedule, whatever the requests (a full run failed on it)",
+            "payment_reconciliation", "a day's reconciliation report, written by its daily job and by an "
+                    + "administrator's valid request to run a day, which the fuzzer can form (a full run failed on it)",
             "payment_reconciliation_item", "the mismatches of that daily report");
 
     @LocalServerPort
