@@ -12,6 +12,9 @@ import vn.motcua.test.TestApi;
 @IntegrationTest
 class Index766PagesTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
+
     @LocalServerPort
     int port;
 
@@ -34,6 +37,12 @@ class Index766PagesTest {
 
     @Test
     void theDashboardIsForOfficersNotForTheAnonymousOrCitizens() {
+        // a ward's leader lands on their ward and on the last complete month (issue 18)
+        var home = new PageSession(port).logIn("lanhdao.tanphu").get("/chi-so-766").html();
+        String lastMonth = java.time.YearMonth.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")))
+                .minusMonths(1).toString();
+        assertThat(home).as("Tân Phú ward chosen").containsPattern("value=\"25195\"[^>]*selected")
+                .as("the last complete month").contains("<span>" + lastMonth + "</span>");
         assertThat(new PageSession(port).get("/chi-so-766").url()).contains("/dang-nhap");
         assertThat(new PageSession(port).logIn("congdan1").get("/chi-so-766").status()).isEqualTo(403);
     }

@@ -22,6 +22,8 @@ import vn.motcua.organization.AdminUnit;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.UnitLevel;
+import org.jspecify.annotations.Nullable;
+import vn.motcua.platform.Actor;
 import vn.motcua.platform.ProblemException;
 
 /**
@@ -51,9 +53,11 @@ class Index766Pages {
 
     @GetMapping("/chi-so-766")
     String dashboard(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
-                     @RequestParam(required = false) String level, Locale locale, Model model) {
-        UnitRef u = unit == null || unit.isBlank() ? index.province(locale) : index.unit(unit, locale);
-        Period p = index.period(period);
+                     @RequestParam(required = false) String level, @Nullable Actor actor, Locale locale,
+                     Model model) {
+        UnitRef u = unit == null || unit.isBlank() ? home(actor, locale) : index.unit(unit, locale);
+        // the last complete month: the current one is a few days old at the start of a month (issue 18)
+        Period p = index.period(period, true);
         IndexResult r = index.index(u, p, locale);
         IndexService.RankLevel rl = level == null || level.isBlank() ? defaultLevel(u) : Index766Api.level(level);
         var ranking = index.ranking(rl, p, locale);
@@ -87,6 +91,20 @@ class Index766Pages {
         k.put("name", en ? "Score" : "Điểm");
         model.addAttribute("rankingChart", json.writeValueAsString(k));
         return "index766/dashboard";
+    }
+
+    /**
+     * Where an officer lands (issue 18): the administrative unit of their agency (a ward leader sees their ward, not
+     * the province among 146 options); a provincial department's officer, a monitor or an administrator sees the
+     * province.
+     */
+    private UnitRef home(@Nullable Actor actor, Locale locale) {
+        if (actor == null || actor.agencyCode() == null) {
+            return index.province(locale);
+        }
+        return organization.agency(actor.agencyCode())
+                .filter(a -> a.level() != UnitLevel.PROVINCE && a.unitCode() != null)
+                .map(a -> index.unit(a.unitCode(), locale)).orElseGet(() -> index.province(locale));
     }
 
     @GetMapping("/chi-so-766/{indicatorId}")
