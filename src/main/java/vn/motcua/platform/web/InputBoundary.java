@@ -117,7 +117,7 @@ public class InputBoundary extends OncePerRequestFilter {
         String problem = messages.getMessage(bad[1], null, locale);
         String path = request.getRequestURI();
         if (path.startsWith(request.getContextPath() + "/api/")) {
-            int status = bad[1].equals("error.mediaType") ? 415 : 400;
+            int status = status(bad);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("type", "https://motcua.vn/problems/" + status);
             body.put("title", messages.getMessage("error.title." + status, null, "", locale));
@@ -132,7 +132,11 @@ public class InputBoundary extends OncePerRequestFilter {
         }
         request.setAttribute(PAGE_MESSAGE, messages.getMessage("error.input.field", new Object[] {bad[0], problem},
                 locale));
-        response.sendError(bad[1].equals("error.mediaType") ? 415 : 400);
+        response.sendError(status(bad));
+    }
+
+    private static int status(String[] bad) {
+        return bad[0].equals("Accept") ? 406 : bad[1].equals("error.mediaType") ? 415 : 400;
     }
 
     /** The refused field and the message key of its problem, or null when the request may pass. */
@@ -167,6 +171,13 @@ public class InputBoundary extends OncePerRequestFilter {
                 return new String[] {"Content-Type", "error.mediaType"};
             }
         }
+        String method = request.getMethod();
+        if (uri.startsWith(request.getContextPath() + "/api/") && !"GET".equals(method) && !"HEAD".equals(method)
+                && !"OPTIONS".equals(method) && !acceptsJson(request.getHeader("Accept"))) {
+            // the answer of a write is JSON: a client that takes none of it would get a 406 after the write was
+            // done (a procedure published, the caller told it failed); refused before instead
+            return new String[] {"Accept", "error.mediaType"};
+        }
         if (lower.startsWith("multipart/")) {
             return null; // parsed later, after its size limits (see the class comment)
         }
@@ -186,6 +197,23 @@ public class InputBoundary extends OncePerRequestFilter {
             }
         }
         return null;
+    }
+
+    private static boolean acceptsJson(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        try {
+            for (org.springframework.http.MediaType t : org.springframework.http.MediaType.parseMediaTypes(accept)) {
+                if (t.includes(org.springframework.http.MediaType.APPLICATION_JSON)
+                        || t.includes(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IllegalArgumentException e) { // InvalidMediaTypeException too
+            return false;
+        }
     }
 
     private static Map<String, String[]> parse(String query) {

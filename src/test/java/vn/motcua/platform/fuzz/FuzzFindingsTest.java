@@ -83,6 +83,19 @@ class FuzzFindingsTest {
     }
 
     @Test
+    void aWriteWhoseAnswerTheClientDoesNotTakeIsRefusedBeforeItIsDone() throws Exception {
+        // the fuzz (seed 11) published a procedure with Accept: image/png: done, then answered 406
+        String published = jdbc.sql("select active::text from procedure where code = '1.000656'")
+                .query(String.class).single();
+        var r = send("POST", "/api/v1/admin/procedures/1.000656/publish", Map.of("Authorization", "Bearer "
+                + tokenOf("admin"), "Content-Type", "application/json", "Accept", "image/png"),
+                "{\"published\": " + !Boolean.parseBoolean(published) + "}");
+        assertThat(r.status()).as(r.text()).isEqualTo(406);
+        assertThat(jdbc.sql("select active::text from procedure where code = '1.000656'").query(String.class)
+                .single()).isEqualTo(published);
+    }
+
+    @Test
     void theErrorPageAskedForDirectlyIsNotFound() throws Exception {
         assertThat(send("GET", "/error", Map.of(), null).status()).isEqualTo(404);
     }

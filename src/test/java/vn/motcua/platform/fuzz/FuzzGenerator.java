@@ -89,10 +89,14 @@ final class FuzzGenerator {
         boolean defect = false;
         String method = op.method();
         if (r.nextInt(100) < 3) {
-            method = pick(r, "GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE");
-            what.add("method " + method);
-            defect = !method.equals(op.method()) && !method.equals("HEAD") && !method.equals("GET")
-                    && !method.equals("OPTIONS");
+            String swapped = pick(r, "GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE");
+            // a method no operation of this path has must be refused (405); one another operation has would be
+            // that operation without its own defects (DELETE on the log-in's path revokes the caller's token)
+            if (model.operations.stream().noneMatch(o -> o.path().equals(op.path()) && o.method().equals(swapped))) {
+                method = swapped;
+                what.add("method " + method);
+                defect = !method.equals("HEAD") && !method.equals("GET") && !method.equals("OPTIONS");
+            }
         }
         // path
         StringBuilder path = new StringBuilder();
