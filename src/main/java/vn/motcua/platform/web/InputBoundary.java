@@ -167,6 +167,14 @@ public class InputBoundary extends OncePerRequestFilter {
                         || media.getType().equals("multipart") && media.getParameter("boundary") == null) {
                     return new String[] {"Content-Type", "error.mediaType"};
                 }
+                // JSON exchanged between systems is UTF-8 (RFC 8259 §8.1): a body declared in another charset is
+                // refused, not read as UTF-8 regardless (the fuzz suite found a consent written that way)
+                if (media.getSubtype().equals("json") || media.getSubtype().endsWith("+json")) {
+                    String charset = media.getParameter("charset");
+                    if (charset != null && !charset.replace("\"", "").equalsIgnoreCase("UTF-8")) {
+                        return new String[] {"Content-Type", "error.mediaType"};
+                    }
+                }
             } catch (IllegalArgumentException e) { // InvalidMediaTypeException too
                 return new String[] {"Content-Type", "error.mediaType"};
             }

@@ -148,6 +148,12 @@ class FuzzFindingsTest {
         assertThat(two.json().get("errors").get(0).get("field").asString()).isEqualTo("consent");
         assertThat(two.json().get("errors").get(0).get("message").asString()).contains("true hoặc false");
         assertThat(citizen.post("/api/v1/population/me", Map.of("consent", "true")).status()).isEqualTo(400);
+        // a JSON body declared in another charset than UTF-8 (fuzz seed 20261204, request #12535)
+        var utf16 = send("POST", "/api/v1/population/me", Map.of("Authorization", "Bearer " + tokenOf("congdan2"),
+                "Content-Type", "application/json; charset=UTF-16", "Accept", "application/json"),
+                "{\"consent\":true}");
+        assertThat(utf16.status()).as(utf16.text()).isEqualTo(415);
+        assertThat(utf16.text()).contains("Content-Type");
         assertThat(jdbc.sql("select count(*) from population_check").query(Long.class).single()).isEqualTo(checks);
 
         TestApi admin = new TestApi(port).as("admin");
