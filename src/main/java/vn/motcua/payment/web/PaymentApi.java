@@ -1,6 +1,8 @@
 package vn.motcua.payment.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,7 +48,10 @@ class PaymentApi {
     @Operation(summary = "Start paying what the dossier owes (the amount comes from the catalogue's quote, never from "
             + "the client): 201 {paymentId, reference, amount, status, redirectUrl}; an attempt still open is given "
             + "back (200) instead of a second one; 503 when the gateway cannot be reached (retry)")
-    @ApiResponse(responseCode = "201", description = "The attempt started; Location is its address")
+    @ApiResponse(responseCode = "201", description = "The attempt started; Location is its address",
+            content = @Content(schema = @Schema(implementation = PaymentSchemas.Payment.class)))
+    @ApiResponse(responseCode = "200", description = "An attempt still open, given back (a second click)",
+            content = @Content(schema = @Schema(implementation = PaymentSchemas.Payment.class)))
     @ApiResponse(responseCode = "409", description = "Nothing due, the amount not set yet, another attempt open or "
             + "the dossier finished")
     @ApiResponse(responseCode = "503", description = "The gateway could not be reached: the attempt is closed as "
@@ -65,6 +70,9 @@ class PaymentApi {
     @GetMapping("/api/v1/dossiers/{code}/payments")
     @Operation(summary = "The dossier's payment attempts (to its applicant and to officers who see it), with what "
             + "it owes: {items, total, fee, paid, due, channels}")
+    @ApiResponse(responseCode = "200", description = "The attempts and what the dossier owes",
+            content = @Content(schema = @Schema(
+                    implementation = PaymentSchemas.DossierPayments.class)))
     Map<String, Object> list(Actor actor, @PathVariable String code) {
         PayableDossier d = payments.dossier(actor, code);
         List<PaymentRecord> list = payments.list(actor, code);
@@ -81,6 +89,8 @@ class PaymentApi {
 
     @GetMapping("/api/v1/payments/{paymentId}")
     @Operation(summary = "One payment attempt, to the dossier's applicant and to officers who see the dossier")
+    @ApiResponse(responseCode = "200", description = "The attempt",
+            content = @Content(schema = @Schema(implementation = PaymentSchemas.Payment.class)))
     Map<String, Object> one(Actor actor, @PathVariable String paymentId) {
         return PaymentViews.of(visible(actor, paymentId));
     }
@@ -88,7 +98,8 @@ class PaymentApi {
     @PostMapping("/api/v1/office/dossiers/{code}/payments/cash")
     @Operation(summary = "The one-stop records the fee paid in cash at the counter (never counted as online); the "
             + "dossier takes it like an online payment")
-    @ApiResponse(responseCode = "201", description = "Recorded (status SUCCEEDED, method CASH)")
+    @ApiResponse(responseCode = "201", description = "Recorded (status SUCCEEDED, method CASH)",
+            content = @Content(schema = @Schema(implementation = PaymentSchemas.Payment.class)))
     @ApiResponse(responseCode = "409", description = "Nothing due, an online attempt open, or the dossier finished")
     ResponseEntity<Map<String, Object>> cash(Actor actor, @PathVariable String code) {
         PaymentRecord r = payments.recordCash(actor, code);
