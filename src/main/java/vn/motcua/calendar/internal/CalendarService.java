@@ -51,11 +51,8 @@ public class CalendarService implements WorkingCalendar {
     private record Snapshot(long version, List<Schedule> schedules, Map<Integer, YearDays> years, long checkedAt) {
     }
 
+    /** @param clock the application's clock ("received now" deadlines; tests move it) */
     @Autowired
-    public CalendarService(CalendarProperties settings, CalendarTexts texts, ScheduleSource source) {
-        this(settings, texts, source, Clock.system(settings.zoneId()));
-    }
-
     public CalendarService(CalendarProperties settings, CalendarTexts texts, ScheduleSource source, Clock clock) {
         this(settings, texts, source, clock, new OfficeHours(settings.sessions()));
     }

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -101,14 +100,14 @@ public class ProcedureAdmin {
     private final ZoneId zone;
 
     ProcedureAdmin(JdbcClient jdbc, JsonMapper json, CatalogService catalog, Organization organization,
-                   AdminAudit audit, Clock clock, @Value("${motcua.calendar.zone:Asia/Ho_Chi_Minh}") String zone) {
+                   AdminAudit audit, Clock clock, ZoneId zone) {
         this.jdbc = jdbc;
         this.json = json;
         this.catalog = catalog;
         this.organization = organization;
         this.audit = audit;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.zone = zone; // the province's zone, from the calendar's configuration (CalendarConfig)
     }
 
     LocalDate today() {

@@ -65,14 +65,14 @@ public class AgencyAdmin {
     AgencyAdmin(JdbcClient jdbc, OrganizationService organization, AdminAudit audit,
                 ObjectProvider<OpenDossiers> openDossiers, Clock clock,
                 org.springframework.context.ApplicationEventPublisher events,
-                @org.springframework.beans.factory.annotation.Value("${motcua.calendar.zone:Asia/Ho_Chi_Minh}") String zone) {
+                ZoneId zone) {
         this.jdbc = jdbc;
         this.events = events;
         this.organization = organization;
         this.audit = audit;
         this.openDossiers = openDossiers;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.zone = zone; // the province's zone, from the calendar's configuration (CalendarConfig)
     }
 
     private static final String SELECT = """

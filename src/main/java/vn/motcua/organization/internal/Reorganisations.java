@@ -70,9 +70,8 @@ public class Reorganisations {
 
     Reorganisations(JdbcClient jdbc, OrganizationService organization, AdminAudit audit,
                     ApplicationEventPublisher events, ObjectProvider<OpenDossiers> openDossiers, Clock clock,
-                    @org.springframework.beans.factory.annotation.Value("${motcua.calendar.zone:Asia/Ho_Chi_Minh}")
-                    String zone) {
-        this.zone = ZoneId.of(zone);
+                    ZoneId zone) {
+        this.zone = zone; // the province's zone, from the calendar's configuration (CalendarConfig)
         this.jdbc = jdbc;
         this.organization = organization;
         this.audit = audit;

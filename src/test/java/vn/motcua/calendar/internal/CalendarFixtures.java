@@ -29,7 +29,8 @@ final class CalendarFixtures {
     }
 
     static CalendarService calendar(CalendarProperties settings, Schedule... schedules) {
-        return new CalendarService(settings, texts(), ScheduleSource.of(List.of(schedules)));
+        return new CalendarService(settings, texts(), ScheduleSource.of(List.of(schedules)),
+                java.time.Clock.systemUTC());
     }
 
     static Schedule schedule(int year, Holiday holiday, String name, ScheduleDay... days) {

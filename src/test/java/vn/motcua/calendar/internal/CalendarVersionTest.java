@@ -50,7 +50,8 @@ class CalendarVersionTest {
     @Test
     void anEditElsewhereIsSeenByTheNextComputationWhenTheVersionIsCheckedEachCall() {
         OtherNode node = new OtherNode();
-        CalendarService calendar = new CalendarService(refresh(Duration.ZERO), CalendarFixtures.texts(), node);
+        CalendarService calendar = new CalendarService(refresh(Duration.ZERO), CalendarFixtures.texts(), node,
+                java.time.Clock.systemUTC());
         assertThat(calendar.isWorkingDay(MONDAY)).isTrue();
         node.edit(schedule(2031, Holiday.NATIONAL_DAY, "Thử nghiệm", off("2031-06-02")));
         assertThat(calendar.isWorkingDay(MONDAY)).isFalse();
@@ -60,7 +61,8 @@ class CalendarVersionTest {
     @Test
     void anUnchangedVersionKeepsTheComputedYears() {
         OtherNode node = new OtherNode();
-        CalendarService calendar = new CalendarService(refresh(Duration.ZERO), CalendarFixtures.texts(), node);
+        CalendarService calendar = new CalendarService(refresh(Duration.ZERO), CalendarFixtures.texts(), node,
+                java.time.Clock.systemUTC());
         for (int i = 0; i < 10; i++) {
             calendar.isWorkingDay(MONDAY.plusDays(i));
         }
@@ -70,7 +72,8 @@ class CalendarVersionTest {
     @Test
     void withinTheRefreshIntervalTheCacheHoldsUntilDroppedAfterALocalEdit() {
         OtherNode node = new OtherNode();
-        CalendarService calendar = new CalendarService(refresh(Duration.ofHours(1)), CalendarFixtures.texts(), node);
+        CalendarService calendar = new CalendarService(refresh(Duration.ofHours(1)), CalendarFixtures.texts(), node,
+                java.time.Clock.systemUTC());
         assertThat(calendar.isWorkingDay(MONDAY)).isTrue();
         node.edit(schedule(2031, Holiday.NATIONAL_DAY, "Thử nghiệm", off("2031-06-02")));
         assertThat(calendar.isWorkingDay(MONDAY)).isTrue();
