@@ -142,6 +142,60 @@ class ProcedureAdminApiTest {
     }
 
     @Test
+    void publishingIsExplicitAndTakesTheVersionRead() {
+        TestApi admin = new TestApi(port).as("admin");
+        TestApi anonymous = new TestApi(port);
+        String code = "9.900401";
+        if (admin.get("/api/v1/admin/procedures/" + code).status() == 404) {
+            assertThat(admin.post("/api/v1/admin/procedures", procedure(code, 10_000, 2, List.of("Đơn"))).status())
+                    .isEqualTo(201);
+        }
+        JsonNode read = admin.get("/api/v1/admin/procedures/" + code).json();
+        if (!read.get("published").asBoolean()) {
+            read = admin.post("/api/v1/admin/procedures/" + code + "/publish",
+                    Map.of("published", true, "version", read.get("version").asInt())).json();
+        }
+        int version = read.get("version").asInt();
+        String path = "/api/v1/admin/procedures/" + code + "/publish";
+
+        var empty = admin.post(path, Map.of());
+        assertThat(empty.status()).as("{} is not an unpublish: " + empty).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        empty.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("published", "version");
+        var noVersion = admin.post(path, Map.of("published", false));
+        assertThat(noVersion.status()).isEqualTo(400);
+        assertThat(noVersion.json().get("errors").get(0).get("field").asString()).isEqualTo("version");
+        var noState = admin.post(path, Map.of("version", version));
+        assertThat(noState.status()).isEqualTo(400);
+        assertThat(noState.json().get("errors").get(0).get("field").asString()).isEqualTo("published");
+        assertThat(anonymous.get("/api/v1/procedures/" + code).status()).as("still published").isEqualTo(200);
+
+        // another administrator saves a new version: the version read is stale
+        Map<String, Object> v2 = procedure(code, 12_000, 2, List.of("Đơn"));
+        v2.put("version", version);
+        var saved = admin.put("/api/v1/admin/procedures/" + code, v2);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        var stale = admin.post(path, Map.of("published", false, "version", version));
+        assertThat(stale.status()).as("a stale version").isEqualTo(409);
+        assertThat(stale.json().get("detail").asString()).contains("người khác cập nhật");
+        assertThat(anonymous.get("/api/v1/procedures/" + code).status()).as("nothing changed").isEqualTo(200);
+
+        int fresh = saved.json().get("version").asInt();
+        var already = admin.post(path, Map.of("published", true, "version", fresh));
+        assertThat(already.status()).as("already published (by someone else since it was read)").isEqualTo(409);
+        var unpublished = admin.post(path, Map.of("published", false, "version", fresh));
+        assertThat(unpublished.status()).as(unpublished.toString()).isEqualTo(200);
+        assertThat(unpublished.json().get("published").asBoolean()).isFalse();
+        assertThat(anonymous.get("/api/v1/procedures/" + code).status()).as("citizens no longer see it").isEqualTo(404);
+        JsonNode audit = admin.get("/api/v1/admin/audit?subject=PROCEDURE&key=" + code).json();
+        assertThat(audit.get(0).get("action").asString()).isEqualTo("UNPUBLISH");
+        assertThat(audit.get(0).get("before").get("published").asBoolean()).isTrue();
+        assertThat(audit.get(0).get("after").get("published").asBoolean()).isFalse();
+        assertThat(admin.post(path, Map.of("published", true, "version", fresh)).status()).isEqualTo(200);
+    }
+
+    @Test
     void badInputIsRefusedFieldByFieldAndNothingChanges() {
         TestApi admin = new TestApi(port).as("admin");
         int before = admin.get("/api/v1/admin/procedures").json().size();

@@ -74,13 +74,31 @@ class AccountAdminApiTest {
         assertThat(admin.get("/api/v1/admin/accounts/" + name).json().get("fullName").asString())
                 .isEqualTo("Phạm Thị Thu Hà");
 
-        var reset = admin.post("/api/v1/admin/accounts/" + name + "/reset-password", Map.of());
+        var unversioned = admin.post("/api/v1/admin/accounts/" + name + "/reset-password", Map.of());
+        assertThat(unversioned.status()).as("the version read is required").isEqualTo(400);
+        assertThat(unversioned.json().get("errors").get(0).get("field").asString()).isEqualTo("version");
+        assertThat(admin.post("/api/v1/admin/accounts/" + name + "/reset-password", Map.of("version", version))
+                .status()).as("a stale version").isEqualTo(409);
+        assertThat(officer.get("/api/v1/me").status()).as("nothing changed: the token still works").isEqualTo(200);
+        int afterUpdate = updated.json().get("version").asInt();
+        var reset = admin.post("/api/v1/admin/accounts/" + name + "/reset-password", Map.of("version", afterUpdate));
         assertThat(reset.status()).isEqualTo(200);
         assertThat(officer.get("/api/v1/me").status()).as("the old token ends with the reset").isEqualTo(401);
         officer = firstLogIn(anonymous, name, reset.json().get("temporaryPassword").asString());
 
-        var deactivated = admin.post("/api/v1/admin/accounts/" + name + "/deactivate", Map.of());
-        assertThat(deactivated.status()).isEqualTo(200);
+        var missing = admin.post("/api/v1/admin/accounts/" + name + "/deactivate", Map.of());
+        assertThat(missing.status()).as("the version read is required").isEqualTo(400);
+        assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("version");
+        var staleDeactivation = admin.post("/api/v1/admin/accounts/" + name + "/deactivate",
+                Map.of("version", afterUpdate));
+        assertThat(staleDeactivation.status()).as("read before the reset and the password change: stale")
+                .isEqualTo(409);
+        assertThat(staleDeactivation.json().get("detail").asString()).contains("người khác cập nhật");
+        assertThat(officer.get("/api/v1/me").status()).as("nothing changed: still active").isEqualTo(200);
+        assertThat(admin.get("/api/v1/admin/accounts/" + name).json().get("active").asBoolean()).isTrue();
+        var deactivated = admin.post("/api/v1/admin/accounts/" + name + "/deactivate",
+                Map.of("version", admin.get("/api/v1/admin/accounts/" + name).json().get("version").asInt()));
+        assertThat(deactivated.status()).as(deactivated.toString()).isEqualTo(200);
         assertThat(deactivated.json().get("active").asBoolean()).isFalse();
         assertThat(officer.get("/api/v1/me").status()).isEqualTo(401);
         assertThat(anonymous.post("/api/v1/auth/token", Map.of("username", name, "password", "mat-khau-moi-1"))

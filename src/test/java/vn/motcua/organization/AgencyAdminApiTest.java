@@ -106,6 +106,16 @@ class AgencyAdminApiTest {
         assertThat(second.json().get("code").asString()).startsWith("H10.89.01.902-");
 
         int v2 = renamed.json().get("version").asInt();
+        var unversioned = admin.post("/api/v1/admin/agencies/TEST.EID.MC/close",
+                Map.of("successorCode", TestDossiers.TAN_PHU));
+        assertThat(unversioned.status()).as("the version read is required").isEqualTo(400);
+        assertThat(unversioned.json().get("errors").get(0).get("field").asString()).isEqualTo("version");
+        var staleClose = admin.post("/api/v1/admin/agencies/TEST.EID.MC/close",
+                Map.of("version", version, "successorCode", TestDossiers.TAN_PHU));
+        assertThat(staleClose.status()).as("read before the rename: stale").isEqualTo(409);
+        assertThat(staleClose.json().get("detail").asString()).contains("người khác cập nhật");
+        assertThat(admin.get("/api/v1/admin/agencies/TEST.EID.MC").json().get("active").asBoolean())
+                .as("a stale close changes nothing").isTrue();
         var refused = admin.post("/api/v1/admin/agencies/TEST.EID.MC/close", Map.of("version", v2));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("successorCode");

@@ -105,8 +105,10 @@ class ReorganisationApiTest {
         Map<String, Object> future = Map.of("code", "TEST-LATER", "title", "Sắp xếp sau", "legalBasis", "NQ thử",
                 "effectiveDate", today.plusDays(30).toString(),
                 "agencies", List.of(Map.of("from", "TEST.OLD.MC", "to", "TEST.NEW.MC")));
-        assertThat(admin.post("/api/v1/admin/reorganisations", future).status()).isEqualTo(201);
-        var early = admin.post("/api/v1/admin/reorganisations/TEST-LATER/apply", Map.of());
+        var later = admin.post("/api/v1/admin/reorganisations", future);
+        assertThat(later.status()).isEqualTo(201);
+        var early = admin.post("/api/v1/admin/reorganisations/TEST-LATER/apply",
+                Map.of("version", later.json().get("version").asInt()));
         assertThat(early.status()).as("not before its date").isEqualTo(409);
 
         var bad = admin.post("/api/v1/admin/reorganisations", Map.of("code", "TEST-BAD", "title", "x",
@@ -119,12 +121,22 @@ class ReorganisationApiTest {
                 "Nghị quyết thử nghiệm 01/2026", "effectiveDate", today.minusDays(1).toString(),
                 "units", List.of(Map.of("from", "25213", "to", "25195")),
                 "agencies", List.of(Map.of("from", "TEST.OLD.MC", "to", "TEST.NEW.MC")));
-        assertThat(admin.post("/api/v1/admin/reorganisations", now).status()).isEqualTo(201);
-        var applied = admin.post("/api/v1/admin/reorganisations/TEST-NOW/apply", Map.of());
+        var entered = admin.post("/api/v1/admin/reorganisations", now);
+        assertThat(entered.status()).isEqualTo(201);
+        int version = entered.json().get("version").asInt();
+        var unversioned = admin.post("/api/v1/admin/reorganisations/TEST-NOW/apply", Map.of());
+        assertThat(unversioned.status()).as("the version read is required").isEqualTo(400);
+        assertThat(unversioned.json().get("errors").get(0).get("field").asString()).isEqualTo("version");
+        assertThat(admin.post("/api/v1/admin/reorganisations/TEST-NOW/apply", Map.of("version", version + 1))
+                .status()).as("a stale version").isEqualTo(409);
+        assertThat(citizen.get("/api/v1/dossiers/" + code).json().get("agencyCode").asString())
+                .as("nothing applied").isEqualTo("TEST.OLD.MC");
+        var applied = admin.post("/api/v1/admin/reorganisations/TEST-NOW/apply", Map.of("version", version));
         assertThat(applied.status()).as(applied.toString()).isEqualTo(200);
         assertThat(applied.json().get("status").asString()).isEqualTo("APPLIED");
         assertThat(applied.json().get("handedOver").asInt()).isEqualTo(1);
-        assertThat(admin.post("/api/v1/admin/reorganisations/TEST-NOW/apply", Map.of()).status()).isEqualTo(409);
+        assertThat(admin.post("/api/v1/admin/reorganisations/TEST-NOW/apply", Map.of("version", version)).status())
+                .as("applied already: the version read is stale").isEqualTo(409);
 
         JsonNode dossier = citizen.get("/api/v1/dossiers/" + code).json();
         assertThat(dossier.get("agencyCode").asString()).isEqualTo("TEST.NEW.MC");

@@ -253,10 +253,14 @@ public class ProcedureAdmin {
      */
     @Transactional
     public ProcedureView update(Actor actor, String code, ProcedureInput in) {
-        ProcedureView before = get(actor, code);
+        ProcedureView read = get(actor, code);
         if (in.version() == null) {
             throw ProblemException.invalid("version", "error.version.required");
         }
+        // locked, then read again: two administrators saving the same version cannot both pass the check below
+        jdbc.sql("select code from procedure where code = :c for update").param("c", read.code())
+                .query(String.class).single();
+        ProcedureView before = find(read.code()).orElseThrow();
         int latest = before.scheduledVersion() != null ? before.scheduledVersion() : before.version();
         if (in.version() != latest) {
             throw ProblemException.conflict("error.admin.stale");
@@ -311,11 +315,36 @@ public class ProcedureAdmin {
         return after;
     }
 
+    /**
+     * Publishes ({@code published=true}: citizens may apply) or unpublishes a procedure. Both fields are required
+     * (400 naming {@code published} or {@code version}: a missing {@code published} is never read as unpublish).
+     * {@code version} is the latest version read (in force or scheduled): 409 when another version was saved since,
+     * and 409 when the procedure is already in the state asked for (someone else published or unpublished it since
+     * it was read). The row is locked first, so two administrators cannot both pass the checks.
+     */
     @Transactional
-    public ProcedureView publish(Actor actor, String code, boolean published, Integer version) {
-        ProcedureView before = get(actor, code);
-        if (version != null && version != before.version()) {
+    public ProcedureView publish(Actor actor, String code, Boolean published, Integer version) {
+        ProcedureView read = get(actor, code);
+        List<FieldProblem> missing = new ArrayList<>();
+        if (published == null) {
+            missing.add(FieldProblem.of("published", "error.procedure.publishedRequired"));
+        }
+        if (version == null) {
+            missing.add(FieldProblem.of("version", "error.version.required"));
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalid(missing);
+        }
+        jdbc.sql("select code from procedure where code = :c for update").param("c", read.code())
+                .query(String.class).single();
+        ProcedureView before = find(read.code()).orElseThrow();
+        int latest = before.scheduledVersion() != null ? before.scheduledVersion() : before.version();
+        if (version != latest) {
             throw ProblemException.conflict("error.admin.stale");
+        }
+        if (before.published() == published) {
+            throw ProblemException.conflict(published ? "error.procedure.alreadyPublished"
+                    : "error.procedure.alreadyUnpublished", code);
         }
         if (published && before.timeUnit() == null) {
             throw ProblemException.invalid("timeAmount", "error.procedure.timeRequired");

@@ -74,12 +74,19 @@ class ProcedureAdminApi {
         return admin.versions(actor, code);
     }
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "ProcedurePublication")
-    record PublishBody(boolean published, Integer version) {
+    /** Both required: a missing {@code published} is a 400, never read as unpublish. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ProcedurePublication",
+            requiredProperties = {"published", "version"})
+    record PublishBody(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "true: publish; false: unpublish")
+            Boolean published,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "The latest version read (409 when stale)")
+            Integer version) {
     }
 
     @PostMapping("/{code}/publish")
-    @Operation(summary = "Publish (citizens may apply) or unpublish (no new dossiers; filed ones go on)")
+    @Operation(summary = "Publish (citizens may apply) or unpublish (no new dossiers; filed ones go on); "
+            + "published and version required (400), 409 when stale or already in that state")
     ProcedureView publish(Actor actor, @PathVariable String code, @RequestBody PublishBody body) {
         return admin.publish(actor, code, body.published(), body.version());
     }

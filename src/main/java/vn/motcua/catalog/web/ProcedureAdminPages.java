@@ -184,7 +184,7 @@ class ProcedureAdminPages {
     }
 
     @PostMapping("/quan-tri/thu-tuc/{code}/cong-khai")
-    String publish(Actor actor, @PathVariable String code, @RequestParam boolean published,
+    String publish(Actor actor, @PathVariable String code, @RequestParam(required = false) Boolean published,
                    @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect) {
         try {
             admin.publish(actor, code, published, version);

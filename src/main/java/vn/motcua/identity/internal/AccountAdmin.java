@@ -251,27 +251,38 @@ public class AccountAdmin {
         return after;
     }
 
-    /** Deactivates an account (never deletes it): it can no longer log in, its tokens and sessions end. */
+    /**
+     * Deactivates an account (never deletes it): it can no longer log in, its tokens and sessions end.
+     * {@code version} is the version read: required (400), 409 when the account changed since.
+     */
     @Transactional
     public AccountView deactivate(Actor actor, String username, Integer version) {
         AccountView v = get(actor, username);
+        if (version == null) {
+            throw ProblemException.invalid("version", "error.version.required");
+        }
         return update(actor, username, new AccountInput(v.username(), v.fullName(), v.email(), v.phone(),
-                v.agencyCode(), v.roles().stream().map(Role::name).toList(), false,
-                version == null ? v.version() : version, null));
+                v.agencyCode(), v.roles().stream().map(Role::name).toList(), false, version, null));
     }
 
-    /** Sets a new temporary password; the owner must change it at the next log-in; tokens and sessions end. */
+    /**
+     * Sets a new temporary password; the owner must change it at the next log-in; tokens and sessions end.
+     * {@code version} is the version read: required (400), 409 when the account changed since.
+     */
     @Transactional
     public WithPassword resetPassword(Actor actor, String username, Integer version) {
         AccountView before = get(actor, username);
         authorise(actor, before.agencyCode(), before.roles());
+        if (version == null) {
+            throw ProblemException.invalid("version", "error.version.required");
+        }
         String password = temporaryPassword();
         int changed = jdbc.sql("""
                 update account set password_hash = :h, must_change_password = true, version = version + 1,
                        updated_at = :now
                 where username = :u and version = :v""")
                 .param("h", encoder.encode(password)).param("now", java.sql.Timestamp.from(clock.instant()))
-                .param("u", before.username()).param("v", version == null ? before.version() : version).update();
+                .param("u", before.username()).param("v", version).update();
         if (changed == 0) {
             throw ProblemException.conflict("error.admin.stale");
         }

@@ -189,18 +189,22 @@ public class AgencyAdmin {
 
     /**
      * Closes an agency: {@code validTo} is its last day in force (default yesterday: closed now); it receives nothing
-     * more; a successor is required while dossiers are open.
+     * more; a successor is required while dossiers are open. {@code version} is the version read: required (400),
+     * 409 when the agency changed since.
      */
     @Transactional
     public AgencyView close(Actor actor, String code, LocalDate validTo, String successorCode, Integer version) {
         AgencyView v = get(actor, code);
+        if (version == null) {
+            throw ProblemException.invalid("version", "error.version.required");
+        }
         LocalDate to = validTo == null ? LocalDate.now(clock.withZone(zone)).minusDays(1) : validTo;
         if (v.validFrom() != null && to.isBefore(v.validFrom())) {
             to = v.validFrom();
         }
         return update(actor, code, new AgencyInput(v.code(), v.name(), v.nameEn(), v.electronicId(), v.unitCode(),
                 v.kind(), v.parentCode(), v.validFrom(), to, successorCode, v.address(), v.phone(), v.email(),
-                v.officeHours(), v.procedures(), version == null ? v.version() : version));
+                v.officeHours(), v.procedures(), version));
     }
 
     private void requireSuccessorWhenBusy(String code, String successor) {

@@ -219,12 +219,15 @@ public class Reorganisations {
     /**
      * Applies a reorganisation on or after its date: old agencies close the day before, successors come into force,
      * unfinished dossiers are handed over. 409 when already applied or before the date, or when {@code version} is
-     * stale.
+     * stale; 400 when it is missing.
      */
     @Transactional
     public ReorganisationView apply(Actor actor, String code, Integer version) {
         ReorganisationView r = get(actor, code);
-        if (version != null && version != r.version()) {
+        if (version == null) {
+            throw ProblemException.invalid("version", "error.version.required");
+        }
+        if (version != r.version()) {
             throw ProblemException.conflict("error.admin.stale");
         }
         if (!"PENDING".equals(r.status())) {
