@@ -147,11 +147,4 @@
     };
     xhr.send(data);
   });
-  // Charts: <div class="chart" data-chart='{"...echarts option..."}'> when echarts is on the page
-  document.addEventListener("DOMContentLoaded", function () {
-    if (!window.echarts) { return; }
-    document.querySelectorAll("[data-chart]").forEach(function (el) {
-      try { window.echarts.init(el).setOption(JSON.parse(el.dataset.chart)); } catch (err) { el.textContent = ""; }
-    });
-  });
 })();

@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class Index766BrowserTest {
 
         page.navigate(base() + "/chi-so-766?unit=" + TAN_PHU + "&period=" + MONTH);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("766");
-        assertThat(page.locator("[data-index766-chart=groups] canvas")).hasCount(1); // ECharts drew the groups
+        assertThat(page.locator("svg.chart-svg")).hasCount(3); // groups, ranking, trend, drawn by the server
         accessible(page, "dashboard");
 
         page.locator("a[href*='/chi-so-766/2.1'][href*='part=denominator']").first().click();
@@ -90,6 +91,81 @@ class Index766BrowserTest {
         assertThat(page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText(code))).hasCount(1);
         accessible(page, "drill-down");
+    }
+
+    /** Words of the design documents and scoring keys a leader must never read (issue 18). */
+    static final java.util.regex.Pattern DEVELOPER_WORDS = java.util.regex.Pattern.compile(
+            "\\b(LIN|T50|T80|T90|MONITOR|LOCAL|PROXY|NATIONAL|DOMAIN)\\b|§|chưa xác nhận|\\(cấu hình\\)|docs/|\\.md\\b"
+                    + "|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}|\\b\\d{4}-\\d{2}\\b|\\b\\d{4}-Q\\d\\b");
+
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
+
+    @Test
+    void aWardLeaderLandsOnTheirWardAndLastMonthAndReadsItOnAPhone() throws InterruptedException {
+        String code = receivedAndCounted();
+        Page page = browser.phone("vi-VN");
+        page.navigate(base() + "/dang-nhap");
+        page.getByLabel("Tên đăng nhập").fill("lanhdao.tanphu");
+        page.getByLabel("Mật khẩu").fill("demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
+        page.waitForURL("**/can-bo");
+
+        // fresh context: nothing cached, so every resource of the page is counted on the wire
+        page.navigate(base() + "/chi-so-766");
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        YearMonth last = YearMonth.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))).minusMonths(1);
+        assertThat(page.locator("#unit")).hasValue("25195"); // the Tân Phú ward, not the province
+        assertThat(page.locator("#period")).hasValue(last.toString()); // the last complete month
+        assertThat(page.locator(".index766-meta")).containsText("Tháng " + last.getMonthValue() + "/" + last.getYear());
+
+        assertThat((Number) page.evaluate("document.documentElement.scrollWidth")).as("no sideways scrolling at 360 px")
+                .satisfies(w -> assertThat(w.intValue()).isLessThanOrEqualTo(360));
+        assertThat((Number) page.evaluate("Math.max(...[...document.querySelectorAll('td')].map(td => td.getBoundingClientRect().right))"))
+                .as("every table cell inside the screen").satisfies(w -> assertThat(w.doubleValue()).isLessThanOrEqualTo(360));
+        assertThat((Number) page.evaluate("document.querySelector('svg.chart-svg').getBoundingClientRect().width"))
+                .as("the charts scale to the phone").satisfies(w -> assertThat(w.doubleValue()).isBetween(200.0, 360.0));
+
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)"); // the folded 'cách tính' too
+        String text = (String) page.evaluate("document.body.innerText");
+        assertThat(DEVELOPER_WORDS.matcher(text).results().map(java.util.regex.MatchResult::group).toList())
+                .as("no developer codes, raw periods or ISO timestamps").isEmpty();
+        assertThat(text).as("the 2.1 explanation and its method in plain words")
+                .contains("Hồ sơ được giải quyết trước hoặc đúng ngày hẹn trả kết quả")
+                .contains("Điểm = 20 × tỷ lệ đạt")
+                .containsPattern("Số liệu tính lúc \\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}");
+        // Vietnamese numbers: decimal comma, a space before %, no decimal point in any figure
+        assertThat(text).as("no percentage glued to its number").doesNotContainPattern("\\d%")
+                .containsPattern("\\d+,\\d\\u00a0%");
+        @SuppressWarnings("unchecked")
+        java.util.List<String> figures = (java.util.List<String>) page.evaluate(
+                "[...document.querySelectorAll('td.num, .kpi strong, h3')].map(e => e.innerText)");
+        assertThat(figures).as("the figures").hasSizeGreaterThan(20)
+                .noneMatch(f -> f.matches("(?s).*\\d\\.\\d{1,2}(?!\\d).*")); // a dot then 1–2 digits: a decimal point
+        assertThat(page.locator(".kpi strong").first().innerText()).matches("\\d{1,3}(,\\d{1,2})?");
+        accessible(page, "dashboard at 360 px");
+
+        @SuppressWarnings("unchecked")
+        java.util.List<Map<String, Object>> loaded = (java.util.List<Map<String, Object>>) page.evaluate("""
+                () => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                  .map(e => ({name: e.name, transfer: e.transferSize, encoded: e.encodedBodySize}))""");
+        long transfer = loaded.stream().mapToLong(e -> ((Number) e.get("transfer")).longValue()).sum();
+        long encoded = loaded.stream().mapToLong(e -> ((Number) e.get("encoded")).longValue()).sum();
+        assertThat(loaded).as("the page and its CSS, scripts and images").hasSizeGreaterThanOrEqualTo(4)
+                .noneMatch(e -> String.valueOf(e.get("name")).contains("echarts"));
+        assertThat(encoded).as("bodies on the wire: " + loaded).isPositive().isLessThan(300 * 1024);
+        assertThat(transfer).as("bytes on the wire with headers: " + loaded).isLessThan(300 * 1024);
+
+        // the drill-down's dossier codes open the dossier
+        page.navigate(base() + "/chi-so-766/2.1?unit=" + TAN_PHU + "&period=" + MONTH + "&part=denominator");
+        assertThat((Number) page.evaluate("document.documentElement.scrollWidth")).as("drill-down at 360 px")
+                .satisfies(w -> assertThat(w.intValue()).isLessThanOrEqualTo(360));
+        accessible(page, "drill-down at 360 px");
+        var link = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code).setExact(true));
+        assertThat(link).hasAttribute("href", "/can-bo/ho-so/" + code);
+        link.click();
+        page.waitForURL("**/can-bo/ho-so/" + code);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText(code);
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.context.MessageSource;
 import vn.motcua.index766.IndexResult;
 import vn.motcua.index766.Indicators;
 import vn.motcua.index766.Period;
@@ -28,9 +28,9 @@ import vn.motcua.platform.ProblemException;
 
 /**
  * The index pages: the dashboard for officers, leaders and administrators ({@code /chi-so-766}), the drill-down
- * of one indicator ({@code /chi-so-766/{id}}) and the public transparency page ({@code /cong-khai}). Charts take
- * their data from data-* attributes (/js/index766.js renders them with ECharts); without JavaScript the same
- * numbers are in the tables.
+ * of one indicator ({@code /chi-so-766/{id}}) and the public transparency page ({@code /cong-khai}). Charts are
+ * inline SVG drawn here ({@link SvgCharts}, no script); numbers, moments and periods are written for the reader
+ * by {@link Index766Format} (issue 18); the tables carry the same numbers as the charts.
  */
 @Controller
 class Index766Pages {
@@ -39,16 +39,26 @@ class Index766Pages {
     record Option(String value, String label, String group) {
     }
 
+    /**
+     * Indicators whose numerator is a total of minutes and denominator a number of dossiers (2.2, the average
+     * processing time): shown as an average length of time, not as a fraction.
+     */
+    static final java.util.Set<String> DURATIONS = java.util.Set.of("2.2");
+
     private final IndexService index;
     private final DrillDown drillDown;
     private final Organization organization;
-    private final JsonMapper json;
+    private final MessageSource messages;
 
-    Index766Pages(IndexService index, DrillDown drillDown, Organization organization, JsonMapper json) {
+    Index766Pages(IndexService index, DrillDown drillDown, Organization organization, MessageSource messages) {
         this.index = index;
         this.drillDown = drillDown;
         this.organization = organization;
-        this.json = json;
+        this.messages = messages;
+    }
+
+    private Index766Format format(Locale locale) {
+        return new Index766Format(locale, messages, index.zone());
     }
 
     @GetMapping("/chi-so-766")
@@ -71,25 +81,23 @@ class Index766Pages {
         model.addAttribute("trend", trend);
         model.addAttribute("units", grouped(unitOptions(locale)));
         model.addAttribute("periods", grouped(periodOptions(p, locale)));
-        boolean en = "en".equals(locale.getLanguage());
-        Map<String, Object> groups = new LinkedHashMap<>();
-        groups.put("labels", r.groups().stream().map(g -> g.id() + ". " + g.name()).toList());
-        groups.put("score", r.groups().stream().map(IndexResult.GroupResult::score).toList());
-        groups.put("max", r.groups().stream().map(IndexResult.GroupResult::max).toList());
-        groups.put("computable", r.groups().stream().map(IndexResult.GroupResult::computableMax).toList());
-        groups.put("names", List.of(en ? "Score" : "Điểm", en ? "Computable here" : "Tính được", en ? "Maximum" : "Tối đa"));
-        model.addAttribute("groupsChart", json.writeValueAsString(groups));
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("labels", trend.stream().map(IndexService.TrendPoint::period).toList());
-        t.put("values", trend.stream().map(IndexService.TrendPoint::score).toList());
-        t.put("name", en ? "Score" : "Điểm");
-        model.addAttribute("trendChart", json.writeValueAsString(t));
-        Map<String, Object> k = new LinkedHashMap<>();
+        Index766Format f = format(locale);
+        model.addAttribute("fmt", f);
+        model.addAttribute("durations", DURATIONS);
+        model.addAttribute("groupsChart", SvgCharts.groups("chart-groups", f.msg("index766.chart.groups"),
+                r.groups().stream().map(g -> new SvgCharts.GroupBar(g.id() + ". " + g.name(), g.score(),
+                        g.computableMax(), g.max(), f.points(g.score(), g.max()))).toList(),
+                List.of(f.msg("index766.legend.score"), f.msg("index766.legend.computable"),
+                        f.msg("index766.legend.max"))));
+        model.addAttribute("trendChart", SvgCharts.line("chart-trend", f.msg("index766.chart.trend"),
+                trend.stream().map(t -> new SvgCharts.Point(f.shortMonth(t.period()), t.score(),
+                        f.points(t.score(), t.computableMax()))).toList(), 100));
         var top = ranking.stream().limit(15).toList();
-        k.put("labels", top.stream().map(IndexService.RankRow::name).toList());
-        k.put("values", top.stream().map(IndexService.RankRow::score).toList());
-        k.put("name", en ? "Score" : "Điểm");
-        model.addAttribute("rankingChart", json.writeValueAsString(k));
+        model.addAttribute("rankingShown", top.size());
+        model.addAttribute("rankingChart", SvgCharts.bars("chart-ranking",
+                f.msg("index766.chart.ranking", top.size()),
+                top.stream().map(k -> new SvgCharts.Bar(k.rank() + ". " + k.name(), k.score(), f.number(k.score()),
+                        k.unit().equals(u.code()))).toList(), 100));
         return "index766/dashboard";
     }
 
@@ -110,7 +118,8 @@ class Index766Pages {
     @GetMapping("/chi-so-766/{indicatorId}")
     String drillDown(@PathVariable String indicatorId, @RequestParam(required = false) String unit,
                      @RequestParam(required = false) String period, @RequestParam(required = false) String part,
-                     @RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
+                     @RequestParam(defaultValue = "0") int page, @Nullable Actor actor, Locale locale,
+                     Model model) {
         var ind = Indicators.byId(indicatorId)
                 .orElseThrow(() -> ProblemException.notFound("error.index766.indicator", indicatorId));
         UnitRef u = unit == null || unit.isBlank() ? index.province(locale) : index.unit(unit, locale);
@@ -128,6 +137,10 @@ class Index766Pages {
         model.addAttribute("part", numerator ? "numerator" : "denominator");
         model.addAttribute("rows", rows);
         model.addAttribute("pages", Math.max(1, (rows.total() + 49) / 50));
+        model.addAttribute("fmt", format(locale));
+        model.addAttribute("durations", DURATIONS);
+        // the codes open the officer's dossier page, which shows only the dossiers of the officer's agency
+        model.addAttribute("dossierLinks", actor != null && actor.isOfficer());
         return "index766/drilldown";
     }
 
@@ -151,6 +164,7 @@ class Index766Pages {
         model.addAttribute("satisfaction", month.groups().get(4).indicators().stream()
                 .filter(i -> i.id().equals("5.4")).findFirst().orElseThrow());
         model.addAttribute("districts", index.ranking(IndexService.RankLevel.DISTRICT, p, locale));
+        model.addAttribute("fmt", format(locale));
         return "index766/public";
     }
 
@@ -163,16 +177,16 @@ class Index766Pages {
         boolean en = "en".equals(locale.getLanguage());
         List<Option> out = new ArrayList<>();
         for (AdminUnit p : organization.units(UnitLevel.PROVINCE)) {
-            String pg = en ? "Province" : "Tỉnh";
+            String pg = msg("index766.group.province", locale);
             out.add(new Option(p.code(), name(p, en), pg));
             for (Agency a : organization.agencies(p.code())) {
                 if (!a.isOneStop()) {
                     out.add(new Option(a.code(), en && a.nameEn() != null ? a.nameEn() : a.name(),
-                            en ? "Departments" : "Sở, ban, ngành"));
+                            msg("index766.group.departments", locale)));
                 }
             }
             for (AdminUnit d : organization.children(p.code())) {
-                out.add(new Option(d.code(), name(d, en), en ? "Districts" : "Huyện, thị xã, thành phố"));
+                out.add(new Option(d.code(), name(d, en), msg("index766.group.districts", locale)));
             }
             for (AdminUnit d : organization.children(p.code())) {
                 for (AdminUnit c : organization.children(d.code())) {
@@ -184,28 +198,30 @@ class Index766Pages {
     }
 
     private List<Option> periodOptions(Period selected, Locale locale) {
-        boolean en = "en".equals(locale.getLanguage());
+        Index766Format f = format(locale);
         YearMonth now = index.currentMonth();
         List<Option> out = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
-            YearMonth m = now.minusMonths(i);
-            out.add(new Option(m.toString(), (en ? "Month " : "Tháng ") + m.getMonthValue() + "/" + m.getYear(),
-                    en ? "Months" : "Tháng"));
+            String m = now.minusMonths(i).toString();
+            out.add(new Option(m, f.period(m), f.msg("index766.group.months")));
         }
         for (int i = 0; i < 8; i++) {
             YearMonth m = now.minusMonths(3L * i);
-            int q = (m.getMonthValue() - 1) / 3 + 1;
-            out.add(new Option(m.getYear() + "-Q" + q, (en ? "Quarter " : "Quý ") + q + "/" + m.getYear(),
-                    en ? "Quarters" : "Quý"));
+            String q = m.getYear() + "-Q" + ((m.getMonthValue() - 1) / 3 + 1);
+            out.add(new Option(q, f.period(q), f.msg("index766.group.quarters")));
         }
         for (int i = 0; i < 5; i++) {
-            int y = now.getYear() - i;
-            out.add(new Option(String.valueOf(y), (en ? "Year " : "Năm ") + y, en ? "Years" : "Năm"));
+            String y = String.valueOf(now.getYear() - i);
+            out.add(new Option(y, f.period(y), f.msg("index766.group.years")));
         }
         if (out.stream().noneMatch(o -> o.value().equals(selected.text()))) {
-            out.add(new Option(selected.text(), selected.text(), en ? "Selected" : "Đã chọn"));
+            out.add(new Option(selected.text(), f.period(selected.text()), f.msg("index766.group.selected")));
         }
         return out;
+    }
+
+    private String msg(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
     }
 
     private static Map<String, List<Option>> grouped(List<Option> options) {
