@@ -34,6 +34,8 @@ public final class ResponseContract {
     private static final String IRI = "https://motcua.test/openapi.json";
     private static final Path UNDOCUMENTED = Path.of("target/openapi/undocumented.txt");
     private static final Map<String, ResponseContract> BY_BASE = new ConcurrentHashMap<>();
+    /** "GET /api/v1/units/{code} 200" for each documented JSON answer validated so far in this JVM. */
+    private static final java.util.Set<String> VALIDATED = ConcurrentHashMap.newKeySet();
 
     private final JsonNode spec;
     private final SchemaRegistry registry;
@@ -114,6 +116,15 @@ public final class ResponseContract {
             throw new AssertionError(method + " " + t.path() + " → " + status
                     + " does not match its documented schema: " + errors + "\n" + response);
         }
+        VALIDATED.add(method.toUpperCase(Locale.ROOT) + " " + t.path() + " " + status);
+    }
+
+    /**
+     * The answers validated so far in this JVM, as "METHOD /path/{template} status": a test can check that the
+     * operations it means to cover did answer JSON that went through the validation.
+     */
+    public static java.util.Set<String> validated() {
+        return java.util.Set.copyOf(VALIDATED);
     }
 
     private static String escape(String s) {

@@ -1,5 +1,7 @@
 package vn.motcua.index766.report;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The dossier figures of one row of Bảng 2–9, for a period [from, to].
  *
@@ -14,6 +16,7 @@ package vn.motcua.index766.report;
  * @param withinTime  in progress, not yet overdue (trong hạn)
  * @param overdue     in progress and past the due date (quá hạn)
  */
+@Schema(name = "StatsCounts", description = "The dossier figures of one row of Bảng 2–9 over [from, to]")
 public record Counts(long carriedOver, long newOnline, long newDirect, long received, long processed, long early,
                      long onTime, long late, long inProgress, long withinTime, long overdue) {
 

@@ -16,7 +16,8 @@ import vn.motcua.platform.ProblemException;
 
 /**
  * The report tables as JSON, or as Excel with {@code ?format=xlsx} or the {@code .xlsx} suffix. Public reads.
- * Period parameters are ISO dates (yyyy-MM-dd), both inclusive; the default is the current year.
+ * Period parameters are ISO dates (yyyy-MM-dd), both inclusive; the default is the current year. The JSON answers
+ * are the records of {@link ReportResults} (typed in the OpenAPI description); the {@code .xlsx} paths are files.
  */
 @RestController
 @RequestMapping("/api/v1/stats")
@@ -35,7 +36,8 @@ class StatsApi {
 
     @GetMapping({"/procedures-by-level", "/procedures-by-level.xlsx"})
     @Operation(summary = "Bảng 1: procedures of the catalogue by level and online level (full / partial / none)")
-    ResponseEntity<?> procedures(@RequestParam(required = false) String format, HttpServletRequest request,
+    ResponseEntity<ReportResults.ProceduresReport> procedures(@RequestParam(required = false) String format,
+                                                              HttpServletRequest request,
                                  HttpServletResponse response, Locale locale) throws IOException {
         boolean xlsx = xlsx(format, request);
         var r = reports.proceduresByLevel();
@@ -48,7 +50,8 @@ class StatsApi {
 
     @GetMapping({"/by-level", "/by-level.xlsx"})
     @Operation(summary = "Bảng 2: dossiers received, processed and in progress by level")
-    ResponseEntity<?> byLevel(@Parameter(description = "first day, yyyy-MM-dd") @RequestParam(required = false) String from,
+    ResponseEntity<ReportResults.DossierReport> byLevel(
+            @Parameter(description = "first day, yyyy-MM-dd") @RequestParam(required = false) String from,
                               @Parameter(description = "last day, yyyy-MM-dd") @RequestParam(required = false) String to,
                               @Parameter(description = "province, district or commune code, or an agency code")
                               @RequestParam(required = false) String unit,
@@ -65,7 +68,8 @@ class StatsApi {
 
     @GetMapping({"/by-unit", "/by-unit.xlsx"})
     @Operation(summary = "Bảng 3: dossiers received, processed and in progress per department, district and commune")
-    ResponseEntity<?> byUnit(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    ResponseEntity<ReportResults.DossierReport> byUnit(@RequestParam(required = false) String from,
+                                                       @RequestParam(required = false) String to,
                              @RequestParam(required = false) String unit, @RequestParam(required = false) String format,
                              HttpServletRequest request, HttpServletResponse response, Locale locale)
             throws IOException {
@@ -80,7 +84,8 @@ class StatsApi {
 
     @GetMapping({"/online-rates", "/online-rates.xlsx"})
     @Operation(summary = "Online-service usage and online processing rates per unit, against the targets")
-    ResponseEntity<?> online(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    ResponseEntity<ReportResults.OnlineReport> online(@RequestParam(required = false) String from,
+                                                      @RequestParam(required = false) String to,
                              @RequestParam(required = false) String unit, @RequestParam(required = false) String format,
                              HttpServletRequest request, HttpServletResponse response, Locale locale)
             throws IOException {
@@ -95,7 +100,7 @@ class StatsApi {
 
     @GetMapping({"/by-procedure", "/by-procedure.xlsx"})
     @Operation(summary = "Bảng 4–9: one procedure per unit (procedure=code), or the top N procedures")
-    ResponseEntity<?> byProcedure(@RequestParam(required = false) String from,
+    ResponseEntity<ReportResults.DossierReport> byProcedure(@RequestParam(required = false) String from,
                                   @RequestParam(required = false) String to,
                                   @RequestParam(required = false) String unit,
                                   @Parameter(description = "procedure code; rows per unit")

@@ -1,9 +1,10 @@
 package vn.motcua.integration.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
+import org.jspecify.annotations.NonNull;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.integration.internal.NationalSyncState;
+import vn.motcua.integration.internal.NationalSyncState.Backlog;
+import vn.motcua.integration.internal.NationalSyncState.ChangeView;
 import vn.motcua.platform.ProblemException;
 
 /** The synchronisation with the national portal, for administrators: backlog, dead letters, one dossier, resend. */
@@ -25,10 +28,19 @@ class NationalSyncAdminApi {
         this.state = state;
     }
 
+    @Schema(name = "NationalSyncState", description = "The backlog of changes for the national portal and the "
+            + "dead letters (the 100 oldest)")
+    record SyncState(@NonNull Backlog backlog, @NonNull List<ChangeView> deadLetters) {
+    }
+
+    @Schema(name = "NationalSyncResent", description = "The dead letter put back in its dossier's queue")
+    record Resent(@Schema(description = "the change's id") long resent) {
+    }
+
     @GetMapping
     @Operation(summary = "The backlog (waiting, retrying, dead, sent), the alert, and the dead letters")
-    Map<String, Object> state() {
-        return Map.of("backlog", state.backlog(), "deadLetters", state.deadLetters(100));
+    SyncState state() {
+        return new SyncState(state.backlog(), state.deadLetters(100));
     }
 
     @GetMapping("/dead-letters")
@@ -42,11 +54,11 @@ class NationalSyncAdminApi {
 
     @PostMapping("/dead-letters/{id}/resend")
     @Operation(summary = "Puts a dead letter back in its dossier's queue (409 when it is not dead any more)")
-    Map<String, Object> resend(@PathVariable long id) {
+    Resent resend(@PathVariable long id) {
         if (!state.resend(id)) {
             throw ProblemException.conflict("national.sync.notDead");
         }
-        return Map.of("resent", id);
+        return new Resent(id);
     }
 
     @GetMapping("/dossiers/{code}")

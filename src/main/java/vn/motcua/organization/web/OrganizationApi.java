@@ -1,8 +1,13 @@
 package vn.motcua.organization.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.jspecify.annotations.NonNull;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -65,8 +70,25 @@ class OrganizationApi {
         return PageResult.of(list, page, size);
     }
 
+    /**
+     * What GET /units/{code} answers, for the description: an {@link AdminUnit} today, a {@link UnitPeriod} (the
+     * same fields and its dates) with {@code at}.
+     */
+    @Schema(name = "AdminUnit", description = "An administrative unit; with at=YYYY-MM-DD as it stood that day, "
+            + "with the dates of that period (validFrom, validTo), which are absent without at")
+    record UnitAnswer(@NonNull @Schema(description = "GSO code") String code, @NonNull String name, String nameEn,
+                      String shortName, @Schema(description = "tỉnh, thành phố, phường, xã…") String type,
+                      @NonNull UnitLevel level, String parentCode,
+                      @Nullable @Schema(description = "with at=: first day in force (null: since before the "
+                              + "records)") LocalDate validFrom,
+                      @Nullable @Schema(description = "with at=: last day in force (null: in force today)")
+                      LocalDate validTo) {
+    }
+
     @GetMapping("/units/{code}")
     @Operation(summary = "One administrative unit (with at=YYYY-MM-DD: as it stood that day)")
+    @ApiResponse(responseCode = "200", description = "The unit",
+            content = @Content(schema = @Schema(implementation = UnitAnswer.class)))
     Object unit(@PathVariable String code, @RequestParam(required = false) LocalDate at) {
         if (at != null) {
             return organization.unitAt(code, at).orElseThrow(() -> ProblemException.notFound("error.unit.notFoundAt",

@@ -1,5 +1,6 @@
 package vn.motcua.payment.vnpay;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.logging.Log;
+import org.jspecify.annotations.NonNull;
+import org.jspecify.annotations.Nullable;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
@@ -134,11 +137,39 @@ class VnPaySandbox {
         return "redirect:" + t.get("return_url") + "?" + query;
     }
 
+    /**
+     * What the merchant API answers, for the OpenAPI description (the answer is built as a map, in VNPay's field
+     * names): the fields of the transaction only when it was found, and always the request's identifiers.
+     */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "VnPaySandboxAnswer", description = "VNPay 2.1.0 merchant API "
+            + "answer (querydr, refund): vnp_ResponseCode 00 success, 02 merchant not valid, 03 invalid request or "
+            + "amount, 91 transaction not found, 95 not successful at VNPAY, 97 invalid checksum; the transaction's "
+            + "fields are absent when it was not found")
+    record SandboxAnswer(@JsonProperty("vnp_ResponseId") String responseId,
+                         @JsonProperty("vnp_Command") @NonNull String command,
+                         @JsonProperty("vnp_TmnCode") String tmnCode,
+                         @JsonProperty("vnp_TxnRef") String txnRef,
+                         @JsonProperty("vnp_ResponseCode") @NonNull @io.swagger.v3.oas.annotations.media.Schema(
+                                 allowableValues = {"00", "02", "03", "91", "95", "97"}) String responseCode,
+                         @JsonProperty("vnp_Message") @NonNull String message,
+                         @JsonProperty("vnp_Amount") @Nullable String amount,
+                         @JsonProperty("vnp_BankCode") @Nullable String bankCode,
+                         @JsonProperty("vnp_PayDate") @Nullable String payDate,
+                         @JsonProperty("vnp_TransactionNo") @Nullable String transactionNo,
+                         @JsonProperty("vnp_TransactionType") @Nullable String transactionType,
+                         @JsonProperty("vnp_TransactionStatus") @Nullable String transactionStatus,
+                         @JsonProperty("vnp_OrderInfo") @Nullable String orderInfo,
+                         @JsonProperty("vnp_SecureHash") @NonNull String secureHash) {
+    }
+
     /** The merchant API: {@code querydr} and {@code refund}, signed both ways. */
     @PostMapping(API)
     @ResponseBody
     @io.swagger.v3.oas.annotations.Operation(summary = "Built-in VNPay sandbox (demo profile only): the merchant API, "
             + "querydr and refund as VNPay 2.1.0 answers them")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The answer, signed",
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(
+                    implementation = SandboxAnswer.class)))
     @io.swagger.v3.oas.annotations.tags.Tag(name = "Payments")
     Map<String, String> api(@RequestBody Map<String, Object> body) {
         Map<String, String> b = new LinkedHashMap<>();

@@ -1,6 +1,9 @@
 package vn.motcua.payment.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -54,6 +57,8 @@ class AccountingApi {
     @GetMapping("/api/v1/accounting/payments")
     @Operation(summary = "The payment attempts of a period (from, to: yyyy-MM-dd, at most 92 days) by agency and "
             + "channel, with totals by day, agency and channel and the grand total (paid, refunded, success rate)")
+    @ApiResponse(responseCode = "200", description = "The attempts and their totals",
+            content = @Content(schema = @Schema(implementation = AccountingSchemas.Ledger.class)))
     Map<String, Object> ledger(Actor actor, @RequestParam(required = false) String from,
                                @RequestParam(required = false) String to,
                                @RequestParam(required = false) String agency,
@@ -90,6 +95,8 @@ class AccountingApi {
     @Operation(summary = "Record a refund with its reason: the money goes back (cash at the counter, or the gateway's "
             + "refund) and the attempt becomes REFUNDED; 400 naming reason or version; 409 stale version or not paid; "
             + "503 the gateway could not be reached (the request stays recorded)")
+    @ApiResponse(responseCode = "200", description = "The refund recorded",
+            content = @Content(schema = @Schema(implementation = AccountingSchemas.RefundedPayment.class)))
     Map<String, Object> refund(Actor actor, @PathVariable String paymentId, @RequestBody(required = false) Refund body) {
         UUID id;
         try {
@@ -134,6 +141,8 @@ class AccountingApi {
     @GetMapping("/api/v1/accounting/reconciliations")
     @Operation(summary = "The kept daily reconciliation reports of a day (every gateway): totals here and at the "
             + "gateway, each mismatch; an agency's accountant sees its agency's mismatches")
+    @ApiResponse(responseCode = "200", description = "The reports of the day",
+            content = @Content(schema = @Schema(implementation = AccountingSchemas.Reconciliations.class)))
     Map<String, Object> reports(Actor actor, @RequestParam(required = false) String date) {
         accountant(actor);
         LocalDate day = day(date);
@@ -145,6 +154,8 @@ class AccountingApi {
     @PostMapping("/api/v1/accounting/reconciliations")
     @Operation(summary = "Reconcile a day now (the scheduled task does it each night for the day before): every "
             + "online attempt of the day asked at its gateway and compared to the đồng; replaces the day's report")
+    @ApiResponse(responseCode = "200", description = "The new reports of the day",
+            content = @Content(schema = @Schema(implementation = AccountingSchemas.Reconciliations.class)))
     Map<String, Object> run(Actor actor, @RequestBody(required = false) ReconcileDay body) {
         accountant(actor);
         LocalDate day = day(body == null ? null : body.date());

@@ -38,7 +38,7 @@ class PlatformCallbackApi {
     @Operation(summary = "National payment platform (v1.0.6) confirmation: MaXacThuc (SHA-256) checked first; answers "
             + "MaLoi 00 when the payment is taken (or already was), 99 otherwise (forged, unknown reference, wrong "
             + "amount); 429 when one reference is sent too often")
-    Map<String, String> callback(@RequestBody(required = false) Map<String, Object> body,
+    GatewayAnswers.PlatformReply callback(@RequestBody(required = false) Map<String, Object> body,
                                  HttpServletRequest request) {
         Map<String, String> params = new LinkedHashMap<>();
         if (body != null) {
@@ -50,6 +50,6 @@ class PlatformCallbackApi {
                 ? request.getRemoteAddr() : reference.strip()));
         CallbackAnswer a = payments.callback(PlatformGateway.NAME, "CALLBACK", params, request.getRemoteAddr());
         boolean taken = a == CallbackAnswer.CONFIRMED || a == CallbackAnswer.ALREADY_CONFIRMED;
-        return platform.reply(taken, taken ? null : a.message(), params);
+        return GatewayAnswers.PlatformReply.of(platform.reply(taken, taken ? null : a.message(), params));
     }
 }

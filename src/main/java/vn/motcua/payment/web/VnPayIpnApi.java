@@ -3,7 +3,6 @@ package vn.motcua.payment.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,11 +25,8 @@ class VnPayIpnApi {
     @GetMapping("/api/v1/payments/vnpay/ipn")
     @Operation(summary = "VNPay 2.1.0 IPN: signature checked first; answers 00 confirmed, 01 order not found, 02 already "
             + "confirmed, 04 invalid amount, 97 invalid signature, 99 other")
-    Map<String, String> ipn(@RequestParam Map<String, String> params, HttpServletRequest request) {
+    GatewayAnswers.VnPayIpn ipn(@RequestParam Map<String, String> params, HttpServletRequest request) {
         CallbackAnswer a = payments.callback(VnPayGateway.NAME, "IPN", params, request.getRemoteAddr());
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("RspCode", a.code());
-        m.put("Message", a.message());
-        return m;
+        return GatewayAnswers.VnPayIpn.of(a);
     }
 }

@@ -62,9 +62,10 @@ import vn.motcua.platform.Actor;
  * acting {@link Actor}) are removed;</li>
  * <li>operations that an anonymous caller may not call, according to the security filter chains, or that need
  * an {@link Actor}, get the bearer requirement and 401/403;</li>
- * <li>the problem+json errors each operation can give: 400 (parameters or a body), 404 (path variables), 409
- * (If-Match, Idempotency-Key or a {@code version} in the body), 429 (public operations, rate-limited); a code
- * declared without content with {@code @ApiResponse} gets the {@code Problem} body too;</li>
+ * <li>the problem+json errors each operation can give: 400 (parameters or a body), 404 (path variables), 406
+ * (writes: an {@code Accept} without JSON), 409 (If-Match, Idempotency-Key or a {@code version} in the body), 415
+ * (a body: a wrong {@code Content-Type} or a charset other than UTF-8), 429 (public operations, rate-limited); a
+ * code declared without content with {@code @ApiResponse} gets the {@code Problem} body too;</li>
  * <li>binary downloads ({@code byte[]}, {@code Resource}, paths ending in .pdf/.xlsx/.csv) as
  * {@code format: binary} of their media type; a declared 201 takes the body springdoc put on 200;</li>
  * <li>unique, stable camelCase operation ids: the controller's name and the method's ({@code DossierApi.submit} →
@@ -88,8 +89,12 @@ class ContractCustomizer implements OperationCustomizer, OpenApiCustomizer {
             "401", "No bearer token, or an expired one",
             "403", "The caller may not do this",
             "404", "Not found (or not visible to the caller)",
+            "406", "Not acceptable: a write whose `Accept` takes no JSON (application/json or "
+                    + "application/problem+json) is refused before anything is done",
             "409", "Conflict: the version sent (If-Match or `version`) is stale, the action is not allowed in the "
                     + "current state, or the Idempotency-Key was used for another request",
+            "415", "Unsupported media type: `Content-Type` is not one this operation reads, is malformed, or declares "
+                    + "a charset other than UTF-8 for JSON (RFC 8259 §8.1)",
             "429", "Too many requests: wait and retry");
 
     private final ObjectProvider<WebInvocationPrivilegeEvaluator> access;
@@ -269,6 +274,14 @@ class ContractCustomizer implements OperationCustomizer, OpenApiCustomizer {
                 && ("If-Match".equalsIgnoreCase(p.getName()) || "Idempotency-Key".equalsIgnoreCase(p.getName())))
                 || bodyHasVersion(api, o.op)) {
             codes.add("409");
+        }
+        // refused by InputBoundary before the handler runs, whatever the operation (commits a894f69, 733b075)
+        if (o.op.getRequestBody() != null) {
+            codes.add("415");
+        }
+        if (o.method != PathItem.HttpMethod.GET && o.method != PathItem.HttpMethod.HEAD
+                && o.method != PathItem.HttpMethod.OPTIONS && o.path.startsWith("/api/")) {
+            codes.add("406");
         }
         if (secured) {
             codes.add("401");

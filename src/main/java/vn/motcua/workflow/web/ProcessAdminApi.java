@@ -1,9 +1,10 @@
 package vn.motcua.workflow.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
+import org.jspecify.annotations.NonNull;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,10 +30,16 @@ class ProcessAdminApi {
         this.admin = admin;
     }
 
+    /** The process in force and every version defined, newest first (none: only the built-in default). */
+    @Schema(name = "ProcessVersions", description = "The process in force for a procedure at an agency (the "
+            + "built-in default, id 0, when none is defined) and the versions defined")
+    record ProcessVersions(@NonNull ProcessDefinition current, @NonNull List<ProcessDefinition> versions) {
+    }
+
     @GetMapping
     @Operation(summary = "The process in force for a procedure at an agency (the default when none) and its versions")
-    Map<String, Object> get(@RequestParam String procedure, @RequestParam String agency) {
-        return Map.of("current", admin.current(procedure, agency), "versions", admin.versions(procedure, agency));
+    ProcessVersions get(@RequestParam String procedure, @RequestParam String agency) {
+        return new ProcessVersions(admin.current(procedure, agency), admin.versions(procedure, agency));
     }
 
     /** A new version: ordered steps with their share of the legal time in working hours. */

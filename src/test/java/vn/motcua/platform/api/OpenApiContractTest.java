@@ -163,6 +163,131 @@ class OpenApiContractTest {
         }
     }
 
+    /** Media types whose answer is a file, not JSON: the only 2xx bodies that may be untyped (format: binary). */
+    private static final Set<String> FILE_TYPES = Set.of("application/pdf", "application/xml", "text/csv",
+            "application/zip", "text/html", "*/*",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    /**
+     * Every successful JSON answer is described field by field (issue 16): a 2xx of application/json whose schema
+     * is missing, an object without properties, or a map (only {@code additionalProperties}) fails, and so does a
+     * 2xx other than 204 without any content. Files (pdf, xlsx, xml…) are {@code type: string, format: binary}.
+     */
+    @Test
+    void everySuccessfulJsonAnswerIsTyped() {
+        List<String> untyped = new ArrayList<>();
+        for (Op o : operations()) {
+            o.op().path("responses").properties().forEach(r -> {
+                if (!r.getKey().startsWith("2")) {
+                    return;
+                }
+                JsonNode content = r.getValue().path("content");
+                if (content.isEmpty()) {
+                    if (!r.getKey().equals("204")) {
+                        untyped.add(o + " → " + r.getKey() + ": no content");
+                    }
+                    return;
+                }
+                content.properties().forEach(m -> {
+                    JsonNode schema = m.getValue().get("schema");
+                    if (FILE_TYPES.contains(m.getKey())) {
+                        if (schema == null || !"binary".equals(schema.path("format").asString(""))) {
+                            untyped.add(o + " → " + r.getKey() + " " + m.getKey() + ": a file not format binary");
+                        }
+                        return;
+                    }
+                    String why = untyped(schema, 0);
+                    if (why != null) {
+                        untyped.add(o + " → " + r.getKey() + " " + m.getKey() + ": " + why);
+                    }
+                });
+            });
+        }
+        assertThat(untyped).as("2xx answers without a typed schema").isEmpty();
+    }
+
+    /** Why a JSON answer's schema says nothing of its fields, or null when it is typed. */
+    private String untyped(JsonNode schema, int depth) {
+        if (schema == null || schema.isMissingNode() || schema.isEmpty()) {
+            return "no schema";
+        }
+        if (depth > 20) {
+            return null;
+        }
+        if (schema.has("$ref")) {
+            String ref = schema.get("$ref").asString();
+            JsonNode target = spec.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
+            return target.isMissingNode() ? "dangling " + ref : untyped(target, depth + 1);
+        }
+        for (String composed : List.of("allOf", "oneOf", "anyOf")) {
+            if (schema.has(composed)) {
+                for (JsonNode part : schema.get(composed)) {
+                    String why = untyped(part, depth + 1);
+                    if (why != null) {
+                        return composed + ": " + why;
+                    }
+                }
+                return null;
+            }
+        }
+        String type = schema.path("type").asString("");
+        if (type.equals("array")) {
+            String why = untyped(schema.get("items"), depth + 1);
+            return why == null ? null : "items: " + why;
+        }
+        if (schema.has("properties") && !schema.get("properties").isEmpty()) {
+            return null;
+        }
+        if (type.equals("object") || type.isEmpty()) {
+            return schema.has("additionalProperties") ? "a map without properties " + schema
+                    : "an object without properties " + schema;
+        }
+        return null; // a string, number, boolean or enum
+    }
+
+    /**
+     * 406 and 415 are documented where InputBoundary gives them, and the server gives them: every write answers
+     * 406 to an {@code Accept} without JSON, every operation with a body 415 to a JSON body declared in another
+     * charset than UTF-8, both as problem+json and before the security chain or the handler do anything.
+     */
+    @Test
+    void writesDocument406AndBodies415AsTheServerAnswers() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> wrong = new ArrayList<>();
+        for (Op o : operations()) {
+            boolean write = !o.method().equals("get");
+            boolean body = o.op().has("requestBody");
+            JsonNode responses = o.op().get("responses");
+            if (write && !responses.has("406")) {
+                wrong.add(o + " does not document 406");
+            }
+            if (body && !responses.has("415")) {
+                wrong.add(o + " does not document 415");
+            }
+            String path = "http://127.0.0.1:" + port + o.path().replaceAll("\\{[^}]+}", "x1");
+            if (write) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(path))
+                        .header("Accept", "image/png").header("Content-Type", "application/json")
+                        .method(o.method().toUpperCase(), HttpRequest.BodyPublishers.ofString("{}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 406 || !r.headers().firstValue("Content-Type").orElse("").contains("problem")) {
+                    wrong.add(o + " with Accept: image/png answers " + r.statusCode());
+                }
+            }
+            if (body) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(path))
+                        .header("Accept", "application/json")
+                        .header("Content-Type", "application/json; charset=ISO-8859-1")
+                        .method(o.method().toUpperCase(), HttpRequest.BodyPublishers.ofString("{}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 415) {
+                    wrong.add(o + " with a ISO-8859-1 JSON body answers " + r.statusCode());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     static final Path SNAPSHOT = Path.of("src/main/openapi/motcua.json");
     private static final Set<String> PROSE = Set.of("description", "summary", "example", "examples", "servers");
 
