@@ -47,7 +47,8 @@ public interface Organization {
     }
 
     /**
-     * The units a unit of today was formed from by reorganisations in force (its own code included when it kept it):
+     * The units a unit of today was formed from by reorganisations in force, and its own code (the dossiers filed
+     * under it since; Tỉnh Đồng Nai 75 = Bình Phước 70 + 75):
      * the index and reports re-map old units' dossiers to today's units with it. Empty when it was not reorganised.
      */
     default List<String> predecessors(String unitCode) {
@@ -57,6 +58,16 @@ public interface Organization {
     /** The last day a unit was in force, when it is no longer (e.g. Bình Phước: 30 June 2025); empty otherwise. */
     default Optional<java.time.LocalDate> lastDayInForce(String code) {
         return Optional.empty();
+    }
+
+    /**
+     * The units a dossier received by the agency is filed under. An agency that came into force on a date (a
+     * successor of a reorganisation, e.g. {@code 75.25195.MC} from 1 July 2025) lies in its unit as it stood that
+     * day (Phường Bình Phước, directly under Tỉnh Đồng Nai 75, no district), not in the directory's row for a reused
+     * code (Phường Tân Phú under Đồng Xoài 689); any other agency in the directory's units.
+     */
+    default UnitPath pathOf(Agency agency) {
+        return path(agency.unitCode());
     }
 
     /** A unit as it stood on a date. */

@@ -66,7 +66,7 @@ final class World {
                     if (a.level() != level || a.electronicId() == null) {
                         continue;
                     }
-                    UnitPath path = organization.path(a.unitCode());
+                    UnitPath path = organization.pathOf(a);
                     for (Procedure p : procedures) {
                         if (p.levels().contains(level) && catalog.canReceive(p, a)) {
                             long[] fees = quotes.computeIfAbsent(p.code(), c -> fees(catalog, c));

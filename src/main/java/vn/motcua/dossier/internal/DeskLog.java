@@ -99,7 +99,7 @@ public class DeskLog {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        UnitPath path = organization.path(agency.unitCode());
+        UnitPath path = organization.pathOf(agency);
         OffsetDateTime now = OffsetDateTime.now(clock);
         var v = dossiers.insertDeskVisit(new DossierRepository.DeskVisit(0, form, procedure.code(), procedure.name(),
                 agency.code(), path.provinceCode(), path.districtCode(), path.communeCode(), agency.level().name(),

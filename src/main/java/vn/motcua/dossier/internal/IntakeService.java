@@ -170,7 +170,7 @@ public class IntakeService {
     private NewDossier dossier(Checked c, Channel channel, Decision decision, Long applicantAccount,
                                OffsetDateTime submittedAt, OffsetDateTime receivedAt, Long receivedBy,
                                ClockState clockState, boolean digitised) {
-        UnitPath path = organization.path(c.agency.unitCode());
+        UnitPath path = organization.pathOf(c.agency);
         OffsetDateTime at = submittedAt != null ? submittedAt : receivedAt;
         LocalDate day = at.atZoneSameInstant(calendar.zone()).toLocalDate();
         FeeQuote fee = catalog.quote(c.procedure.code(), catalog.feeInputs(c.procedure.code(), c.form, channel, day));

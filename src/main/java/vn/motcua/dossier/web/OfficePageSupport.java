@@ -158,7 +158,7 @@ class OfficePageSupport {
                 }
             }
         } else {
-            UnitPath mine = organization.agency(own).map(a -> organization.path(a.unitCode()))
+            UnitPath mine = organization.agency(own).map(organization::pathOf)
                     .orElse(new UnitPath(null, null, null));
             for (Agency a : all) {
                 if (a.level() == UnitLevel.PROVINCE || mine.within(a.unitCode())) {

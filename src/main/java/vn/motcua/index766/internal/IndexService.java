@@ -173,7 +173,12 @@ public class IndexService {
     public Numbers numbersToday(String code, Period period) {
         List<UnitRef> refs = new ArrayList<>();
         for (String old : organization.predecessors(code)) {
-            organization.unit(old).ifPresent(u -> refs.add(ref(u, false)));
+            var u = organization.unit(old);
+            if (u.isPresent()) {
+                refs.add(ref(u.get(), false));
+            } else if (organization.unitAt(old, today()).isPresent()) {
+                refs.add(todayRef(old, Locale.ROOT)); // a unit formed by the reorganisation (Tỉnh Đồng Nai 75)
+            }
         }
         YearMonth last = period.last().isAfter(currentMonth()) ? currentMonth() : period.last();
         Map<String, Map<YearMonth, Numbers>> all = queries.load(refs, period.first(), last, false, now());

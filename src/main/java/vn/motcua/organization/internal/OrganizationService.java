@@ -27,14 +27,20 @@ class OrganizationService implements Organization, vn.motcua.calendar.AgencyOffi
     private final JdbcClient jdbc;
     private final CommittedSnapshot<Snapshot> snapshot;
 
-    OrganizationService(JdbcClient jdbc, java.time.Clock clock) {
+    private final java.time.Clock clock;
+    private final java.time.ZoneId zone;
+
+    OrganizationService(JdbcClient jdbc, java.time.Clock clock, java.time.ZoneId zone) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.zone = zone; // the province's zone, from the calendar's configuration
         this.snapshot = new CommittedSnapshot<>(this::load, TTL, clock);
     }
 
     private record Snapshot(Map<String, AdminUnit> units, Map<String, Agency> agencies,
                             Map<String, java.util.Set<String>> procedures, Map<String, String> successors,
-                            Map<String, List<String>> officeHours) {
+                            Map<String, List<String>> officeHours, Map<String, java.time.LocalDate> inForceFrom,
+                            List<vn.motcua.organization.UnitPeriod> periods) {
     }
 
     private Snapshot snap() {
@@ -67,8 +73,15 @@ class OrganizationService implements Organization, vn.motcua.calendar.AgencyOffi
         jdbc.sql("select code, office_hours from agency where active and cardinality(office_hours) > 0")
                 .query((rs, i) -> Map.entry(rs.getString(1), List.of((String[]) rs.getArray(2).getArray())))
                 .list().forEach(e -> hours.put(e.getKey(), e.getValue()));
+        Map<String, java.time.LocalDate> from = new java.util.HashMap<>();
+        jdbc.sql("select code, valid_from from agency where active and valid_from is not null")
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getObject(2, java.time.LocalDate.class))).list()
+                .forEach(e -> from.put(e.getKey(), e.getValue()));
+        List<vn.motcua.organization.UnitPeriod> periods = jdbc.sql(PERIOD + "order by code, valid_from")
+                .query(vn.motcua.organization.UnitPeriod.class).list();
         return new Snapshot(Map.copyOf(units), java.util.Collections.unmodifiableMap(agencies),
-                Map.copyOf(procedures), Map.copyOf(successors), Map.copyOf(hours));
+                Map.copyOf(procedures), Map.copyOf(successors), Map.copyOf(hours), Map.copyOf(from),
+                List.copyOf(periods));
     }
 
     @Override
@@ -111,6 +124,44 @@ class OrganizationService implements Organization, vn.motcua.calendar.AgencyOffi
         return new UnitPath(province, district, commune);
     }
 
+    @Override
+    public UnitPath pathOf(Agency agency) {
+        Snapshot s = snap();
+        java.time.LocalDate from = s.inForceFrom.get(agency.code());
+        if (from == null) {
+            return path(agency.unitCode());
+        }
+        String province = null;
+        String district = null;
+        String commune = null;
+        String code = agency.unitCode();
+        boolean found = false;
+        for (int hops = 0; code != null && hops < 5; hops++) {
+            vn.motcua.organization.UnitPeriod u = periodAt(s, code, from);
+            if (u == null) {
+                break;
+            }
+            found = true;
+            switch (u.level()) {
+                case PROVINCE -> province = u.code();
+                case DISTRICT -> district = u.code();
+                case COMMUNE -> commune = u.code();
+            }
+            code = u.parentCode();
+        }
+        return found ? new UnitPath(province, district, commune) : path(agency.unitCode());
+    }
+
+    private static vn.motcua.organization.UnitPeriod periodAt(Snapshot s, String code, java.time.LocalDate at) {
+        for (vn.motcua.organization.UnitPeriod p : s.periods) {
+            if (p.code().equals(code) && (p.validFrom() == null || !p.validFrom().isAfter(at))
+                    && (p.validTo() == null || !p.validTo().isBefore(at))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /** An agency in force; the code of a closed agency resolves to its successor (after a reorganisation). */
     @Override
     public Optional<Agency> agency(String code) {
@@ -146,10 +197,19 @@ class OrganizationService implements Organization, vn.motcua.calendar.AgencyOffi
 
     @Override
     public List<String> predecessors(String unitCode) {
-        return jdbc.sql("""
+        List<String> from = jdbc.sql("""
                 select distinct u.from_code from reorganisation_unit u join reorganisation r on r.id = u.reorganisation_id
-                where u.to_code = :c and r.effective_date <= current_date order by 1""")
-                .param("c", unitCode).query(String.class).list();
+                where u.to_code = :c and r.effective_date <= :today order by 1""")
+                .param("c", unitCode).param("today", java.time.LocalDate.now(clock.withZone(zone)))
+                .query(String.class).list();
+        if (from.isEmpty() || from.contains(unitCode)) {
+            return from;
+        }
+        // a unit formed under a code of its own (Tỉnh Đồng Nai 75 from Bình Phước 70): the dossiers filed under it
+        // since its date count for it too
+        List<String> withItself = new ArrayList<>(from);
+        withItself.add(unitCode);
+        return List.copyOf(withItself);
     }
 
     @Override
