@@ -45,6 +45,9 @@ class Index766Pages {
      */
     static final java.util.Set<String> DURATIONS = java.util.Set.of("2.2");
 
+    /** Units of a ranking shown before "the whole ranking" (which is folded). */
+    static final int RANKING_SHOWN = 10;
+
     private final IndexService index;
     private final DrillDown drillDown;
     private final Organization organization;
@@ -93,6 +96,9 @@ class Index766Pages {
                 trend.stream().map(t -> new SvgCharts.Point(f.shortMonth(t.period()), t.score(),
                         f.points(t.score(), t.computableMax()))).toList(), 100));
         var top = ranking.stream().limit(15).toList();
+        // the first ten and the unit looked at; the whole ranking is folded below (111 communes on a phone)
+        model.addAttribute("rankingTop", ranking.stream()
+                .filter(k -> k.rank() <= RANKING_SHOWN || k.unit().equals(u.code())).toList());
         model.addAttribute("rankingShown", top.size());
         model.addAttribute("rankingChart", SvgCharts.bars("chart-ranking",
                 f.msg("index766.chart.ranking", top.size()),

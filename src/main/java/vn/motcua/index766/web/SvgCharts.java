@@ -90,7 +90,7 @@ final class SvgCharts {
             s.append(text(left - 4, y + 4, n(max * i / 4), MUTED, "end"));
         }
         int count = points.size();
-        double step = count > 1 ? (WIDTH - left - 12) / (double) (count - 1) : 0;
+        double step = count > 1 ? (WIDTH - left - 30) / (double) (count - 1) : 0; // room for the last label
         StringBuilder path = new StringBuilder();
         StringBuilder dots = new StringBuilder();
         for (int i = 0; i < count; i++) {
