@@ -14,12 +14,16 @@ import vn.motcua.platform.Channel;
  * @param feeItems      the lines of the catalogue's quote (phí and lệ phí by their {@code kind}); when an officer set
  *                      another amount, one line of that amount
  * @param paidAt        when a payment was last confirmed (null: never)
+ * @param outsideCatalogue the amount was asked by an officer (REQUEST_PAYMENT with an amount) for a dossier whose
+ *                      catalogue quote has no phí or lệ phí line: a financial obligation the catalogue does not know
+ *                      (e.g. a tax the tax authority notified), not a phí or lệ phí (docs/PAYMENTS.md "Categories")
  */
 public record PayableDossier(long id, String code, DossierStatus status, String procedureCode, String procedureName,
                              String agencyCode, Channel channel, Long applicantAccountId, String applicantName,
                              String applicantIdNumber, String applicantAddress, String applicantEmail,
                              String applicantPhone, long feeAmount, List<FeeQuote.Item> feeItems,
-                             boolean feeComplete, OffsetDateTime paidAt, int version) {
+                             boolean feeComplete, OffsetDateTime paidAt, int version,
+                             boolean outsideCatalogue) {
 
     public PayableDossier {
         feeItems = feeItems == null ? List.of() : List.copyOf(feeItems);

@@ -11,10 +11,11 @@ import vn.motcua.platform.outbox.OutboxEvent;
  * The event of a payment attempt reaching an end ({@value #TYPE} in the outbox, in the transaction of the change):
  * SUCCEEDED, FAILED, EXPIRED, REFUNDED. The 766 index counts real payments from it (indicators 3.5b and 3.6).
  *
- * @param gateway VNPAY, PAYMENT_PLATFORM or CASH
- * @param method  ONLINE or CASH
+ * @param dossierId the dossier's id (0 in events written before it was carried: use the code)
+ * @param gateway   VNPAY, PAYMENT_PLATFORM or CASH
+ * @param method    ONLINE or CASH
  */
-public record PaymentSettled(String paymentId, String reference, String dossierCode, String procedureCode,
+public record PaymentSettled(String paymentId, String reference, long dossierId, String dossierCode, String procedureCode,
                              String agencyCode, String gateway, String method, long amount, PaymentStatus status,
                              OffsetDateTime at) {
 
@@ -35,7 +36,7 @@ public record PaymentSettled(String paymentId, String reference, String dossierC
         }
         String at = p.path("at").asString(null);
         return Optional.of(new PaymentSettled(p.path("paymentId").asString(null), p.path("reference").asString(null),
-                p.path("dossierCode").asString(null), p.path("procedureCode").asString(null),
+                p.path("dossierId").asLong(0), p.path("dossierCode").asString(null), p.path("procedureCode").asString(null),
                 p.path("agencyCode").asString(null), p.path("gateway").asString(null), p.path("method").asString(null),
                 p.path("amount").asLong(0), status, at == null ? null : OffsetDateTime.parse(at)));
     }
@@ -45,6 +46,7 @@ public record PaymentSettled(String paymentId, String reference, String dossierC
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("paymentId", paymentId);
         p.put("reference", reference);
+        p.put("dossierId", dossierId);
         p.put("dossierCode", dossierCode);
         p.put("procedureCode", procedureCode);
         p.put("agencyCode", agencyCode);

@@ -56,7 +56,9 @@ class PaymentDesk implements DossierPayments {
             }
             complete = d.feeQuote().path("complete").asBoolean(true);
         }
+        boolean outsideCatalogue = false;
         if (!complete || quoted != owed) {
+            outsideCatalogue = items.isEmpty() && owed > 0;
             // an officer set the amount when asking for payment: one line of what is asked, of the quote's kind
             String kind = items.stream().map(FeeQuote.Item::kind).filter(k -> k != null).findFirst().orElse("le_phi");
             String name = items.isEmpty() ? "Phí, lệ phí giải quyết thủ tục hành chính" : items.getFirst().name();
@@ -69,6 +71,6 @@ class PaymentDesk implements DossierPayments {
         return new PayableDossier(d.id(), d.code(), d.status(), d.procedureCode(), d.procedureName(), d.agencyCode(),
                 d.channel(), d.applicantAccountId(), d.applicantName(), d.applicantIdNumber(),
                 a == null ? null : a.path("address").asString(null), a == null ? null : a.path("email").asString(null),
-                d.applicantPhone(), owed, items, complete, d.paidAt(), d.version());
+                d.applicantPhone(), owed, items, complete, d.paidAt(), d.version(), outsideCatalogue);
     }
 }

@@ -161,6 +161,9 @@ class SecurityConfig {
                         // certification (issue 12): citizens' requests and the certifier's queue
                         .requestMatchers("/chung-thuc", "/chung-thuc/**").authenticated()
                         // payments (issue 13): the accountant's pages
+                        // the collections report (issue 13, docs/REPORTS.md "Payments"): an agency's leaders too
+                        .requestMatchers("/ke-toan/bao-cao-thu", "/ke-toan/bao-cao-thu.xlsx")
+                        .hasAnyRole(Role.ACCOUNTANT.name(), Role.LEADER.name(), Role.ADMIN.name())
                         .requestMatchers("/ke-toan/**", "/ke-toan").hasAnyRole(Role.ACCOUNTANT.name(), Role.ADMIN.name())
                         .requestMatchers("/quan-tri/**", "/quan-tri").hasRole(Role.ADMIN.name())
                         .requestMatchers("/bao-cao/**", "/bao-cao").hasAnyRole("OFFICER", Role.ADMIN.name())

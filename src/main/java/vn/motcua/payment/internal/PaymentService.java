@@ -483,8 +483,8 @@ public class PaymentService {
     }
 
     private void publish(PaymentRecord r, PaymentStatus status, OffsetDateTime at) {
-        PaymentSettled e = new PaymentSettled(r.id().toString(), r.reference(), r.dossierCode(), r.procedureCode(),
-                r.agencyCode(), r.gateway(), r.method(), r.amount(), status, at);
+        PaymentSettled e = new PaymentSettled(r.id().toString(), r.reference(), r.dossierId(), r.dossierCode(),
+                r.procedureCode(), r.agencyCode(), r.gateway(), r.method(), r.amount(), status, at);
         outbox.append("payment", r.reference(), PaymentSettled.TYPE, e.toPayload());
     }
 
@@ -504,14 +504,18 @@ public class PaymentService {
                         r.dossierCode(), r.procedureCode(), r.procedureName(), r.agencyCode(), agencyName));
     }
 
-    /** The lines paid: the dossier's fee lines, or one line of the rest when part was paid before. */
-    private static List<Map<String, Object>> items(PayableDossier d, long due) {
+    /**
+     * The lines paid: the dossier's fee lines, or one line of the rest when part was paid before; each with its
+     * category ({@link PaymentCategories}), which the reports and the receipts read.
+     */
+    static List<Map<String, Object>> items(PayableDossier d, long due) {
         long lines = d.feeItems().stream().mapToLong(i -> i.amount() == null ? 0 : i.amount()).sum();
         if (lines == due) {
             return d.feeItems().stream().map(i -> {
                 Map<String, Object> m = new java.util.LinkedHashMap<>();
                 m.put("name", i.name());
                 m.put("kind", i.kind() == null ? "le_phi" : i.kind());
+                m.put("category", PaymentCategories.of(i.kind(), d.outsideCatalogue()).name());
                 m.put("quantity", i.quantity());
                 m.put("unitAmount", i.unitAmount());
                 m.put("amount", i.amount());
@@ -523,6 +527,7 @@ public class PaymentService {
         m.put("name", d.feeItems().isEmpty() ? "Phí, lệ phí giải quyết thủ tục hành chính"
                 : d.feeItems().getFirst().name() + " (phần còn lại)");
         m.put("kind", kind);
+        m.put("category", PaymentCategories.of(kind, d.outsideCatalogue()).name());
         m.put("quantity", 1);
         m.put("unitAmount", due);
         m.put("amount", due);
