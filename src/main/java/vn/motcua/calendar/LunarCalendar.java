@@ -79,7 +79,14 @@ public final class LunarCalendar {
             throw new InvalidLunarDateException(InvalidLunarDateException.Reason.DAY_TOO_LARGE, day, month, year, length,
                     0);
         }
-        return fromJulianDayNumber(span.starts[i] + day - 1);
+        LocalDate solar = fromJulianDayNumber(span.starts[i] + day - 1);
+        if (solar.getYear() > MAX_YEAR) {
+            // the last months of lunar MAX_YEAR fall in a solar year toLunar does not compute (Jazzer found the
+            // date it could not read back: LunarCalendarFuzzTest)
+            throw new InvalidLunarDateException(InvalidLunarDateException.Reason.YEAR_OUT_OF_RANGE, day, month, year,
+                    0, 0);
+        }
+        return solar;
     }
 
     /** Lunar → solar for a {@link LunarDate}. */

@@ -165,4 +165,23 @@ class LunarCalendarTest {
                     .isEqualTo(lunar);
         }
     }
+
+    @Test
+    void theLastLunarMonthsBeyondTheSolarRangeAreRefusedNotReturnedUnreadable() {
+        // Jazzer (LunarCalendarFuzzTest): lunar 2199's last months fall in solar 2200, which toLunar does not compute
+        int refused = 0;
+        for (int month = 1; month <= 12; month++) {
+            for (int day = 1; day <= 29; day++) {
+                try {
+                    LocalDate solar = LunarCalendar.toSolar(day, month, LunarCalendar.MAX_YEAR, false);
+                    assertThat(LunarCalendar.toLunar(solar)).isEqualTo(new LunarDate(day, month, LunarCalendar.MAX_YEAR,
+                            false));
+                } catch (InvalidLunarDateException e) {
+                    assertThat(e.reason()).isEqualTo(InvalidLunarDateException.Reason.YEAR_OUT_OF_RANGE);
+                    refused++;
+                }
+            }
+        }
+        assertThat(refused).isPositive();
+    }
 }

@@ -110,11 +110,26 @@ class FormValidator {
     /** Largest magnitude of a number in a form: 10^15, integers above it lose precision in JSON clients. */
     static final double MAX_NUMBER = 1e15;
 
+    /** No form number has more decimals than this; more is junk that only costs the validator time. */
+    static final int MAX_SCALE = 100;
+
+    /**
+     * Whether a number is one a form may mean. Decimals (a page's number field is read as one) are compared as
+     * decimals: 2.22e402 has no double, and asking for one throws (Jazzer, EFormFuzzTest).
+     */
+    static boolean withinRange(JsonNode number) {
+        if (number.isBigDecimal() || number.isBigInteger()) {
+            java.math.BigDecimal v = number.decimalValue();
+            return v.abs().compareTo(java.math.BigDecimal.valueOf(MAX_NUMBER)) < 0 && v.scale() <= MAX_SCALE;
+        }
+        double d = number.asDouble();
+        return !Double.isNaN(d) && !Double.isInfinite(d) && Math.abs(d) < MAX_NUMBER;
+    }
+
     private void outOfRange(JsonNode node, List<String> path, JsonNode schema, Locale locale,
                             Map<String, FieldProblem> out) {
         if (node.isNumber()) {
-            double d = node.asDouble();
-            if (Double.isNaN(d) || Double.isInfinite(d) || Math.abs(d) >= MAX_NUMBER) {
+            if (!withinRange(node)) {
                 StringBuilder name = new StringBuilder("form");
                 for (String part : path) {
                     name.append(part.matches("\\d+") ? "[" + part + "]" : "." + part);

@@ -195,6 +195,16 @@ class FormRulesTest {
         }
     }
 
+    /** Jazzer (EFormFuzzTest): a list where the father's number belongs threw inside the "one person, one number" rule. */
+    @org.junit.jupiter.api.Test
+    void aListWhereANumberBelongsIsTheSchemasProblemNotAnError() throws Exception {
+        JsonNode schema = schema("1.001193");
+        ObjectNode form = (ObjectNode) schema.get("examples").get(0).deepCopy();
+        ((ObjectNode) form.get("father")).putArray("idNumber").add("070196004512");
+        List<FieldProblem> problems = VALIDATOR.validate(procedure("1.001193", schema), form, VI);
+        assertThat(problems).extracting(FieldProblem::field).contains("form.father.idNumber");
+    }
+
     private static void set(ObjectNode form, String path, String value) {
         String[] parts = path.split("\\.");
         ObjectNode node = form;

@@ -59,4 +59,21 @@ class FormValidatorTest {
         var en = validator.validate(procedure(schema), JSON.createObjectNode(), Locale.ENGLISH);
         assertThat(en).allSatisfy(p -> assertThat(p.message()).contains("missing"));
     }
+
+    @Test
+    void aNumberBeyondEveryDoubleFromAPageIsAProblemOnItsFieldNotAnError() {
+        // Jazzer (EFormFuzzTest) found it: a page's number field is read as a decimal, 2.22e402 has no double
+        ObjectNode schema = (ObjectNode) JSON.readTree("""
+                {"type":"object","properties":{"area":{"type":"number","title":"Diện tích"}},
+                 "examples":[{"area":12.5}]}""");
+        ObjectNode form = vn.motcua.catalog.EForm.parse(schema, java.util.Map.of("form.area", new String[] {"2,22e402"}), JSON);
+        assertThat(form.get("area").isBigDecimal()).isTrue();
+        List<FieldProblem> problems = validator.validate(procedure(schema), form, Locale.forLanguageTag("vi"));
+        assertThat(problems).extracting(FieldProblem::field).containsExactly("form.area");
+        ObjectNode tiny = vn.motcua.catalog.EForm.parse(schema, java.util.Map.of("form.area", new String[] {"1e-999999"}), JSON);
+        assertThat(validator.validate(procedure(schema), tiny, Locale.forLanguageTag("vi")))
+                .extracting(FieldProblem::field).containsExactly("form.area");
+        ObjectNode fine = vn.motcua.catalog.EForm.parse(schema, java.util.Map.of("form.area", new String[] {"12,5"}), JSON);
+        assertThat(validator.validate(procedure(schema), fine, Locale.forLanguageTag("vi"))).isEmpty();
+    }
 }
