@@ -1,6 +1,7 @@
 package vn.motcua.catalog.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.List;
@@ -93,6 +94,9 @@ class ProcedureAdminApi {
 
     @PostMapping(path = "/import", consumes = "multipart/form-data")
     @Operation(summary = "Import procedures from a CSV or .xlsx list (national procedure database layout); preview=true checks only; all or nothing")
+    @ApiResponse(responseCode = "201", description = "Imported (all rows)", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "preview=true, or a file with errors: checked only, nothing "
+            + "imported", useReturnTypeSchema = true)
     ResponseEntity<ImportResult> importFile(Actor actor, @RequestPart("file") MultipartFile file,
                                             @RequestParam(defaultValue = "false") boolean preview) throws IOException {
         ImportResult r = imports.importFile(actor, file.getOriginalFilename(), file.getBytes(), !preview);

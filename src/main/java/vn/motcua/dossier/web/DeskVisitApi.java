@@ -1,6 +1,9 @@
 package vn.motcua.dossier.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +37,8 @@ class DeskVisitApi {
     @PostMapping
     @Operation(summary = "A walk-in whose papers are incomplete: form 02 (GUIDANCE, items = what to add, once, "
             + "completely) or form 03 (REFUSAL, with the reason), recorded in the desk log; no dossier number is used")
+    @ApiResponse(responseCode = "201", description = "Recorded; Location is its slip (PDF)",
+            headers = @Header(name = "Location", schema = @Schema(type = "string")))
     ResponseEntity<DeskLog.Visit> record(Actor actor, @RequestBody DeskVisitRequest body) {
         DeskLog.Visit v = desk.record(actor, body);
         return ResponseEntity.created(URI.create("/api/v1/office/desk-visits/" + v.id() + ".pdf")).body(v);

@@ -1,6 +1,7 @@
 package vn.motcua.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.List;
@@ -85,6 +86,9 @@ class AccountAdminApi {
 
     @PostMapping(path = "/import", consumes = "multipart/form-data")
     @Operation(summary = "Import accounts from a CSV or .xlsx file; preview=true checks only; all or nothing")
+    @ApiResponse(responseCode = "201", description = "Imported (all rows)", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "preview=true, or a file with errors: checked only, nothing "
+            + "imported", useReturnTypeSchema = true)
     ResponseEntity<ImportResult> importFile(Actor actor, @RequestPart("file") MultipartFile file,
                                             @RequestParam(defaultValue = "false") boolean preview) throws IOException {
         if (file.getSize() > vn.motcua.platform.text.Tables.MAX_BYTES) {
@@ -96,6 +100,9 @@ class AccountAdminApi {
 
     @PostMapping(path = "/import", consumes = "text/csv")
     @Operation(summary = "Import accounts from a CSV body; preview=true checks only; all or nothing")
+    @ApiResponse(responseCode = "201", description = "Imported (all rows)", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "preview=true, or a file with errors: checked only, nothing "
+            + "imported", useReturnTypeSchema = true)
     ResponseEntity<ImportResult> importCsv(Actor actor, @RequestBody String csv,
                                            @RequestParam(defaultValue = "false") boolean preview) {
         ImportResult r = admin.importCsv(actor, csv, !preview);

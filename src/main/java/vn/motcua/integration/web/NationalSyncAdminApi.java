@@ -1,6 +1,7 @@
 package vn.motcua.integration.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -54,6 +55,8 @@ class NationalSyncAdminApi {
 
     @PostMapping("/dead-letters/{id}/resend")
     @Operation(summary = "Puts a dead letter back in its dossier's queue (409 when it is not dead any more)")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "Not a dead letter (any more): already resent or delivered")
     Resent resend(@PathVariable long id) {
         if (!state.resend(id)) {
             throw ProblemException.conflict("national.sync.notDead");

@@ -44,6 +44,8 @@ class OrganizationApi {
     @Operation(summary = "Administrative units in force on a date (at=YYYY-MM-DD, default today), by parent or level: "
             + "parent=70&at=2025-06-30 gives Bình Phước's 11 district-level units, parent=75 today the communes and "
             + "wards of the two-level Đồng Nai")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "The parent unit is unknown or not in force on that day")
     PageResult<UnitPeriod> units(@RequestParam(required = false) String parent,
                                  @RequestParam(required = false) String level,
                                  @RequestParam(required = false) LocalDate at,

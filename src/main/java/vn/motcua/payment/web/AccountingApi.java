@@ -97,6 +97,8 @@ class AccountingApi {
             + "503 the gateway could not be reached (the request stays recorded)")
     @ApiResponse(responseCode = "200", description = "The refund recorded",
             content = @Content(schema = @Schema(implementation = AccountingSchemas.RefundedPayment.class)))
+    @ApiResponse(responseCode = "503", description = "The gateway could not be reached: the refund request stays "
+            + "recorded (REFUND_REQUESTED); asking again retries")
     Map<String, Object> refund(Actor actor, @PathVariable String paymentId, @RequestBody(required = false) Refund body) {
         UUID id;
         try {

@@ -295,11 +295,12 @@ class ContractCustomizer implements OperationCustomizer, OpenApiCustomizer {
         for (String code : codes) {
             responses.computeIfAbsent(code, c -> new ApiResponse());
         }
-        // every 4xx (derived or declared without a body) answers a Problem
+        // every 4xx and 5xx (derived or declared without a body) answers a Problem (ApiProblemHandler): springdoc
+        // would give a declared 503 the operation's own body
         Map<String, ApiResponse> sorted = new TreeMap<>(responses);
         responses.clear();
         sorted.forEach((code, r) -> {
-            if (code.startsWith("4")) {
+            if (code.startsWith("4") || code.startsWith("5")) {
                 if (r.getDescription() == null || r.getDescription().isBlank()) {
                     r.setDescription(ERRORS.getOrDefault(code, "Error"));
                 }
@@ -365,7 +366,10 @@ class ContractCustomizer implements OperationCustomizer, OpenApiCustomizer {
         return dot < 0 ? null : last.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    /** A 201 declared with {@code @ApiResponse} (e.g. with a Location header) takes the body springdoc put on 200. */
+    /**
+     * A 201 declared with {@code @ApiResponse} (e.g. with a Location header) takes the body springdoc put on 200;
+     * that 200 goes, unless it is declared too (an operation answering either, such as a preview).
+     */
     private static void created(Op o) {
         ApiResponses r = o.op.getResponses();
         if (r == null || !r.containsKey("201") || !r.containsKey("200")) {
@@ -376,7 +380,9 @@ class ContractCustomizer implements OperationCustomizer, OpenApiCustomizer {
         if (created.getContent() == null || created.getContent().isEmpty()) {
             created.setContent(ok.getContent());
         }
-        r.remove("200");
+        if (!declared(o, "200")) {
+            r.remove("200");
+        }
         if (created.getHeaders() != null) {
             for (Header h : created.getHeaders().values()) {
                 if (h.getSchema() == null) {
@@ -384,6 +390,20 @@ class ContractCustomizer implements OperationCustomizer, OpenApiCustomizer {
                 }
             }
         }
+    }
+
+    /** Whether the handler declares that response code itself ({@code @ApiResponse}). */
+    private static boolean declared(Op o, String code) {
+        if (o.handler == null) {
+            return false;
+        }
+        for (io.swagger.v3.oas.annotations.responses.ApiResponse a : o.handler.getMethod()
+                .getAnnotationsByType(io.swagger.v3.oas.annotations.responses.ApiResponse.class)) {
+            if (code.equals(a.responseCode())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- operation ids and tags
