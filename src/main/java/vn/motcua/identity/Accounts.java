@@ -25,6 +25,14 @@ public interface Accounts {
         return Optional.empty();
     }
 
+    /**
+     * VNeID login (issue 14): the national identity the account is linked to, empty for an account that never logged
+     * in with VNeID (officers, local citizen accounts).
+     */
+    default Optional<NationalIdentity> nationalIdentity(long accountId) {
+        return Optional.empty();
+    }
+
     record Contact(String displayName, String email, String phone) {
     }
 }

@@ -35,7 +35,9 @@ import org.springframework.test.context.ContextConfiguration;
     // feedback (issue 15): every test sends feedback (portal, Open311) from 127.0.0.1
     "motcua.limits.public-write=100000/1h",
     // password reset (issue 18): every test asks from 127.0.0.1; the per-account limit stays as configured
-    "motcua.limits.password-reset-source=100000/1h"
+    "motcua.limits.password-reset-source=100000/1h",
+    // VNeID login (issue 14): the sandbox's simulated outage is seen at the next click, not 15 s later
+    "motcua.vneid.availability-cache-for=0s"
 })
 @ActiveProfiles({"demo", "test"})
 @Import(TestConfig.class)

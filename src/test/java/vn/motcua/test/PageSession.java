@@ -33,6 +33,9 @@ public final class PageSession {
     private final String language;
     private final HttpClient http;
     private Page last;
+    /** Every URL requested, in order (redirects included): VNeID login (issue 14) reads the callback from it. */
+    private final List<String> visited = new ArrayList<>();
+    private String stopBefore;
 
     public PageSession(int port) {
         this(port, "vi");
@@ -122,10 +125,25 @@ public final class PageSession {
         return last;
     }
 
+    /** Every URL requested so far, redirects included. */
+    public List<String> visited() {
+        return List.copyOf(visited);
+    }
+
+    /**
+     * Stops following redirects before a URL whose path contains {@code fragment}: the page answered is a 302 whose
+     * {@link Page#url()} is that URL (null: follow everything again).
+     */
+    public PageSession stopBefore(String fragment) {
+        this.stopBefore = fragment;
+        return this;
+    }
+
     private Page follow(HttpRequest.Builder first, String path) {
         HttpRequest.Builder b = first;
         String url = uri(path).toString();
         for (int hops = 0; hops < 10; hops++) {
+            visited.add(url);
             HttpResponse<byte[]> r = send(b.header("Accept-Language", language)
                     .header("Accept", "text/html,application/xhtml+xml,*/*").timeout(Duration.ofSeconds(60)));
             String location = r.headers().firstValue("Location").orElse(null);
@@ -133,6 +151,9 @@ public final class PageSession {
                 URI next = URI.create(url).resolve(location);
                 if (!next.toString().startsWith(base)) {
                     throw new AssertionError("redirect out of the site: " + next);
+                }
+                if (stopBefore != null && next.getPath() != null && next.getPath().contains(stopBefore)) {
+                    return new Page(r.statusCode(), next.toString(), "", new byte[0]);
                 }
                 url = next.toString();
                 b = HttpRequest.newBuilder(next).GET();

@@ -28,6 +28,8 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     private final Set<Role> roles;
     private final boolean enabled;
     private final boolean mustChangePassword;
+    /** VNeID login (issue 14): the level of assurance of this session's VNeID log-in; null after a password log-in. */
+    private final Integer vneidLevel;
 
     AccountPrincipal(long accountId, String username, String passwordHash, String displayName, String kind,
                      String agencyCode, Set<Role> roles, boolean enabled) {
@@ -36,6 +38,13 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
     AccountPrincipal(long accountId, String username, String passwordHash, String displayName, String kind,
                      String agencyCode, Set<Role> roles, boolean enabled, boolean mustChangePassword) {
+        this(accountId, username, passwordHash, displayName, kind, agencyCode, roles, enabled, mustChangePassword, null);
+    }
+
+    private AccountPrincipal(long accountId, String username, String passwordHash, String displayName, String kind,
+                             String agencyCode, Set<Role> roles, boolean enabled, boolean mustChangePassword,
+                             Integer vneidLevel) {
+        this.vneidLevel = vneidLevel;
         this.mustChangePassword = mustChangePassword;
         this.accountId = accountId;
         this.username = username;
@@ -79,7 +88,18 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     /** The same principal without the password hash, for the session. */
     AccountPrincipal withoutPassword() {
         return new AccountPrincipal(accountId, username, "", displayName, kind, agencyCode, roles, enabled,
-                mustChangePassword);
+                mustChangePassword, vneidLevel);
+    }
+
+    /** The same principal logged in with VNeID at this level of assurance (0: the provider did not say). */
+    AccountPrincipal withVneid(int level) {
+        return new AccountPrincipal(accountId, username, passwordHash, displayName, kind, agencyCode, roles, enabled,
+                mustChangePassword, level);
+    }
+
+    /** The level of assurance of this session's VNeID log-in, empty after a password log-in. */
+    public java.util.Optional<Integer> vneidLevel() {
+        return java.util.Optional.ofNullable(vneidLevel);
     }
 
     @Override

@@ -222,4 +222,25 @@ public class AccountService implements Accounts, UserDetailsService {
                 .query((rs, i) -> new Contact(rs.getString("display_name"), rs.getString("email"), rs.getString("phone")))
                 .optional();
     }
+
+    @Override
+    public Optional<vn.motcua.identity.NationalIdentity> nationalIdentity(long accountId) {
+        return jdbc.sql("""
+                select id_number, subject, assurance_level, linked_at, last_login_at
+                from vneid_identity where account_id = :id""").param("id", accountId)
+                .query((rs, i) -> new vn.motcua.identity.NationalIdentity(rs.getString("id_number"),
+                        rs.getString("subject"), rs.getInt("assurance_level"),
+                        rs.getObject("linked_at", java.time.OffsetDateTime.class),
+                        rs.getObject("last_login_at", java.time.OffsetDateTime.class)))
+                .optional();
+    }
+
+    /** The verified part of a VNeID-linked account's profile (name, number, date of birth), empty for others. */
+    Optional<CitizenProfile> verifiedByVneid(long accountId) {
+        return jdbc.sql("select full_name, id_number, date_of_birth from vneid_identity where account_id = :id")
+                .param("id", accountId)
+                .query((rs, i) -> new CitizenProfile(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, LocalDate.class), null, null, null, null))
+                .optional();
+    }
 }

@@ -70,7 +70,12 @@ public class Registration {
     }
 
     @Transactional
-    public CitizenProfile saveProfile(long accountId, CitizenProfile p) {
+    public CitizenProfile saveProfile(long accountId, CitizenProfile given) {
+        // VNeID login (issue 14): the name, number and date of birth of a VNeID-verified account are VNeID's
+        CitizenProfile p = accounts.verifiedByVneid(accountId)
+                .map(v -> new CitizenProfile(v.fullName(), v.idNumber(), v.dateOfBirth() != null ? v.dateOfBirth()
+                        : given.dateOfBirth(), given.phone(), given.email(), given.address(), given.communeCode()))
+                .orElse(given);
         List<FieldProblem> errors = new ArrayList<>();
         if (p.fullName() == null || p.fullName().isBlank() || p.fullName().length() > 200) {
             errors.add(FieldProblem.of("fullName", "error.required"));

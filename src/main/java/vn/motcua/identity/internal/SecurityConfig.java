@@ -27,6 +27,7 @@ import vn.motcua.platform.Role;
  * session login with CSRF protection; sessions live in PostgreSQL so any node serves any request.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(VneidProperties.class)
 class SecurityConfig {
 
     /** Public reads of the API: reference data, calendar, public tracking, the index and statistics. */
@@ -117,7 +118,9 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle, MessageSource messages,
-                                  LocaleResolver locales, TokenService tokens) throws Exception {
+                                  LocaleResolver locales, TokenService tokens, VneidSecurity vneid) throws Exception {
+        // VNeID login (issue 14): OpenID Connect next to the password form, one session and security context
+        vneid.configure(http);
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {

@@ -23,17 +23,28 @@ class IdentityPages {
     private final Organization organization;
 
     private final vn.motcua.platform.limits.RateLimits limits;
+    private final vn.motcua.identity.internal.VneidClients vneid;
+    /** The province's zone (the working calendar's). */
+    private final java.time.ZoneId zone;
 
     IdentityPages(Registration registration, AccountService accounts, Organization organization,
-                  vn.motcua.platform.limits.RateLimits limits) {
+                  vn.motcua.platform.limits.RateLimits limits, vn.motcua.identity.internal.VneidClients vneid,
+                  java.time.ZoneId zone) {
+        this.zone = zone;
         this.limits = limits;
+        this.vneid = vneid;
         this.registration = registration;
         this.accounts = accounts;
         this.organization = organization;
     }
 
     @GetMapping("/dang-nhap")
-    String login() {
+    String login(@org.springframework.web.bind.annotation.RequestParam(name = "vneid", required = false) String outcome,
+                 Model model) {
+        // VNeID login (issue 14): the button when configured, and why the last VNeID log-in did not log in
+        model.addAttribute("vneidOffered", vneid.configured());
+        vn.motcua.identity.internal.VneidOutcome.of(outcome)
+                .ifPresent(o -> model.addAttribute("vneidMessage", o.messageKey()));
         return "identity/login";
     }
 
@@ -67,7 +78,17 @@ class IdentityPages {
         model.addAttribute("profile", accounts.profile(actor.accountId())
                 .orElse(new CitizenProfile(actor.displayName(), null, null, null, null, null, null)));
         model.addAttribute("communes", organization.units(UnitLevel.COMMUNE));
+        vneidStatus(actor, model);
         return "identity/profile";
+    }
+
+    /** VNeID login (issue 14): whether (and since when, at which level) the account is verified with VNeID. */
+    private void vneidStatus(Actor actor, Model model) {
+        accounts.nationalIdentity(actor.accountId()).ifPresent(n -> {
+            model.addAttribute("vneid", n);
+            model.addAttribute("vneidSince", n.linkedAt().atZoneSameInstant(zone)
+                    .toLocalDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        });
     }
 
     @PostMapping("/tai-khoan")
@@ -78,6 +99,7 @@ class IdentityPages {
         } catch (ProblemException e) {
             model.addAttribute("errors", e.errors());
             model.addAttribute("communes", organization.units(UnitLevel.COMMUNE));
+            vneidStatus(actor, model);
             return "identity/profile";
         }
         redirect.addFlashAttribute("saved", true);

@@ -99,7 +99,7 @@ class NationalSyncQueue implements OutboxConsumer {
         String processing = d.currentStepAgency() == null ? null : agencyName(d.currentStepAgency());
         OnlinePayment payment = payments.orderedStream().map(p -> p.paidOnline(d.code()))
                 .flatMap(Optional::stream).findFirst().orElse(null);
-        var applicant = evidence.applicant(d.code(), d.applicantAccountId());
+        var applicant = evidence.applicant(d);
         return new NationalPortalPayload.Facts(changed, contents.of(d.code()).orElse(null),
                 d.procedureCode() == null ? null : catalog.procedure(d.procedureCode()).orElse(null),
                 properties.procedureSuffix(), receiving, processing, payment, applicant.vneidVerified(),

@@ -14,9 +14,11 @@ import vn.motcua.integration.population.PopulationChecks;
 class PopulationEvidence {
 
     private final PopulationChecks checks;
+    private final vn.motcua.identity.Accounts accounts;
 
-    PopulationEvidence(PopulationChecks checks) {
+    PopulationEvidence(PopulationChecks checks, vn.motcua.identity.Accounts accounts) {
         this.checks = checks;
+        this.accounts = accounts;
     }
 
     /** The applicant's account as the national systems know it. */
@@ -24,9 +26,19 @@ class PopulationEvidence {
         static final ApplicantIdentity NONE = new ApplicantIdentity(false, null);
     }
 
-    /** Whether the applicant's account was verified with VNeID, and its national account id (no VNeID login yet). */
-    ApplicantIdentity applicant(String dossierCode, Long accountId) {
-        return ApplicantIdentity.NONE;
+    /**
+     * Whether the applicant's account was verified with VNeID when the dossier was filed, and its national account id
+     * (the provider's subject): the account is linked to a VNeID identity (issue 14: created by a VNeID log-in or
+     * merged after the person confirmed) since before the dossier was submitted. A counter dossier has no account.
+     */
+    ApplicantIdentity applicant(vn.motcua.dossier.DossierSnapshot d) {
+        if (d.applicantAccountId() == null) {
+            return ApplicantIdentity.NONE;
+        }
+        return accounts.nationalIdentity(d.applicantAccountId())
+                .filter(n -> d.submittedAt() == null || !n.linkedAt().isAfter(d.submittedAt()))
+                .map(n -> new ApplicantIdentity(true, n.subject()))
+                .orElse(ApplicantIdentity.NONE);
     }
 
     /** MaCSDL of the national databases consulted for the dossier. */
