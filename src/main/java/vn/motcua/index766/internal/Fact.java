@@ -21,6 +21,21 @@ public record Fact(long id, String code, String procedureCode, String procedureN
         return "ONLINE".equals(channel);
     }
 
+    /**
+     * The same facts with the indicator 3.6 flag from real payments: fee-bearing (the catalogue's quote or the
+     * amount asked &gt; 0) and an online payment held for it ({@link PaidOnlineStore}).
+     */
+    public Fact withPaidOnline(boolean paidOnlineHeld) {
+        boolean paid = feeBearing && paidOnlineHeld;
+        if (paid == paidOnline) {
+            return this;
+        }
+        return new Fact(id, code, procedureCode, procedureName, agencyCode, provinceCode, districtCode, communeCode,
+                level, channel, status, receivedAt, dueAt, originalDueAt, endAt, endKind, returnedAt, outcome,
+                supplementCount, waitingSupplementSince, clockStoppedAt, apologyCount, lateFlag, electronicResult,
+                digitised, populationData, applicantAccount, feeBearing, paid, rating);
+    }
+
     public boolean withResult() {
         return "FINISHED".equals(endKind) || "RETURNED".equals(endKind);
     }

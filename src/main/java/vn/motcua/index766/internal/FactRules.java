@@ -32,7 +32,11 @@ public final class FactRules {
     private FactRules() {
     }
 
-    /** The facts of a dossier's state (from a {@link DossierChanged} event, or the recount's snapshots). */
+    /**
+     * The facts of a dossier's state (from a {@link DossierChanged} event, or the recount's snapshots). "Paid online"
+     * (3.6) is not the dossier's to say: it is false here and set from the payment module's facts
+     * ({@link Fact#withPaidOnline}, {@link PaidOnlineStore}) by the consumer and the recount.
+     */
     public static Fact fromSnapshot(DossierSnapshot p) {
         String status = p.status().name();
         OffsetDateTime receivedAt = p.receivedAt();
@@ -68,7 +72,6 @@ public final class FactRules {
         String channel = p.channel() == null ? null : p.channel().name();
         long fee = p.feeAmount() == null ? 0 : p.feeAmount();
         boolean feeBearing = fee > 0;
-        boolean paid = p.paidAt() != null;
         boolean account = p.applicantAccountId() != null;
         boolean withResult = "FINISHED".equals(endKind) || "RETURNED".equals(endKind);
         boolean electronicResult = withResult && p.resultFiles() > 0;
@@ -80,7 +83,7 @@ public final class FactRules {
                 p.districtCode(), p.communeCode(), p.level(), channel, status, receivedAt, p.dueAt(), p.originalDueAt(),
                 endAt, endKind, returnedAt, null, p.supplementCount(), waiting, stopped, p.apologyCount(), p.lateFlag(),
                 electronicResult, electronicInputs && electronicResult, account && personalId(p.applicantIdNumber()),
-                account, feeBearing, feeBearing && paid && "ONLINE".equals(channel), p.rating());
+                account, feeBearing, false, p.rating());
     }
 
     /** The fact with its outcome (EARLY / ON_TIME / LATE once ended and counted) under the settings. */

@@ -27,7 +27,8 @@ import vn.motcua.index766.Index766Settings;
 import vn.motcua.platform.BulkLoadListener;
 
 /**
- * The recount: rebuilds every fact from the dossier module's snapshots and every aggregate from the facts, in one
+ * The recount: rebuilds every fact from the dossier module's snapshots (and the online payments from the payment
+ * module's {@link vn.motcua.payment.PaymentFacts}) and every aggregate from the facts, in one
  * transaction (the live consumer waits on the state lock meanwhile, readers of the two tables wait for the
  * truncation). Runs after a bulk load and as the command {@code recount-index}; the live aggregates must always
  * equal what it produces.
@@ -55,9 +56,11 @@ public class Index766Recount implements BulkLoadListener {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate tx;
+    private final PaidOnlineStore payments;
 
     Index766Recount(DossierSnapshots snapshots, IndexAggregates aggregates, Index766Settings settings,
-                    JdbcTemplate jdbc, PlatformTransactionManager tm) {
+                    JdbcTemplate jdbc, PlatformTransactionManager tm, PaidOnlineStore payments) {
+        this.payments = payments;
         this.snapshots = snapshots;
         this.aggregates = aggregates;
         this.settings = settings;
@@ -85,6 +88,8 @@ public class Index766Recount implements BulkLoadListener {
 
     private long rebuild() throws SQLException, java.io.IOException {
         YearMonth closeThrough = aggregates.startRecount();
+        // the online payments held, from the payment module (PaymentFacts), before the snapshot is read
+        long[] paidOnline = payments.rebuild();
         jdbc.execute("set local maintenance_work_mem = '256MB'");
         Connection connection = DataSourceUtils.getConnection(dataSource);
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -107,7 +112,8 @@ public class Index766Recount implements BulkLoadListener {
                     break;
                 }
                 for (DossierSnapshot snapshot : batch) {
-                    Fact f = FactRules.withOutcome(FactRules.fromSnapshot(snapshot), settings, aggregates.zone());
+                    Fact f = FactRules.withOutcome(FactRules.fromSnapshot(snapshot), settings, aggregates.zone())
+                            .withPaidOnline(PaidOnlineStore.contains(paidOnline, snapshot.id()));
                     FactStore.copyLine(lines, f);
                     sums.add(f, closeThrough);
                 }
