@@ -32,7 +32,7 @@ import static vn.motcua.signing.PdfTestSupport.text;
  */
 class OfficialDocumentsPdfTest {
 
-    private static final OfficialDocuments DOCS = new PdfOfficialDocuments();
+    private static final OfficialDocuments DOCS = new PdfOfficialDocuments(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private static final String CODE = "H10.689.25195-310506-0001";
     // Bộ phận Một cửa

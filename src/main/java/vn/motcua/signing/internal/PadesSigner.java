@@ -2,10 +2,7 @@ package vn.motcua.signing.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.Calendar;
 import java.util.GregorianCalendar;
-import java.util.TimeZone;
 import java.util.function.Function;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -23,7 +20,7 @@ final class PadesSigner {
     static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
 
     /** What the signature dictionary says besides the signature: who, why, where, when. */
-    record Meta(String name, String reason, String location, Instant at) {
+    record Meta(String name, String reason, String location, java.time.ZonedDateTime at) {
     }
 
     private PadesSigner() {
@@ -43,9 +40,7 @@ final class PadesSigner {
             signature.setName(meta.name());
             signature.setReason(meta.reason());
             signature.setLocation(meta.location());
-            Calendar when = new GregorianCalendar(TimeZone.getTimeZone("Asia/Ho_Chi_Minh"));
-            when.setTimeInMillis(meta.at().toEpochMilli());
-            signature.setSignDate(when);
+            signature.setSignDate(GregorianCalendar.from(meta.at()));
             try (SignatureOptions options = new SignatureOptions()) {
                 options.setPreferredSignatureSize(tsa == null ? 12_000 : 30_000);
                 if (visible != null) {

@@ -33,7 +33,6 @@ import vn.motcua.signing.DocumentSigner;
 class PdfDocumentSigner implements DocumentSigner {
 
     private static final Log audit = LogFactory.getLog("vn.motcua.audit");
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss XXX");
     private static final float MM = 72f / 25.4f;
 
@@ -41,8 +40,11 @@ class PdfDocumentSigner implements DocumentSigner {
     private final Organization organization;
     private final Clock clock;
     private final TimestampClient tsa;
+    /** The province's time zone (the calendar's): signing times are printed and dated in it. */
+    private final ZoneId zone;
 
-    PdfDocumentSigner(KeyRing keys, Organization organization, Clock clock, SigningProperties props) {
+    PdfDocumentSigner(KeyRing keys, Organization organization, Clock clock, SigningProperties props, ZoneId zone) {
+        this.zone = zone;
         this.keys = keys;
         this.organization = organization;
         this.clock = clock;
@@ -62,9 +64,9 @@ class PdfDocumentSigner implements DocumentSigner {
         Instant now = checked(key.certificate(), clock.instant());
         byte[] seal = SealImages.seal(key.sealImage(), issuer(agency));
         List<String> lines = List.of("Ký bởi: " + commonName(key.certificate()), "Cơ quan: " + issuer(agency),
-                "Thời gian ký: " + TIME.format(now.atZone(VIETNAM)));
+                "Thời gian ký: " + TIME.format(now.atZone(zone)));
         return sign(pdf, RawSigner.local(key), new PadesSigner.Meta(commonName(key.certificate()),
-                "Chữ ký số của cơ quan, tổ chức", issuer(agency), now), doc -> {
+                "Chữ ký số của cơ quan, tổ chức", issuer(agency), now.atZone(zone)), doc -> {
             int page = doc.getNumberOfPages() - 1;
             PDRectangle box = place(doc, page, placement, 68 * MM, 17 * MM * scale(doc, page));
             return new PadesSigner.Placed(page, new Appearance.Spec(box, lines, seal, false));
@@ -99,11 +101,11 @@ class PdfDocumentSigner implements DocumentSigner {
             lines.add("Chức vụ: " + officer.position());
         }
         lines.add("Cơ quan: " + issuer(agency));
-        lines.add("Thời gian ký: " + TIME.format(now.atZone(VIETNAM)));
+        lines.add("Thời gian ký: " + TIME.format(now.atZone(zone)));
         PDRectangle[] officerBox = new PDRectangle[1];
         int[] officerPage = new int[1];
         byte[] signed = sign(pdf, personal, new PadesSigner.Meta(commonName(personal.chain().getFirst()),
-                "Người có thẩm quyền ký", issuer(agency), now), doc -> {
+                "Người có thẩm quyền ký", issuer(agency), now.atZone(zone)), doc -> {
             int page = doc.getNumberOfPages() - 1;
             float s = scale(doc, page);
             officerBox[0] = place(doc, page, placement, 62 * MM * s, 18 * MM * s);
@@ -121,7 +123,7 @@ class PdfDocumentSigner implements DocumentSigner {
         Signed once = officerSignature(officer, agencyCode, pdf, placement);
         byte[] sealImage = SealImages.seal(seal.sealImage(), issuer(agency));
         return sign(once.pdf(), RawSigner.local(seal), new PadesSigner.Meta(commonName(seal.certificate()),
-                "Chữ ký số của cơ quan, tổ chức", issuer(agency), once.at()), doc -> {
+                "Chữ ký số của cơ quan, tổ chức", issuer(agency), once.at().atZone(zone)), doc -> {
             // the seal overlaps about a third of the signer's appearance, on its left (Decree 30/2020, Annex I)
             PDRectangle o = once.box();
             float side = o.getHeight() * 1.3f;
@@ -168,15 +170,15 @@ class PdfDocumentSigner implements DocumentSigner {
     }
 
     /** The certificate must be valid at the signing moment; returns that moment. */
-    private static Instant checked(X509Certificate cert, Instant now) {
+    private Instant checked(X509Certificate cert, Instant now) {
         try {
             cert.checkValidity(Date.from(now));
             return now;
         } catch (CertificateExpiredException e) {
-            throw Failures.failed("signing.reason.expired", TIME.format(cert.getNotAfter().toInstant().atZone(VIETNAM)));
+            throw Failures.failed("signing.reason.expired", TIME.format(cert.getNotAfter().toInstant().atZone(zone)));
         } catch (CertificateNotYetValidException e) {
             throw Failures.failed("signing.reason.notYetValid",
-                    TIME.format(cert.getNotBefore().toInstant().atZone(VIETNAM)));
+                    TIME.format(cert.getNotBefore().toInstant().atZone(zone)));
         }
     }
 

@@ -42,7 +42,6 @@ import static vn.motcua.signing.internal.PageLayout.bold;
 import static vn.motcua.signing.internal.PageLayout.boldItalic;
 import static vn.motcua.signing.internal.PageLayout.italic;
 import static vn.motcua.signing.internal.PageLayout.plain;
-import static vn.motcua.signing.internal.VietnameseDates.moment;
 
 /**
  * The one-stop documents laid out with PDFBox, after the forms of Circular 01/2018/TT-VPCP Art. 9: the national
@@ -64,9 +63,12 @@ public class PdfOfficialDocuments implements OfficialDocuments {
     private static final String HEAD_OF_AGENCY = "THỦ TRƯỞNG CƠ QUAN";
 
     private final FontFaces faces;
+    private final VietnameseDates dates;
 
-    public PdfOfficialDocuments() {
+    /** @param zone the province's time zone (the calendar's), in which every date and time is printed */
+    public PdfOfficialDocuments(java.time.ZoneId zone) {
         this.faces = new FontFaces();
+        this.dates = new VietnameseDates(zone);
     }
 
     // ------------------------------------------------------------------ form 01
@@ -92,8 +94,8 @@ public class PdfOfficialDocuments implements OfficialDocuments {
             components(l, d.components());
             l.gap(l.metrics().body() * 0.3f);
             l.paragraph(plain("2. Số lượng hồ sơ: 01 (bộ)."));
-            l.paragraph(plain("3. Thời gian tiếp nhận hồ sơ: "), plain(moment(d.receivedAt())), plain("."));
-            l.paragraph(plain("4. Thời gian trả kết quả giải quyết hồ sơ: "), bold(moment(d.dueAt())), plain("."));
+            l.paragraph(plain("3. Thời gian tiếp nhận hồ sơ: "), plain(dates.moment(d.receivedAt())), plain("."));
+            l.paragraph(plain("4. Thời gian trả kết quả giải quyết hồ sơ: "), bold(dates.moment(d.dueAt())), plain("."));
             if (present(d.trackingUrl())) {
                 l.paragraph(plain("5. Tra cứu tình trạng hồ sơ: quét mã QR trên phiếu này hoặc truy cập "),
                         plain(d.trackingUrl()), plain(" với mã hồ sơ trên."));
@@ -210,15 +212,15 @@ public class PdfOfficialDocuments implements OfficialDocuments {
             title(l, title, d.dossierCode());
             field(l, "Kính gửi", d.applicantName(), true);
             String agency = agency(d.agencyName());
-            prose(l, plain("Ngày " + VietnameseDates.date(d.receivedAt()) + ", "), plain(agency),
+            prose(l, plain("Ngày " + dates.date(d.receivedAt()) + ", "), plain(agency),
                     plain(" tiếp nhận giải quyết hồ sơ của ông/bà, mã hồ sơ "), bold(d.dossierCode()),
                     plain(", nội dung yêu cầu giải quyết: "), plain(d.procedureName()), plain("."));
-            prose(l, plain("Thời hạn trả kết quả giải quyết hồ sơ: "), plain(moment(d.originalDueAt())),
+            prose(l, plain("Thời hạn trả kết quả giải quyết hồ sơ: "), plain(dates.moment(d.originalDueAt())),
                     plain("."));
             prose(l, plain("Tuy nhiên đến nay, "), plain(agency),
                     plain(" chưa trả kết quả giải quyết hồ sơ của ông/bà, lý do: "), plain(d.reason()));
             prose(l, plain("Sự chậm trễ này đã gây phiền hà cho ông/bà. "), plain(agency),
-                    plain(" xin lỗi ông/bà và sẽ trả kết quả giải quyết hồ sơ vào "), bold(moment(d.newDueAt())),
+                    plain(" xin lỗi ông/bà và sẽ trả kết quả giải quyết hồ sơ vào "), bold(dates.moment(d.newDueAt())),
                     plain("."));
             prose(l, plain("Mong nhận được sự thông cảm của ông/bà vì sự chậm trễ này./."));
             tracking(l, d.trackingUrl());
@@ -330,7 +332,7 @@ public class PdfOfficialDocuments implements OfficialDocuments {
     // ------------------------------------------------------------------ building blocks
 
     /** Agency (left) and national motto with the place and date (right); the QR code under the agency. */
-    private static void header(PageLayout l, String agencyName, String place, OffsetDateTime at, String numberLine,
+    private void header(PageLayout l, String agencyName, String place, OffsetDateTime at, String numberLine,
                                String qrUrl) {
         PageLayout.Metrics m = l.metrics();
         float size = m.header();
@@ -363,7 +365,7 @@ public class PdfOfficialDocuments implements OfficialDocuments {
                 .text(mottoSize, CENTER, bold(SLOGAN))
                 .rule(l.textWidth(SLOGAN, PageLayout.Style.BOLD, mottoSize))
                 .gap(size * 0.5f)
-                .text(size, CENTER, italic(VietnameseDates.placeAndDate(place, at)));
+                .text(size, CENTER, italic(dates.placeAndDate(place, at)));
         l.columns(left, 0, right, w - right.width());
     }
 
@@ -486,7 +488,7 @@ public class PdfOfficialDocuments implements OfficialDocuments {
             l.paragraph(m.body(), CENTER, 0, 0, List.of(italic("(Biên lai điện tử)")));
             l.paragraph(m.body(), CENTER, 0, 0, List.of(plain("Mẫu số: "), plain(orBlank(d.templateSymbol())),
                     plain("    Ký hiệu: "), bold(d.series()), plain("    Số: "), bold(d.number())));
-            l.paragraph(m.body(), CENTER, 0, 0, List.of(plain("Ngày lập: " + VietnameseDates.date(d.issuedAt()))));
+            l.paragraph(m.body(), CENTER, 0, 0, List.of(plain("Ngày lập: " + dates.date(d.issuedAt()))));
             l.gap(m.body() * 0.8f);
             field(l, "Đơn vị thu", agency(d.agencyName()), true);
             field(l, "Mã số thuế", d.agencyTaxCode(), false);
@@ -533,13 +535,13 @@ public class PdfOfficialDocuments implements OfficialDocuments {
     }
 
     /** An embedded file (the receipt's XML data), so that the signature of the PDF covers it too. */
-    private static void attach(PDDocument doc, String name, String description, byte[] content,
+    private void attach(PDDocument doc, String name, String description, byte[] content,
                                OffsetDateTime at) {
         try {
             PDEmbeddedFile file = new PDEmbeddedFile(doc, new ByteArrayInputStream(content));
             file.setSubtype("application/xml");
             file.setSize(content.length);
-            file.setCreationDate(GregorianCalendar.from(VietnameseDates.local(at).truncatedTo(ChronoUnit.SECONDS)));
+            file.setCreationDate(GregorianCalendar.from(dates.local(at).truncatedTo(ChronoUnit.SECONDS)));
             PDComplexFileSpecification spec = new PDComplexFileSpecification();
             spec.setFile(name);
             spec.setFileUnicode(name);
@@ -589,10 +591,10 @@ public class PdfOfficialDocuments implements OfficialDocuments {
     }
 
     /** Title, author, subject, dates, language "vi" and "show the title" (PDF/UA basics), also as XMP. */
-    private static void describe(PDDocument doc, Info info) throws IOException {
+    private void describe(PDDocument doc, Info info) throws IOException {
         String title = info.dossierCode().isBlank() ? info.title() : info.title() + " – " + info.dossierCode();
         String author = agency(info.agencyName());
-        GregorianCalendar created = GregorianCalendar.from(VietnameseDates.local(info.created())
+        GregorianCalendar created = GregorianCalendar.from(dates.local(info.created())
                 .truncatedTo(ChronoUnit.SECONDS));
         PDDocumentInformation pdi = doc.getDocumentInformation();
         pdi.setTitle(title);

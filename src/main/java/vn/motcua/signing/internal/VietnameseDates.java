@@ -5,27 +5,28 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
-/** How the documents print moments, always in Vietnam time. */
+/** How the documents print moments, in the province's time (the calendar's zone, {@code motcua.calendar.zone}). */
 final class VietnameseDates {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private final ZoneId zone;
 
-    private VietnameseDates() {
+    VietnameseDates(ZoneId zone) {
+        this.zone = zone;
     }
 
-    static ZonedDateTime local(OffsetDateTime t) {
-        return t.atZoneSameInstant(ZONE);
+    ZonedDateTime local(OffsetDateTime t) {
+        return t.atZoneSameInstant(zone);
     }
 
     /** "10 giờ 00 phút, thứ Ba, ngày 06/05/2031". */
-    static String moment(OffsetDateTime t) {
+    String moment(OffsetDateTime t) {
         ZonedDateTime z = local(t);
         return "%d giờ %02d phút, %s, ngày %s".formatted(z.getHour(), z.getMinute(), weekday(z.getDayOfWeek()),
                 date(t));
     }
 
     /** "06/05/2031". */
-    static String date(OffsetDateTime t) {
+    String date(OffsetDateTime t) {
         ZonedDateTime z = local(t);
         return "%02d/%02d/%04d".formatted(z.getDayOfMonth(), z.getMonthValue(), z.getYear());
     }
@@ -34,7 +35,7 @@ final class VietnameseDates {
      * The place and date line (địa danh, ngày tháng năm): "Đồng Xoài, ngày 23 tháng 11 năm 2026". Days below 10
      * and the months 1 and 2 take a leading zero (Decree 30/2020/NĐ-CP, Appendix I).
      */
-    static String placeAndDate(String place, OffsetDateTime t) {
+    String placeAndDate(String place, OffsetDateTime t) {
         ZonedDateTime z = local(t);
         int month = z.getMonthValue();
         String date = "ngày %02d tháng %s năm %d".formatted(z.getDayOfMonth(),

@@ -40,7 +40,9 @@ class PdfDocumentSignerTest {
 
     static final String AGENCY = "70.689.25195.MC";
     static final Instant NOW = Instant.parse("2031-05-06T03:00:00Z");
-    static final PdfOfficialDocuments DOCS = new PdfOfficialDocuments();
+    /** The province's zone, as the calendar's ZoneId bean gives it. */
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+    static final PdfOfficialDocuments DOCS = new PdfOfficialDocuments(ZONE);
 
     @TempDir
     Path dir;
@@ -48,7 +50,7 @@ class PdfDocumentSignerTest {
     PdfDocumentSigner signer(Clock clock, String officerKey) {
         var props = new SigningProperties(dir.toString(), "demo-test-password", null, null,
                 new SigningProperties.DemoCa(true, officerKey), null, null, null, null);
-        return new PdfDocumentSigner(new KeyRing(props), organization(), clock, props);
+        return new PdfDocumentSigner(new KeyRing(props), organization(), clock, props, PdfDocumentSignerTest.ZONE);
     }
 
     static Organization organization() {
@@ -148,7 +150,7 @@ class PdfDocumentSignerTest {
         var keys = new KeyRing(props);
         keys.demoCa().orElseThrow().issue(dir.resolve("agency-" + AGENCY + ".p12"), "Cơ quan hết hạn", null, true,
                 Date.from(Instant.parse("2020-01-01T00:00:00Z")), Date.from(Instant.parse("2030-01-01T00:00:00Z")));
-        var signer = new PdfDocumentSigner(keys, organization(), Clock.fixed(NOW, ZoneOffset.UTC), props);
+        var signer = new PdfDocumentSigner(keys, organization(), Clock.fixed(NOW, ZoneOffset.UTC), props, PdfDocumentSignerTest.ZONE);
         assertThatThrownBy(() -> signer.signAsAgency(AGENCY, receipt()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.detailKey()).isEqualTo("signing.failed");
@@ -159,7 +161,7 @@ class PdfDocumentSignerTest {
     @Test
     void withoutAKeystoreAndWithoutTheDemoCaThereIsNoSignature() {
         var props = new SigningProperties(dir.toString(), null, null, null, null, null, null, null, null);
-        var signer = new PdfDocumentSigner(new KeyRing(props), organization(), Clock.systemUTC(), props);
+        var signer = new PdfDocumentSigner(new KeyRing(props), organization(), Clock.systemUTC(), props, PdfDocumentSignerTest.ZONE);
         assertThatThrownBy(() -> signer.signAsAgency(AGENCY, receipt()))
                 .isInstanceOfSatisfying(ProblemException.class,
                         e -> assertThat(e.args()[0].toString()).contains("signing.reason.noKey"));

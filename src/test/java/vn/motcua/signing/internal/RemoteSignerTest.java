@@ -139,7 +139,7 @@ class RemoteSignerTest {
                 new SigningProperties.Remote("http://127.0.0.1:" + server.getAddress().getPort(), "motcua",
                         "motcua-secret", timeout, Duration.ofMillis(100)));
         return new PdfDocumentSigner(new KeyRing(props), PdfDocumentSignerTest.organization(),
-                Clock.system(ZoneOffset.UTC), props);
+                Clock.system(ZoneOffset.UTC), props, PdfDocumentSignerTest.ZONE);
     }
 
     static final DocumentSigner.Officer LEADER = new DocumentSigner.Officer("lanhdao.tanphu", "Trần Văn Bình", "Chủ tịch");

@@ -137,7 +137,7 @@ class TimestampedSignatureTest {
 
     PdfDocumentSigner signer(SigningProperties props) {
         return new PdfDocumentSigner(new KeyRing(props), PdfDocumentSignerTest.organization(),
-                Clock.fixed(NOW, ZoneOffset.UTC), props);
+                Clock.fixed(NOW, ZoneOffset.UTC), props, PdfDocumentSignerTest.ZONE);
     }
 
     @Test

@@ -101,7 +101,7 @@ class VerifyApiTest {
 
         var props = new SigningProperties(otherCa.toString(), "another-ca", null, null,
                 new SigningProperties.DemoCa(true, null), null, null, null, null);
-        var foreign = new PdfDocumentSigner(new KeyRing(props), organization, Clock.system(ZoneOffset.UTC), props);
+        var foreign = new PdfDocumentSigner(new KeyRing(props), organization, Clock.system(ZoneOffset.UTC), props, PdfDocumentSignerTest.ZONE);
         JsonNode u = verify(foreign.signAsAgency(TAN_PHU, PdfDocumentSignerTest.receipt()));
         assertThat(u.get("verdict").asString()).as(u.toString()).isEqualTo("UNTRUSTED");
         assertThat(u.get("signatures").get(0).get("intact").asBoolean()).isTrue();
