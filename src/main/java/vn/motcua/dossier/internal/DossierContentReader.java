@@ -57,6 +57,15 @@ class DossierContentReader implements DossierContents {
         return dossiers.findByCode(code).filter(d -> Access.officerSees(officer, d)).map(this::content);
     }
 
+    @Override
+    public java.util.Set<String> visibleToOfficer(java.util.Collection<String> codes, vn.motcua.platform.Actor officer) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String code : codes) {
+            dossiers.findByCode(code).filter(d -> Access.officerSees(officer, d)).ifPresent(d -> out.add(code));
+        }
+        return out;
+    }
+
     private DossierContent content(DossierRecord d) {
         List<Document> documents = dossiers.attachments(d.id()).stream()
                 .map(a -> new Document(DocumentKind.valueOf(a.kind()), a.componentCode(), a.fileId(), a.name(),

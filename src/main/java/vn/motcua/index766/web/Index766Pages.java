@@ -52,8 +52,11 @@ class Index766Pages {
     private final DrillDown drillDown;
     private final Organization organization;
     private final MessageSource messages;
+    private final vn.motcua.dossier.DossierContents dossiers;
 
-    Index766Pages(IndexService index, DrillDown drillDown, Organization organization, MessageSource messages) {
+    Index766Pages(IndexService index, DrillDown drillDown, Organization organization, MessageSource messages,
+                  vn.motcua.dossier.DossierContents dossiers) {
+        this.dossiers = dossiers;
         this.index = index;
         this.drillDown = drillDown;
         this.organization = organization;
@@ -145,8 +148,11 @@ class Index766Pages {
         model.addAttribute("pages", Math.max(1, (rows.total() + 49) / 50));
         model.addAttribute("fmt", format(locale));
         model.addAttribute("durations", DURATIONS);
-        // the codes open the officer's dossier page, which shows only the dossiers of the officer's agency
-        model.addAttribute("dossierLinks", actor != null && actor.isOfficer());
+        // a code opens the officer's dossier page when the officer may see that dossier there (their agency's,
+        // their step's or consulted); the others stay text rather than lead to "not found"
+        model.addAttribute("openable", actor != null && actor.isOfficer()
+                ? dossiers.visibleToOfficer(rows.items().stream().map(DrillDown.Row::code).toList(), actor)
+                : java.util.Set.of());
         return "index766/drilldown";
     }
 
