@@ -128,6 +128,22 @@ public final class Index766Format {
         return msg("index766.fmt.quarter", (p.first().getMonthValue() - 1) / 3 + 1, String.valueOf(p.first().getYear()));
     }
 
+    /** A period inside a sentence: "tháng 11/2026", "quý 3/2026", "năm 2026" ("Điểm tháng 11/2026"). */
+    public String periodInline(@Nullable String text) {
+        Period p = Period.parse(text);
+        if (p == null) {
+            return text == null ? DASH : text;
+        }
+        String year = String.valueOf(p.first().getYear());
+        if (p.isMonth()) {
+            return msg("index766.fmt.inline.month", p.first().getMonthValue(), year);
+        }
+        if (p.first().getMonthValue() == 1 && p.last().getMonthValue() == 12) {
+            return msg("index766.fmt.inline.year", year);
+        }
+        return msg("index766.fmt.inline.quarter", (p.first().getMonthValue() - 1) / 3 + 1, year);
+    }
+
     /** A month for a chart's axis: "11/26" (the text itself when it is not a month). */
     public String shortMonth(String text) {
         Period p = Period.parse(text);

@@ -84,6 +84,9 @@ class Index766FormatTest {
         assertThat(vi.period("2026")).isEqualTo("Năm 2026");
         assertThat(en.period("2026-11")).isEqualTo("Month 11/2026");
         assertThat(vi.shortMonth("2026-01")).isEqualTo("01/26");
+        assertThat(vi.periodInline("2026-11")).as("inside a sentence").isEqualTo("tháng 11/2026");
+        assertThat(vi.periodInline("2026-Q4")).isEqualTo("quý 4/2026");
+        assertThat(en.periodInline("2026")).isEqualTo("2026");
     }
 
     @Test
