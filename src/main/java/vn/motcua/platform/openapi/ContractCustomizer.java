@@ -63,7 +63,7 @@ import vn.motcua.platform.Actor;
  * <li>operations that an anonymous caller may not call, according to the security filter chains, or that need
  * an {@link Actor}, get the bearer requirement and 401/403;</li>
  * <li>the problem+json errors each operation can give: 400 (parameters or a body), 404 (path variables), 406
- * (writes: an {@code Accept} without JSON), 409 (If-Match, Idempotency-Key or a {@code version} in the body), 415
+ * (writes, and reads answering JSON: an {@code Accept} without JSON), 409 (If-Match, Idempotency-Key or a {@code version} in the body), 415
  * (a body: a wrong {@code Content-Type} or a charset other than UTF-8), 429 (public operations, rate-limited); a
  * code declared without content with {@code @ApiResponse} gets the {@code Problem} body too;</li>
  * <li>binary downloads ({@code byte[]}, {@code Resource}, paths ending in .pdf/.xlsx/.csv) as
@@ -89,8 +89,8 @@ class ContractCustomizer implements OperationCustomizer, OpenApiCustomizer {
             "401", "No bearer token, or an expired one",
             "403", "The caller may not do this",
             "404", "Not found (or not visible to the caller)",
-            "406", "Not acceptable: a write whose `Accept` takes no JSON (application/json or "
-                    + "application/problem+json) is refused before anything is done",
+            "406", "Not acceptable: `Accept` takes no JSON (application/json or application/problem+json); a "
+                    + "write is refused so before anything is done",
             "409", "Conflict: the version sent (If-Match or `version`) is stale, the action is not allowed in the "
                     + "current state, or the Idempotency-Key was used for another request",
             "415", "Unsupported media type: `Content-Type` is not one this operation reads, is malformed, or declares "
@@ -282,6 +282,8 @@ class ContractCustomizer implements OperationCustomizer, OpenApiCustomizer {
         if (o.method != PathItem.HttpMethod.GET && o.method != PathItem.HttpMethod.HEAD
                 && o.method != PathItem.HttpMethod.OPTIONS && o.path.startsWith("/api/")) {
             codes.add("406");
+        } else if (answersJson(responses)) {
+            codes.add("406"); // a read: Spring's content negotiation, after the handler (nothing was changed)
         }
         if (secured) {
             codes.add("401");
@@ -312,6 +314,11 @@ class ContractCustomizer implements OperationCustomizer, OpenApiCustomizer {
             }
             responses.addApiResponse(code, r);
         });
+    }
+
+    private static boolean answersJson(ApiResponses responses) {
+        return responses.entrySet().stream().anyMatch(e -> e.getKey().startsWith("2") && e.getValue().getContent() != null
+                && e.getValue().getContent().keySet().stream().anyMatch(t -> t.contains("json")));
     }
 
     private static boolean bodyHasVersion(OpenAPI api, Operation op) {
