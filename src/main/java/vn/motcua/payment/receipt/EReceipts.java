@@ -4,7 +4,9 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.commons.logging.Log;
@@ -19,7 +21,9 @@ import vn.motcua.documents.FileStore;
 import vn.motcua.organization.AdminUnit;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
+import vn.motcua.payment.PaymentCategory;
 import vn.motcua.payment.PaymentStatus;
+import vn.motcua.payment.internal.PaymentCategories;
 import vn.motcua.payment.internal.PaymentRecord;
 import vn.motcua.platform.ProblemException;
 import vn.motcua.signing.DocumentSigner;
@@ -70,80 +74,123 @@ public class EReceipts {
     /**
      * One issued receipt.
      *
-     * @param number the number as taken (printed zero-padded)
+     * @param category the category of its lines (null: a receipt issued before receipts were split, every line)
+     * @param number   the number as taken (printed zero-padded)
      */
-    public record Receipt(UUID paymentId, String agencyCode, String templateSymbol, String series, int year,
-                          long number, OffsetDateTime issuedAt, long amount, String xml, UUID fileId,
-                          UUID signedDocumentId, int version) {
+    public record Receipt(UUID paymentId, PaymentCategory category, String agencyCode, String templateSymbol,
+                          String series, int year, long number, OffsetDateTime issuedAt, long amount, String xml,
+                          UUID fileId, UUID signedDocumentId, int version) {
+
+        boolean legacy() {
+            return category == null;
+        }
     }
 
     /**
-     * Issues the receipt of a payment that was just settled: takes the next number of the agency's series for the
-     * year and keeps the XML data. In the caller's transaction (the payment's row is locked by it); a payment that
-     * already has its receipt keeps it.
+     * Issues the receipts of a payment that was just settled: one per category of its lines — phí, lệ phí, other
+     * financial obligations ({@link PaymentCategories}; DOMAIN-2.md §1c: separate receipts for phí and lệ phí) —
+     * each taking the next number of the agency's series for the year, with its lines, amount and XML. In the
+     * caller's transaction (the payment's row is locked by it); a payment that already has receipts keeps them.
      *
      * @param gatewayTxnNo the gateway's transaction number, once known (printed with the payment method)
      */
-    public Receipt issue(PaymentRecord r, OffsetDateTime at, String gatewayTxnNo) {
-        Optional<Receipt> existing = find(r.id());
-        if (existing.isPresent()) {
-            return existing.get();
+    public List<Receipt> issue(PaymentRecord r, OffsetDateTime at, String gatewayTxnNo) {
+        List<Receipt> existing = find(r.id());
+        if (!existing.isEmpty()) {
+            return existing;
         }
         ZonedDateTime local = at.atZoneSameInstant(calendar.zone());
         int year = local.getYear();
         String series = properties.seriesOf(r.agencyCode(), year);
-        long number = jdbc.sql("""
-                insert into payment_receipt_series (agency_code, series, year, last_number) values (:a, :s, :y, 1)
-                on conflict (agency_code, series, year)
-                do update set last_number = payment_receipt_series.last_number + 1
-                returning last_number""")
-                .param("a", r.agencyCode()).param("s", series).param("y", year).query(Long.class).single();
-        if (Long.toString(number).length() > properties.numberDigits()) {
-            throw new IllegalStateException("receipt series " + series + " of " + r.agencyCode() + " is full");
-        }
         OffsetDateTime issuedAt = local.toOffsetDateTime();
-        Receipt receipt = new Receipt(r.id(), r.agencyCode(), properties.templateSymbol(), series, year, number,
-                issuedAt, r.amount(), null, null, null, 0);
-        String xml = xml(r, receipt, gatewayTxnNo);
-        jdbc.sql("""
-                insert into payment_receipt (payment_id, agency_code, template_symbol, series, year, number, issued_at,
-                    amount, xml)
-                values (:p, :a, :t, :s, :y, :n, :at, :amount, :xml)""")
-                .param("p", r.id()).param("a", r.agencyCode()).param("t", receipt.templateSymbol())
-                .param("s", series).param("y", year).param("n", number).param("at", issuedAt)
-                .param("amount", r.amount()).param("xml", xml).update();
-        audit.info("e-receipt " + series + " no. " + formatted(number) + " issued for payment " + r.reference()
-                + " (" + r.amount() + " đ, " + r.agencyCode() + ")");
-        return find(r.id()).orElseThrow();
+        for (var part : parts(r).entrySet()) {
+            long amount = part.getValue().stream().mapToLong(i -> i.path("amount").asLong(0)).sum();
+            if (amount <= 0) {
+                continue;
+            }
+            long number = jdbc.sql("""
+                    insert into payment_receipt_series (agency_code, series, year, last_number) values (:a, :s, :y, 1)
+                    on conflict (agency_code, series, year)
+                    do update set last_number = payment_receipt_series.last_number + 1
+                    returning last_number""")
+                    .param("a", r.agencyCode()).param("s", series).param("y", year).query(Long.class).single();
+            if (Long.toString(number).length() > properties.numberDigits()) {
+                throw new IllegalStateException("receipt series " + series + " of " + r.agencyCode() + " is full");
+            }
+            Receipt receipt = new Receipt(r.id(), part.getKey(), r.agencyCode(), properties.templateSymbol(), series,
+                    year, number, issuedAt, amount, null, null, null, 0);
+            String xml = xml(r, receipt, part.getValue(), gatewayTxnNo);
+            jdbc.sql("""
+                    insert into payment_e_receipt (payment_id, category, agency_code, template_symbol, series, year,
+                        number, issued_at, amount, xml)
+                    values (:p, :c, :a, :t, :s, :y, :n, :at, :amount, :xml)""")
+                    .param("p", r.id()).param("c", part.getKey().name()).param("a", r.agencyCode())
+                    .param("t", receipt.templateSymbol()).param("s", series).param("y", year).param("n", number)
+                    .param("at", issuedAt).param("amount", amount).param("xml", xml).update();
+            audit.info("e-receipt " + series + " no. " + formatted(number) + " (" + part.getKey() + ") issued for payment "
+                    + r.reference() + " (" + amount + " đ of " + r.amount() + " đ, " + r.agencyCode() + ")");
+        }
+        return find(r.id());
     }
 
-    public Optional<Receipt> find(UUID paymentId) {
+    /** The lines of a payment by category, in the order phí, lệ phí, other obligations. */
+    static Map<PaymentCategory, List<JsonNode>> parts(PaymentRecord r) {
+        Map<PaymentCategory, List<JsonNode>> out = new EnumMap<>(PaymentCategory.class);
+        for (JsonNode i : r.items()) {
+            out.computeIfAbsent(PaymentCategories.stored(i.path("category").asString(null), i.path("kind").asString(null)),
+                    k -> new ArrayList<>()).add(i);
+        }
+        return out;
+    }
+
+    /** The receipts of a payment, by category; a payment receipted before the split: its one receipt. */
+    public List<Receipt> find(UUID paymentId) {
+        List<Receipt> parts = jdbc.sql("""
+                select payment_id, category, agency_code, template_symbol, series, year, number, issued_at, amount, xml,
+                    file_id, signed_document_id, version
+                from payment_e_receipt where payment_id = :p order by number""").param("p", paymentId)
+                .query((rs, i) -> receipt(rs, PaymentCategory.valueOf(rs.getString("category")))).list();
+        if (!parts.isEmpty()) {
+            return parts;
+        }
         return jdbc.sql("""
                 select payment_id, agency_code, template_symbol, series, year, number, issued_at, amount, xml, file_id,
                     signed_document_id, version
                 from payment_receipt where payment_id = :p""").param("p", paymentId)
-                .query((rs, i) -> new Receipt(rs.getObject("payment_id", UUID.class), rs.getString("agency_code"),
-                        rs.getString("template_symbol"), rs.getString("series"), rs.getInt("year"),
-                        rs.getLong("number"), rs.getObject("issued_at", OffsetDateTime.class), rs.getLong("amount"),
-                        rs.getString("xml"), rs.getObject("file_id", UUID.class),
-                        rs.getObject("signed_document_id", UUID.class), rs.getInt("version")))
-                .optional();
+                .query((rs, i) -> receipt(rs, null)).list();
+    }
+
+    private static Receipt receipt(java.sql.ResultSet rs, PaymentCategory category) throws java.sql.SQLException {
+        return new Receipt(rs.getObject("payment_id", UUID.class), category, rs.getString("agency_code"),
+                rs.getString("template_symbol"), rs.getString("series"), rs.getInt("year"), rs.getLong("number"),
+                rs.getObject("issued_at", OffsetDateTime.class), rs.getLong("amount"), rs.getString("xml"),
+                rs.getObject("file_id", UUID.class), rs.getObject("signed_document_id", UUID.class),
+                rs.getInt("version"));
+    }
+
+    /** The receipt of one category (null: the first); a receipt from before the split serves every category. */
+    private Optional<Receipt> one(List<Receipt> receipts, PaymentCategory category) {
+        return receipts.stream().filter(x -> category == null || x.legacy() || x.category() == category).findFirst();
     }
 
     /**
-     * The signed PDF of a paid attempt's receipt: made, signed and kept the first time (the receipt's row locked
-     * meanwhile, so two downloads at once sign once), then served as kept. A payment settled before receipts existed
-     * gets its receipt now. Not paid: 404.
+     * The signed PDF of a paid attempt's receipt of one category (null: the first): made, signed and kept the first
+     * time (the receipt's row locked meanwhile, so two downloads at once sign once), then served as kept. A payment
+     * settled before receipts existed gets its receipts now. Not paid, or no receipt of that category: 404.
      */
-    public byte[] pdf(PaymentRecord r) {
+    public byte[] pdf(PaymentRecord r, PaymentCategory category) {
         if (!r.status().paid() && r.status() != PaymentStatus.REFUNDED || r.settledAt() == null) {
             throw ProblemException.notFound("payment.receipt.none", r.reference());
         }
         return tx.execute(s -> {
-            Receipt receipt = jdbc.sql("select payment_id from payment_receipt where payment_id = :p for update")
-                    .param("p", r.id()).query(UUID.class).optional()
-                    .flatMap(this::find)
-                    .orElseGet(() -> issue(r, r.settledAt(), r.gatewayTxnNo()));
+            jdbc.sql("select id from payment_transaction where id = :p for update").param("p", r.id())
+                    .query(UUID.class).optional();
+            List<Receipt> all = find(r.id());
+            if (all.isEmpty()) {
+                all = issue(r, r.settledAt(), r.gatewayTxnNo());
+            }
+            Receipt receipt = one(all, category).orElseThrow(() -> ProblemException.notFound("payment.receipt.none",
+                    r.reference()));
             if (receipt.fileId() != null) {
                 return files.content(receipt.fileId()).orElseThrow(
                         () -> new IllegalStateException("receipt file " + receipt.fileId() + " missing"));
@@ -156,11 +203,18 @@ public class EReceipts {
             String agencyName = agencyName(r.agencyCode());
             register.register(new SignedDocuments.SignedDocument(key, SignedDocuments.Kind.E_RECEIPT,
                     r.dossierCode(), r.agencyCode(), f.id(), f.sha256(), agencyName, receipt.issuedAt().toInstant()));
-            int n = jdbc.sql("""
-                    update payment_receipt set file_id = :f, sha256 = :h, signed_document_id = :k, version = version + 1
-                    where payment_id = :p and version = :v and file_id is null""")
-                    .param("f", f.id()).param("h", f.sha256()).param("k", key).param("p", r.id())
-                    .param("v", receipt.version()).update();
+            int n = receipt.legacy()
+                    ? jdbc.sql("""
+                        update payment_receipt set file_id = :f, sha256 = :h, signed_document_id = :k, version = version + 1
+                        where payment_id = :p and version = :v and file_id is null""")
+                        .param("f", f.id()).param("h", f.sha256()).param("k", key).param("p", r.id())
+                        .param("v", receipt.version()).update()
+                    : jdbc.sql("""
+                        update payment_e_receipt set file_id = :f, sha256 = :h, signed_document_id = :k,
+                            version = version + 1
+                        where payment_id = :p and category = :c and version = :v and file_id is null""")
+                        .param("f", f.id()).param("h", f.sha256()).param("k", key).param("p", r.id())
+                        .param("c", receipt.category().name()).param("v", receipt.version()).update();
             if (n != 1) {
                 throw ProblemException.conflict("error.stale.detail");
             }
@@ -168,9 +222,9 @@ public class EReceipts {
         });
     }
 
-    /** The receipt's XML data (issued receipts only). */
-    public Optional<String> xml(UUID paymentId) {
-        return find(paymentId).map(Receipt::xml);
+    /** The XML data of a payment's receipt of one category (null: the first; issued receipts only). */
+    public Optional<String> xml(UUID paymentId, PaymentCategory category) {
+        return one(find(paymentId), category).map(Receipt::xml);
     }
 
     /** The number as printed: zero-padded to the configured digits. */
@@ -181,17 +235,27 @@ public class EReceipts {
     private EReceiptData data(PaymentRecord r, Receipt receipt, String verifyUrl) {
         Agency agency = organization.agency(r.agencyCode()).orElse(null);
         List<EReceiptData.Line> lines = new ArrayList<>();
-        for (JsonNode i : r.items()) {
-            lines.add(new EReceiptData.Line(i.path("name").asString(""), kindLabel(i.path("kind").asString(null)),
+        for (JsonNode i : lines(r, receipt)) {
+            lines.add(new EReceiptData.Line(i.path("name").asString(""), kindLabel(i),
                     i.path("quantity").asInt(1), i.hasNonNull("unitAmount") ? i.get("unitAmount").asLong() : null,
                     i.path("amount").asLong(0)));
         }
         return new EReceiptData(properties.name(), receipt.templateSymbol(), receipt.series(),
                 formatted(receipt.number()), agency == null ? r.agencyCode() : agency.name(),
                 agency == null ? null : place(agency), properties.taxCodes().get(r.agencyCode()), r.payerName(),
-                r.payerIdNumber(), r.payerAddress(), r.dossierCode(), r.procedureName(), lines, r.amount(),
-                VietnameseAmounts.inWords(r.amount()), paymentLine(r, r.gatewayTxnNo()), r.reference(),
+                r.payerIdNumber(), r.payerAddress(), r.dossierCode(), r.procedureName(), lines, receipt.amount(),
+                VietnameseAmounts.inWords(receipt.amount()), paymentLine(r, r.gatewayTxnNo()), r.reference(),
                 receipt.issuedAt(), receipt.xml(), verifyUrl, PaperSize.A4);
+    }
+
+    /** The payment's lines a receipt carries: those of its category (all of them for a receipt before the split). */
+    private static List<JsonNode> lines(PaymentRecord r, Receipt receipt) {
+        if (receipt.legacy()) {
+            List<JsonNode> all = new ArrayList<>();
+            r.items().forEach(all::add);
+            return all;
+        }
+        return parts(r).getOrDefault(receipt.category(), List.of());
     }
 
     /** How it was paid, as the receipt prints it. */
@@ -208,8 +272,13 @@ public class EReceipts {
                 + (gatewayTxnNo == null || gatewayTxnNo.isBlank() ? "" : ", mã giao dịch " + gatewayTxnNo);
     }
 
-    static String kindLabel(String kind) {
-        return "phi".equals(kind) ? "Phí" : "Lệ phí";
+    /** The line's kind as printed: Phí, Lệ phí, or Nghĩa vụ tài chính. */
+    static String kindLabel(JsonNode line) {
+        return switch (PaymentCategories.stored(line.path("category").asString(null), line.path("kind").asString(null))) {
+            case PHI -> "Phí";
+            case LE_PHI -> "Lệ phí";
+            case NGHIA_VU_TAI_CHINH -> "Nghĩa vụ tài chính";
+        };
     }
 
     private String agencyName(String agencyCode) {
@@ -230,7 +299,7 @@ public class EReceipts {
      * configured namespace; the digital-signature part is the agency's PAdES signature of the PDF that embeds this
      * data (docs/PAYMENTS.md).
      */
-    String xml(PaymentRecord r, Receipt receipt, String gatewayTxnNo) {
+    String xml(PaymentRecord r, Receipt receipt, List<JsonNode> lines, String gatewayTxnNo) {
         Agency agency = organization.agency(r.agencyCode()).orElse(null);
         StringBuilder x = new StringBuilder(2048);
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -268,11 +337,12 @@ public class EReceipts {
         x.append("   </HSo>\n");
         x.append("   <DSKThu>\n");
         int n = 0;
-        for (JsonNode i : r.items()) {
+        for (JsonNode i : lines) {
             x.append("    <KThu>\n");
             el(x, "     ", "STT", Integer.toString(++n));
             el(x, "     ", "Ten", i.path("name").asString(""));
-            el(x, "     ", "Loai", "phi".equals(i.path("kind").asString(null)) ? "PHI" : "LE_PHI");
+            el(x, "     ", "Loai", PaymentCategories.stored(i.path("category").asString(null),
+                    i.path("kind").asString(null)).name());
             el(x, "     ", "SLuong", Integer.toString(i.path("quantity").asInt(1)));
             el(x, "     ", "DGia", i.hasNonNull("unitAmount") ? Long.toString(i.get("unitAmount").asLong()) : null);
             el(x, "     ", "ThTien", Long.toString(i.path("amount").asLong(0)));
@@ -280,8 +350,8 @@ public class EReceipts {
         }
         x.append("   </DSKThu>\n");
         x.append("   <TToan>\n");
-        el(x, "    ", "TgTTTBSo", Long.toString(r.amount()));
-        el(x, "    ", "TgTTTBChu", VietnameseAmounts.inWords(r.amount()));
+        el(x, "    ", "TgTTTBSo", Long.toString(receipt.amount()));
+        el(x, "    ", "TgTTTBChu", VietnameseAmounts.inWords(receipt.amount()));
         x.append("   </TToan>\n");
         x.append("  </NDBLai>\n");
         x.append(" </DLBLai>\n");

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.PayableDossier;
+import vn.motcua.payment.PaymentCategory;
 import vn.motcua.payment.internal.PaymentRecord;
 import vn.motcua.payment.internal.PaymentService;
 import vn.motcua.payment.receipt.EReceipts;
@@ -107,21 +108,36 @@ class PaymentApi {
     }
 
     @GetMapping("/api/v1/payments/{paymentId}/receipt.pdf")
-    @Operation(summary = "The electronic receipt (biên lai điện tử) of a paid attempt: PDF signed by the collecting "
-            + "agency (PAdES), its XML data embedded; 404 while not paid")
-    ResponseEntity<byte[]> receipt(Actor actor, @PathVariable String paymentId) {
+    @Operation(summary = "An electronic receipt (biên lai điện tử) of a paid attempt: PDF signed by the collecting "
+            + "agency (PAdES), its XML data embedded. One receipt per category of the lines paid (phí, lệ phí, other "
+            + "financial obligations: the attempt's receipts list them); without category the first; 404 while not "
+            + "paid or without a receipt of that category")
+    @ApiResponse(responseCode = "200", description = "The signed PDF")
+    @ApiResponse(responseCode = "400", description = "category is not PHI, LE_PHI or NGHIA_VU_TAI_CHINH")
+    ResponseEntity<byte[]> receipt(Actor actor, @PathVariable String paymentId,
+                                   @io.swagger.v3.oas.annotations.Parameter(description = "PHI, LE_PHI or "
+                                           + "NGHIA_VU_TAI_CHINH (default: the first receipt)")
+                                   @org.springframework.web.bind.annotation.RequestParam(required = false)
+                                   String category) {
+        PaymentCategory c = category(category);
         PaymentRecord r = visible(actor, paymentId);
-        return pdf(receipts.pdf(r), receiptName(r, "pdf"));
+        return pdf(receipts.pdf(r, c), receiptName(r, c, "pdf"));
     }
 
     @GetMapping("/api/v1/payments/{paymentId}/receipt.xml")
-    @Operation(summary = "The electronic receipt's data in XML (the tax authority's data part); 404 while not paid")
-    ResponseEntity<String> receiptXml(Actor actor, @PathVariable String paymentId) {
+    @Operation(summary = "An electronic receipt's data in XML (the tax authority's data part), per category as the "
+            + "PDF; 404 while not paid")
+    @ApiResponse(responseCode = "200", description = "The receipt's XML data")
+    @ApiResponse(responseCode = "400", description = "category is not PHI, LE_PHI or NGHIA_VU_TAI_CHINH")
+    ResponseEntity<String> receiptXml(Actor actor, @PathVariable String paymentId,
+                                      @org.springframework.web.bind.annotation.RequestParam(required = false)
+                                      String category) {
+        PaymentCategory c = category(category);
         PaymentRecord r = visible(actor, paymentId);
-        String xml = receipts.xml(r.id()).orElseThrow(() -> ProblemException.notFound("payment.receipt.none",
+        String xml = receipts.xml(r.id(), c).orElseThrow(() -> ProblemException.notFound("payment.receipt.none",
                 r.reference()));
         return ResponseEntity.ok().contentType(new MediaType("application", "xml", StandardCharsets.UTF_8))
-                .header("Content-Disposition", ContentDisposition.inline().filename(receiptName(r, "xml")).build()
+                .header("Content-Disposition", ContentDisposition.inline().filename(receiptName(r, c, "xml")).build()
                         .toString())
                 .header("Cache-Control", "private, no-store").body(xml);
     }
@@ -133,8 +149,21 @@ class PaymentApi {
                 .body(content);
     }
 
-    static String receiptName(PaymentRecord r, String extension) {
-        return "bien-lai-" + r.reference() + "." + extension;
+    static String receiptName(PaymentRecord r, PaymentCategory category, String extension) {
+        return "bien-lai-" + r.reference() + (category == null ? "" : "-" + category.key().replace('_', '-')) + "."
+                + extension;
+    }
+
+    /** The receipt's category asked for: null (the first), else PHI, LE_PHI or NGHIA_VU_TAI_CHINH (any case). */
+    static PaymentCategory category(String category) {
+        if (category == null || category.isBlank()) {
+            return null;
+        }
+        try {
+            return PaymentCategory.valueOf(category.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("category", "payment.receipt.category.invalid", category);
+        }
     }
 
     /** This site as the request reached it (used when motcua.payment.public-base-url is not set). */

@@ -74,8 +74,10 @@ class PaymentPages {
         for (PaymentRecord r : attempts.reversed()) {
             Map<String, Object> m = PaymentViews.of(r);
             m.put("createdLocal", local(r.createdAt()));
-            m.put("receiptPage", r.status().paid() || r.status().name().equals("REFUNDED")
-                    ? "/ho-so/" + r.dossierCode() + "/thanh-toan/" + r.id() + "/bien-lai.pdf" : null);
+            boolean receipted = r.status().paid() || r.status().name().equals("REFUNDED");
+            m.put("receiptPages", receipted ? PaymentViews.categories(r).stream().map(c -> Map.of("category", c.name(),
+                    "url", "/ho-so/" + r.dossierCode() + "/thanh-toan/" + r.id() + "/bien-lai.pdf?category=" + c.name()))
+                    .toList() : List.of());
             list.add(m);
         }
         model.addAttribute("attempts", list);
@@ -99,12 +101,14 @@ class PaymentPages {
     }
 
     @GetMapping("/ho-so/{code}/thanh-toan/{paymentId}/bien-lai.pdf")
-    ResponseEntity<byte[]> receipt(Actor actor, @PathVariable String code, @PathVariable String paymentId) {
+    ResponseEntity<byte[]> receipt(Actor actor, @PathVariable String code, @PathVariable String paymentId,
+                                   @RequestParam(required = false) String category) {
+        var c = PaymentApi.category(category);
         PaymentRecord r = PaymentApi.visible(payments, actor, paymentId);
         if (!r.dossierCode().equals(code)) {
             throw ProblemException.notFound("payment.notFound", paymentId);
         }
-        return PaymentApi.pdf(receipts.pdf(r), PaymentApi.receiptName(r, "pdf"));
+        return PaymentApi.pdf(receipts.pdf(r, c), PaymentApi.receiptName(r, c, "pdf"));
     }
 
     private static List<FeeQuote.Item> lines(List<FeeQuote.Item> items, boolean phi) {

@@ -26,12 +26,21 @@ final class PaymentSchemas {
                    @Schema(description = "where to send the citizen (while INITIATED)") String redirectUrl,
                    @NonNull List<PaymentItem> items, @NonNull OffsetDateTime createdAt, OffsetDateTime expiresAt,
                    OffsetDateTime paidAt, String gatewayTransactionNo, String failureReason, int version,
-                   @Schema(description = "the electronic receipt, once paid") String receiptUrl) {
+                   @Schema(description = "the (first) electronic receipt, once paid") String receiptUrl,
+                   @NonNull @Schema(description = "the electronic receipts once paid: one per category of the lines "
+                           + "(phí, lệ phí, other financial obligations)") List<PaymentReceiptLink> receipts) {
+    }
+
+    @Schema(name = "PaymentReceiptLink", description = "One electronic receipt of a payment")
+    record PaymentReceiptLink(@NonNull @Schema(allowableValues = {"PHI", "LE_PHI", "NGHIA_VU_TAI_CHINH"})
+                              String category, @NonNull String url) {
     }
 
     @Schema(name = "PaymentItem", description = "A line paid: phí or lệ phí, as the catalogue quoted it")
-    record PaymentItem(String name, @Schema(allowableValues = {"phi", "le_phi"}) String kind, int quantity,
-                       Long unitAmount, long amount) {
+    record PaymentItem(String name, @Schema(allowableValues = {"phi", "le_phi"}) String kind,
+                       @Schema(allowableValues = {"PHI", "LE_PHI", "NGHIA_VU_TAI_CHINH"}, description = "the receipt "
+                               + "and report category (docs/PAYMENTS.md \"Categories\")") String category,
+                       int quantity, Long unitAmount, long amount) {
     }
 
     @Schema(name = "PaymentFeeItem", description = "A line of the fee the catalogue quoted for the dossier")

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import vn.motcua.payment.PaymentCategory;
+import vn.motcua.payment.internal.PaymentCategories;
 import vn.motcua.payment.internal.PaymentRecord;
 
 /** The JSON of a payment attempt, one shape for the API and the pages. */
@@ -31,7 +33,24 @@ final class PaymentViews {
         m.put("failureReason", r.failureReason());
         m.put("version", r.version());
         m.put("receiptUrl", r.status().paid() ? "/api/v1/payments/" + r.id() + "/receipt.pdf" : null);
+        m.put("receipts", r.status().paid() ? categories(r).stream().map(c -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("category", c.name());
+            x.put("url", "/api/v1/payments/" + r.id() + "/receipt.pdf?category=" + c.name());
+            return x;
+        }).toList() : List.of());
         return m;
+    }
+
+    /** The categories of a payment's lines: one receipt each (phí, lệ phí, other obligations, in that order). */
+    static List<PaymentCategory> categories(PaymentRecord r) {
+        java.util.EnumSet<PaymentCategory> out = java.util.EnumSet.noneOf(PaymentCategory.class);
+        for (JsonNode i : r.items()) {
+            if (i.path("amount").asLong(0) > 0) {
+                out.add(PaymentCategories.stored(i.path("category").asString(null), i.path("kind").asString(null)));
+            }
+        }
+        return List.copyOf(out);
     }
 
     static List<Map<String, Object>> items(JsonNode items) {
@@ -40,6 +59,8 @@ final class PaymentViews {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", i.path("name").asString(null));
             m.put("kind", i.path("kind").asString(null));
+            m.put("category", PaymentCategories.stored(i.path("category").asString(null),
+                    i.path("kind").asString(null)).name());
             m.put("quantity", i.path("quantity").asInt(1));
             m.put("unitAmount", i.hasNonNull("unitAmount") ? i.get("unitAmount").asLong() : null);
             m.put("amount", i.path("amount").asLong(0));
