@@ -33,6 +33,13 @@ public interface Accounts {
         return Optional.empty();
     }
 
+    /**
+     * Pre-filling from the population database (issue 14): the registry's date of birth (when the profile has none)
+     * and residence, asked for by the citizen with consent, go into the profile that pre-fills every form.
+     */
+    default void fillFromRegistry(long accountId, java.time.LocalDate dateOfBirth, String address) {
+    }
+
     record Contact(String displayName, String email, String phone) {
     }
 }

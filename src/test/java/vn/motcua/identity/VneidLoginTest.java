@@ -349,6 +349,51 @@ class VneidLoginTest {
         assertThat(bad.html()).contains("Không có công dân này").contains("Mức độ định danh phải là 1 hoặc 2");
     }
 
+    @Test
+    void aVneidVerifiedCitizenPreFillsTheFormFromThePopulationDatabaseWithConsent() {
+        RegistryPerson person = citizen(8);
+        PageSession s = new PageSession(port);
+        assertThat(vneid(s, person, 2, true).url()).endsWith("/ho-so");
+        long account = identity(person.idNumber()).accountId();
+        jdbc.sql("update citizen_profile set address = null where account_id = :id").param("id", account).update();
+
+        PageSession.Page apply = s.get("/nop-ho-so/" + TestDossiers.MARITAL);
+        assertThat(apply.html()).contains("Điền sẵn từ Cơ sở dữ liệu quốc gia về dân cư").contains("id=\"dan-cu\"");
+        assertThat(apply.input("applicant.address")).isEmpty();
+
+        // without consent nothing is looked up
+        PageSession.Page refused = s.post("/tai-khoan/dan-cu", Map.of("back", "/nop-ho-so/" + TestDossiers.MARITAL));
+        assertThat(refused.url()).endsWith("/nop-ho-so/" + TestDossiers.MARITAL);
+        assertThat(refused.html()).contains("Chưa tra cứu: hãy đánh dấu đồng ý");
+        assertThat(checksOf(account)).isZero();
+
+        PageSession.Page filled = s.post("/tai-khoan/dan-cu", Map.of("consent", "true",
+                "back", "/nop-ho-so/" + TestDossiers.MARITAL));
+        assertThat(filled.url()).endsWith("/nop-ho-so/" + TestDossiers.MARITAL);
+        assertThat(filled.html()).contains("Đã điền ngày sinh và nơi ở hiện tại");
+        assertThat(filled.input("applicant.address")).isEqualTo(person.currentAddress());
+        assertThat(filled.input("applicant.fullName")).isEqualTo(person.fullName());
+        assertThat(filled.input("applicant.idNumber")).isEqualTo(person.idNumber());
+        assertThat(checksOf(account)).isEqualTo(1);
+        assertThat(jdbc.sql("select result || ' ' || consent from population_check where account_id = :id")
+                .param("id", account).query(String.class).single()).isEqualTo("MATCH true");
+
+        // anywhere else than the profile or an apply page: back to the profile
+        assertThat(s.post("/tai-khoan/dan-cu", Map.of("consent", "true", "back", "https://example.com/"))
+                .url()).endsWith("/tai-khoan");
+
+        // an account whose number is only typed in, not proven by VNeID, cannot look anybody up this way
+        PageSession local = new PageSession(port).logIn("congdan2");
+        local.get("/tai-khoan");
+        assertThat(local.post("/tai-khoan/dan-cu", Map.of("consent", "true")).status()).isEqualTo(403);
+        assertThat(local.get("/nop-ho-so/" + TestDossiers.MARITAL).html()).doesNotContain("id=\"dan-cu\"");
+    }
+
+    int checksOf(long account) {
+        return jdbc.sql("select count(*) from population_check where account_id = :id").param("id", account)
+                .query(Integer.class).single();
+    }
+
     JsonNode queued(String code) {
         for (int i = 0; i < 150; i++) {
             var row = jdbc.sql("select payload::text from national_sync_change where dossier_code = :c order by id desc limit 1")

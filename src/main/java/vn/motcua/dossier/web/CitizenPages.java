@@ -110,6 +110,8 @@ class CitizenPages {
         }
         fill(model, p, applicant, form, uploaded, agency, draft, UUID.randomUUID().toString(), List.of(), locale);
         model.addAttribute("step", EForm.inSteps(p.formSchema()) ? 1 : 0);
+        // issue 14: a VNeID-verified citizen may pre-fill the profile (hence this form) from the population database
+        model.addAttribute("vneidVerified", draft == null && accounts.nationalIdentity(actor.accountId()).isPresent());
         return "portal/apply";
     }
 

@@ -243,4 +243,21 @@ public class AccountService implements Accounts, UserDetailsService {
                         rs.getObject(3, LocalDate.class), null, null, null, null))
                 .optional();
     }
+
+    @Override
+    @Transactional
+    public void fillFromRegistry(long accountId, LocalDate dateOfBirth, String address) {
+        String a = address == null || address.isBlank() ? null : address.strip();
+        if (a != null && a.length() > 500) {
+            a = a.substring(0, 500);
+        }
+        jdbc.sql("""
+                insert into citizen_profile (account_id, full_name, date_of_birth, address, updated_at)
+                select a.id, a.display_name, :dob, :addr, now() from account a where a.id = :id
+                on conflict (account_id) do update set date_of_birth = coalesce(citizen_profile.date_of_birth, :dob),
+                  address = coalesce(:addr, citizen_profile.address), updated_at = now()""")
+                .param("id", accountId).param("dob", dateOfBirth).param("addr", a).update();
+        jdbc.sql("update account set version = version + 1, updated_at = now() where id = :id").param("id", accountId)
+                .update();
+    }
 }
