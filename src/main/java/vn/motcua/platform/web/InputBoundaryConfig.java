@@ -64,9 +64,12 @@ class InputBoundaryConfig implements WebMvcConfigurer {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 if (request.getDispatcherType() != DispatcherType.REQUEST
-                        || !(handler instanceof org.springframework.web.method.HandlerMethod)) {
-                    // the error page of a refused request (its parameters were judged already), or a static
-                    // resource (it reads no parameter, and no problem handler answers for it)
+                        || !(handler instanceof org.springframework.web.method.HandlerMethod method)
+                        || !org.springframework.core.annotation.AnnotatedElementUtils.hasAnnotation(
+                                method.getBeanType(), org.springframework.stereotype.Controller.class)) {
+                    // the error page of a refused request (its parameters were judged already), a static
+                    // resource, or Spring's own answer to OPTIONS (the Allow header): they read no parameter, and
+                    // no problem handler answers for them (fuzz: OPTIONS with a truncated multipart body was a 500)
                     return true;
                 }
                 Map<String, String[]> params;

@@ -169,6 +169,23 @@ class FuzzFindingsTest {
         assertThat(trailing.status()).as("a document with something after it").isEqualTo(400);
     }
 
+    /**
+     * Fuzz (seed 20261204 after the VNeID pages were added, #8694 and #15550): OPTIONS with a truncated multipart body
+     * was a 500: the input boundary's check threw for Spring's own OPTIONS answer, which no problem handler serves.
+     */
+    @Test
+    void optionsWithATruncatedMultipartBodyIsNotA500() throws Exception {
+        String body = "--fuzz27c37589b76c4ada\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n";
+        Map<String, String> h = Map.of("Content-Type", "multipart/form-data; boundary=fuzz27c37589b76c4ada");
+        for (String path : new String[] {"/thu-tuc", "/api/v1/procedures"}) {
+            var r = send("OPTIONS", path, h, body);
+            assertThat(r.status()).as(path + ": " + r.text()).isLessThan(500);
+        }
+        var withToken = new java.util.LinkedHashMap<>(h);
+        withToken.put("Authorization", "Bearer " + tokenOf("tiepnhan.tanphu"));
+        assertThat(send("OPTIONS", "/api/v1/verify", withToken, body).status()).isLessThan(500);
+    }
+
     private String tokenOf(String user) {
         return new TestApi(port).post("/api/v1/auth/token", Map.of("username", user, "password", "demo")).json()
                 .get("access_token").asString();
