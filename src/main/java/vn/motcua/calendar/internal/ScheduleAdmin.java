@@ -45,14 +45,17 @@ public class ScheduleAdmin {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final ObjectProvider<AffectedDeadlines> affectedDeadlines;
+    private final vn.motcua.platform.audit.AdminAudit adminAudit;
 
     public ScheduleAdmin(ScheduleStore store, CalendarService calendar, PlatformTransactionManager transactions,
-                         JsonMapper json, ObjectProvider<AffectedDeadlines> affectedDeadlines) {
+                         JsonMapper json, ObjectProvider<AffectedDeadlines> affectedDeadlines,
+                         vn.motcua.platform.audit.AdminAudit adminAudit) {
         this.store = store;
         this.calendar = calendar;
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
         this.affectedDeadlines = affectedDeadlines;
+        this.adminAudit = adminAudit;
     }
 
     /** A schedule as an administrator sends it; every field as text, checked here. */
@@ -350,6 +353,9 @@ public class ScheduleAdmin {
         String text = json.writeValueAsString(diff);
         long id = store.audit(actor.username(), actor.displayName(), actor.origin(), action, year, holiday, from, to,
                 text);
+        // the administration audit log too (one page for every administrative change, /quan-tri/nhat-ky)
+        adminAudit.record(actor, vn.motcua.platform.audit.AdminAudit.Subject.CALENDAR, year + "/" + holiday.name(),
+                action, null, describe(before), describe(after));
         return store.auditEntry(id).orElseThrow();
     }
 

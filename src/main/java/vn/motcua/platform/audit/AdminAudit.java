@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.platform.Actor;
 
 /**
- * The audit log of administrative changes (accounts, agencies, procedures, reorganisations): who, when, what was
+ * The audit log of administrative changes (accounts, agencies, procedures, reorganisations, electronic processes,
+ * holiday schedules of the working calendar): who, when, what was
  * changed, the state before and after as JSON. Writers call {@link #record} inside their transaction, so a
  * refused change leaves no line. Lines are never updated or deleted.
  */
@@ -18,7 +19,7 @@ import vn.motcua.platform.Actor;
 public class AdminAudit {
 
     /** What was changed. */
-    public enum Subject { ACCOUNT, AGENCY, PROCEDURE, REORGANISATION, UNIT }
+    public enum Subject { ACCOUNT, AGENCY, PROCEDURE, REORGANISATION, UNIT, PROCESS, CALENDAR }
 
     /** One audit line as read back. {@code before}/{@code after} are null for a creation/removal. */
     public record Entry(long id, Instant at, String actor, Subject subject, String key, String action,

@@ -27,11 +27,14 @@ public class ProcessAdmin {
     private final WorkflowService workflow;
     private final Catalog catalog;
     private final Organization organization;
+    private final vn.motcua.platform.audit.AdminAudit audit;
 
-    ProcessAdmin(WorkflowService workflow, Catalog catalog, Organization organization) {
+    ProcessAdmin(WorkflowService workflow, Catalog catalog, Organization organization,
+                 vn.motcua.platform.audit.AdminAudit audit) {
         this.workflow = workflow;
         this.catalog = catalog;
         this.organization = organization;
+        this.audit = audit;
     }
 
     public ProcessDefinition current(String procedureCode, String agencyCode) {
@@ -93,7 +96,12 @@ public class ProcessAdmin {
         }
         List<StepDefinition> clean = steps.stream().map(s -> new StepDefinition(s.name().trim(), s.role(),
                 s.agencyCode() == null || s.agencyCode().isBlank() ? null : s.agencyCode(), s.hours())).toList();
-        return workflow.define(procedureCode, agencyCode, clean, note, actor);
+        ProcessDefinition before = workflow.processFor(procedureCode, agencyCode);
+        ProcessDefinition after = workflow.define(procedureCode, agencyCode, clean, note, actor);
+        // in the administration audit log with the process in force before (the default one when none was defined)
+        audit.record(actor, vn.motcua.platform.audit.AdminAudit.Subject.PROCESS, procedureCode + "@" + agencyCode,
+                "NEW_VERSION", agencyCode, before, after);
+        return after;
     }
 
     /** The legal time in working hours, when the procedure counts in working days or hours (else null). */
