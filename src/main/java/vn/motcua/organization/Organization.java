@@ -70,6 +70,24 @@ public interface Organization {
         return path(agency.unitCode());
     }
 
+    /**
+     * Agencies in force on a date, from their dates: an agency closed by a reorganisation (Phường Tân Phú's one-stop
+     * until 30 June 2025) answers for the days before, its successor ({@code 75.25195.MC}) from its first day; a
+     * successor still waiting for its reorganisation to be applied answers for no day.
+     */
+    default List<Agency> agenciesAt(java.time.LocalDate at) {
+        return allAgencies();
+    }
+
+    /**
+     * The codes of the closed agencies an agency succeeded (directly or through several reorganisations): what they
+     * received by the catalogue's patterns, the successor receives ({@code 75.25195.CA} what
+     * {@code 70.689.25195.CA} and the five other communes' police received). Empty for most agencies.
+     */
+    default List<String> agencyPredecessors(String agencyCode) {
+        return List.of();
+    }
+
     /** A unit as it stood on a date. */
     default Optional<UnitPeriod> unitAt(String code, java.time.LocalDate at) {
         return Optional.empty();

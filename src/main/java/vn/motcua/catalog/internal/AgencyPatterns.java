@@ -41,6 +41,16 @@ final class AgencyPatterns {
         return Pattern.compile(re.append('$').toString());
     }
 
+    /** True when one of the patterns matches the code (e.g. a predecessor's code). */
+    static boolean matchesCode(List<String> patterns, String code) {
+        for (String p : patterns) {
+            if (compile(p).matcher(code).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean matches(List<String> patterns, List<UnitLevel> levels, Agency agency) {
         for (String p : patterns) {
             if (compile(p).matcher(agency.code()).matches()) {

@@ -164,8 +164,12 @@ class CatalogService implements Catalog {
         return organization.proceduresReceived(agency.code()).map(list -> list.contains(procedureCode))
                 .orElseGet(() -> {
                     java.util.Set<String> assigned = snap().assigned.get(procedureCode);
+                    // a successor receives what its predecessors received by the patterns (NQ 1662: the new
+                    // commune police take over the residence procedures of the old communes' police)
                     return assigned != null ? assigned.contains(agency.code())
-                            : AgencyPatterns.matches(patterns, levels, agency);
+                            : AgencyPatterns.matches(patterns, levels, agency) || organization
+                                    .agencyPredecessors(agency.code()).stream()
+                                    .anyMatch(old -> AgencyPatterns.matchesCode(patterns, old));
                 });
     }
 

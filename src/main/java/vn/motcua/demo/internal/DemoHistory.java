@@ -15,10 +15,15 @@ import vn.motcua.calendar.WorkingCalendar;
 
 /**
  * Demo history (profile {@code demo}): on first start, in the background once the portal is up, the generator
- * loads the past twelve months ending with the previous month at 1/50 of the province's volume (≈25,000
- * dossiers), so a newcomer's first dashboard is alive; the current month holds only live activity. Recorded in
- * demo_data_loaded (name {@value #MARKER}) in the load's own transaction: a restart, or a second node, skips it.
- * Off with {@code motcua.demo.history.enabled=false} (the tests, the command line).
+ * loads the months from {@code motcua.demo.history.since} (default 1 January 2024) to the end of the previous month
+ * at 1/50 of the province's volume (≈2,100 dossiers a month), so a newcomer's first dashboard is alive and a leader
+ * can compare 2024 with today; the current month holds only live activity. The history is generated in two parts
+ * around the two-level local government of 1 July 2025: before it, with the agencies then in force (the three-level
+ * Bình Phước: dossiers filed under the old province, districts and communes); from it, with the agencies in force
+ * then (the successors' one-stops when the reorganisation is applied, {@code motcua.demo.apply-reorganisation-2025}).
+ * Each part is recorded in demo_data_loaded (names {@value #MARKER_BEFORE}, {@value #MARKER}) in the load's own
+ * transaction: a restart, or a second node, skips it. Off with {@code motcua.demo.history.enabled=false} (the tests,
+ * the command line).
  */
 @Component
 @Profile("demo")
@@ -26,18 +31,25 @@ import vn.motcua.calendar.WorkingCalendar;
 class DemoHistory {
 
     static final String MARKER = "dossier-history";
-    /** 1/50 of Bình Phước's 2022 volume. */
+    static final String MARKER_BEFORE = "dossier-history-before-2025-07";
+    /** The first day of the two-level local government (Law 72/2025/QH15). */
+    static final LocalDate JULY_2025 = LocalDate.of(2025, 7, 1);
+    /** 1/50 of Bình Phước's 2022 volume, a year. */
     static final long DOSSIERS = Math.round(Seeds.TOTAL_2022 / 50.0);
     private static final Log log = LogFactory.getLog(DemoHistory.class);
 
     private final DossierGenerator generator;
     private final WorkingCalendar calendar;
     private final Clock clock;
+    private final LocalDate since;
 
-    DemoHistory(DossierGenerator generator, WorkingCalendar calendar, Clock clock) {
+    DemoHistory(DossierGenerator generator, WorkingCalendar calendar, Clock clock,
+                @org.springframework.beans.factory.annotation.Value("${motcua.demo.history.since:2024-01-01}")
+                LocalDate since) {
         this.generator = generator;
         this.calendar = calendar;
         this.clock = clock;
+        this.since = since;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -47,20 +59,44 @@ class DemoHistory {
 
     void load() {
         YearMonth current = YearMonth.now(clock.withZone(calendar.zone()));
-        LocalDate from = current.minusMonths(12).atDay(1);
         LocalDate to = current.minusMonths(1).atEndOfMonth();
         // received until the end of last month; their lives go on until now (a dossier received on the 30th is
         // finished this month, as it would be), so the current month starts with a realistic backlog, not a frozen one
         OffsetDateTime cutoff = OffsetDateTime.now(clock.withZone(calendar.zone()));
-        try {
-            var report = generator.generate(new DossierGenerator.Options(DOSSIERS, from, to, 766, 5000, cutoff, MARKER),
-                    null);
-            if (!report.skipped()) {
-                log.info(String.format("Demo history: %,d dossiers from %s to %s loaded in %,d ms", report.total(), from,
-                        to, report.millis()));
+        for (Part part : parts(since, to)) {
+            try {
+                var report = generator.generate(new DossierGenerator.Options(part.dossiers(), part.from(), part.to(),
+                        part.seed(), 5000, cutoff, part.marker()), null);
+                if (!report.skipped()) {
+                    log.info(String.format("Demo history: %,d dossiers from %s to %s loaded in %,d ms", report.total(),
+                            part.from(), part.to(), report.millis()));
+                }
+            } catch (Exception e) {
+                log.warn("Demo history not loaded (" + part.from() + " – " + part.to() + "): " + e.getMessage(), e);
             }
-        } catch (Exception e) {
-            log.warn("Demo history not loaded: " + e.getMessage(), e);
         }
+    }
+
+    /** One generator run: its days, its volume (the yearly rate over its months), its seed and its marker. */
+    record Part(LocalDate from, LocalDate to, long dossiers, long seed, String marker) {
+    }
+
+    /** The range split at 1 July 2025, each side generated with the agencies in force on its first day. */
+    static java.util.List<Part> parts(LocalDate from, LocalDate to) {
+        java.util.List<Part> out = new java.util.ArrayList<>();
+        if (from.isBefore(JULY_2025)) {
+            LocalDate end = to.isBefore(JULY_2025) ? to : JULY_2025.minusDays(1);
+            out.add(new Part(from, end, volume(from, end), 2024, MARKER_BEFORE));
+        }
+        LocalDate start = from.isBefore(JULY_2025) ? JULY_2025 : from;
+        if (!to.isBefore(start)) {
+            out.add(new Part(start, to, volume(start, to), 766, MARKER));
+        }
+        return out;
+    }
+
+    private static long volume(LocalDate from, LocalDate to) {
+        long months = java.time.temporal.ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(to)) + 1;
+        return Math.round(DOSSIERS * months / 12.0);
     }
 }

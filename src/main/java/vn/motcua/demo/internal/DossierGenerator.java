@@ -70,8 +70,9 @@ public class DossierGenerator {
         if (to.isBefore(o.from())) {
             throw new IllegalArgumentException("the range " + o.from() + " – " + o.to() + " ends after " + cutoff);
         }
-        World world = World.load(catalog, organization, o.seed());
-        Map<UnitLevel, Long> split = Seeds.split(o.dossiers());
+        // the agencies in force on the range's first day (a range crossing a reorganisation: generate it in two)
+        World world = World.load(catalog, organization, o.seed(), o.from());
+        Map<UnitLevel, Long> split = world.shares(Seeds.split(o.dossiers()));
         Map<LocalDate, long[]> schedule = Synth.schedule(calendar, o.from(), to, split);
 
         Synth.Tally[] tally = new Synth.Tally[1];

@@ -43,6 +43,18 @@ final class World {
     final Map<UnitLevel, double[]> cumulative = new EnumMap<>(UnitLevel.class);
 
     static World load(Catalog catalog, Organization organization, long seed) {
+        return load(catalog, organization, seed, null);
+    }
+
+    /**
+     * The world of a day: the agencies in force that day ({@code null}: those in force now), so that a history
+     * before 1 July 2025 is filed under the old units and their one-stops, after it under the successors.
+     */
+    static World load(Catalog catalog, Organization organization, long seed, java.time.LocalDate at) {
+        Map<String, List<Agency>> byUnit = new java.util.HashMap<>();
+        for (Agency a : at == null ? organization.allAgencies() : organization.agenciesAt(at)) {
+            byUnit.computeIfAbsent(a.unitCode(), k -> new ArrayList<>()).add(a);
+        }
         List<Procedure> procedures = new ArrayList<>();
         for (int page = 0; ; page++) {
             var result = catalog.search(new ProcedureQuery(null, null, null, null, null, page, 500));
@@ -62,7 +74,7 @@ final class World {
             List<Unit> list = new ArrayList<>();
             for (AdminUnit u : organization.units(level)) {
                 List<Offer> all = new ArrayList<>();
-                for (Agency a : organization.agencies(u.code())) {
+                for (Agency a : byUnit.getOrDefault(u.code(), List.of())) {
                     if (a.level() != level || a.electronicId() == null) {
                         continue;
                     }
@@ -89,8 +101,7 @@ final class World {
                         all.stream().filter(Offer::online).toArray(Offer[]::new), officers));
             }
             if (list.isEmpty()) {
-                throw new IllegalStateException("No agency of level " + level
-                        + " receives any procedure of the catalogue: load the organization and catalog data first");
+                continue; // e.g. the district level after 1 July 2025: its share goes to the communes (#shares)
             }
             // normalise the late factors to a weighted mean of 1 so the level's rate is kept
             double weights = list.stream().mapToDouble(Unit::weight).sum();
@@ -107,6 +118,27 @@ final class World {
             w.cumulative.put(level, cum);
         }
         return w;
+    }
+
+    /**
+     * The level shares of a volume on this world: a level without any receiving agency (the district level once the
+     * two-level local government is applied) hands its share to the communes, which took over most district-level
+     * procedures (Law 72/2025/QH15; an assumption of the generator, docs/GENERATOR.md).
+     */
+    Map<UnitLevel, Long> shares(Map<UnitLevel, Long> split) {
+        if (units.isEmpty()) {
+            throw new IllegalStateException("No agency receives any procedure of the catalogue: load the organization "
+                    + "and catalog data first");
+        }
+        Map<UnitLevel, Long> out = new EnumMap<>(split);
+        for (UnitLevel l : UnitLevel.values()) {
+            if (!units.containsKey(l) && out.getOrDefault(l, 0L) > 0) {
+                UnitLevel to = units.containsKey(UnitLevel.COMMUNE) ? UnitLevel.COMMUNE : units.keySet().iterator().next();
+                out.merge(to, out.get(l), Long::sum);
+                out.put(l, 0L);
+            }
+        }
+        return out;
     }
 
     /** The fee of a dossier of the procedure per channel, from the rows of its schedule that apply. */

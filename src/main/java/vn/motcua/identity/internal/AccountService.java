@@ -206,6 +206,17 @@ public class AccountService implements Accounts, UserDetailsService {
                 .query(String.class).optional();
     }
 
+    /**
+     * Moves a demo account to another agency (the demo on today's structure: its agency's successor); an account
+     * that is not a demo account is never moved this way.
+     */
+    public int moveDemoAccount(String username, String agencyCode) {
+        return jdbc.sql("""
+                update account set agency_code = :a, version = version + 1
+                where username = :u and demo and agency_code is distinct from :a""")
+                .param("a", agencyCode).param("u", username).update();
+    }
+
     /** Records an officer's position (chức vụ); null clears it. */
     @Transactional
     public void setPosition(long accountId, String position) {

@@ -9,6 +9,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.identity.CitizenProfile;
+import vn.motcua.organization.Agency;
+import vn.motcua.organization.Organization;
 import vn.motcua.platform.DemoDataSet;
 import vn.motcua.platform.Role;
 
@@ -35,10 +37,21 @@ class IdentityDemoData implements DemoDataSet {
             "dongxoai", "TP Đồng Xoài", "sotuphap", "Sở Tư pháp");
 
     private final AccountService accounts;
+    private final Organization organization;
     private String demoHash;
 
-    IdentityDemoData(AccountService accounts) {
+    IdentityDemoData(AccountService accounts, Organization organization) {
         this.accounts = accounts;
+        this.organization = organization;
+    }
+
+    /**
+     * The agency an officer of the README works in: the README's agency or, once a reorganisation closed it (the
+     * demo on today's structure, {@code motcua.demo.apply-reorganisation-2025=true}), its successor — Phường Tân Phú's,
+     * Xã Tiến Hưng's and Đồng Xoài's one-stops all became Phường Bình Phước's ({@code 75.25195.MC}).
+     */
+    String agencyToday(String readmeCode) {
+        return organization.agency(readmeCode).map(Agency::code).orElse(readmeCode);
     }
 
     @Override
@@ -62,8 +75,9 @@ class IdentityDemoData implements DemoDataSet {
             accounts.saveProfile(c2, new CitizenProfile("Trần Thị Bình", "070195004321", LocalDate.of(1995, 8, 20),
                     "0987654321", "binh.tran@example.vn", "Ấp 3, xã Tiến Hưng", "25213"));
         }
-        AGENCIES.forEach((x, agency) -> {
+        AGENCIES.forEach((x, readme) -> {
             String place = PLACE.get(x);
+            String agency = agencyToday(readme);
             create("tiepnhan." + x, "Cán bộ tiếp nhận " + place, "OFFICER", agency, Role.RECEPTION, null, null);
             create("chuyenvien." + x, "Chuyên viên " + place, "OFFICER", agency, Role.SPECIALIST, null, null);
             long leader = create("lanhdao." + x, "Lãnh đạo " + place, "OFFICER", agency, Role.LEADER, null, null);
@@ -71,13 +85,18 @@ class IdentityDemoData implements DemoDataSet {
                 // printed under the signature of the results they sign (as V27 records for existing databases)
                 accounts.setPosition(leader, x.equals("sotuphap") ? "Phó Giám đốc" : "Phó Chủ tịch");
             }
+            for (String role : new String[] {"tiepnhan.", "chuyenvien.", "lanhdao."}) {
+                accounts.moveDemoAccount(role + x, agency); // a kept database after the reorganisation was applied
+            }
         });
         // certification (issue 12): the commune's certifier (công chức tư pháp - hộ tịch), docs/CERTIFICATION.md
-        create("chungthuc.tanphu", "Công chức chứng thực Phường Tân Phú", "OFFICER", AGENCIES.get("tanphu"),
-                Role.CERTIFIER, null, null);
-        // payments (issue 13): the agency's accountant (transactions, reconciliation, refunds), docs/PAYMENTS.md
-        create("ketoan.tanphu", "Kế toán Phường Tân Phú", "OFFICER", AGENCIES.get("tanphu"), Role.ACCOUNTANT, null,
+        String tanPhu = agencyToday(AGENCIES.get("tanphu"));
+        create("chungthuc.tanphu", "Công chức chứng thực Phường Tân Phú", "OFFICER", tanPhu, Role.CERTIFIER, null,
                 null);
+        accounts.moveDemoAccount("chungthuc.tanphu", tanPhu);
+        // payments (issue 13): the agency's accountant (transactions, reconciliation, refunds), docs/PAYMENTS.md
+        create("ketoan.tanphu", "Kế toán Phường Tân Phú", "OFFICER", tanPhu, Role.ACCOUNTANT, null, null);
+        accounts.moveDemoAccount("ketoan.tanphu", tanPhu);
     }
 
     private long create(String username, String name, String kind, String agency, Role role, String email,

@@ -31,15 +31,21 @@ class OrganizationDemoData implements DemoDataSet {
     private final OrganizationService service;
     private final String provinceCode;
     private final String electronicPrefix;
+    private final Reorganisations reorganisations;
+    private final boolean applyReorganisation2025;
 
     OrganizationDemoData(JdbcClient jdbc, JsonMapper json, OrganizationService service,
+                         Reorganisations reorganisations,
                          @Value("${motcua.organization.province-code:70}") String provinceCode,
-                         @Value("${motcua.organization.electronic-id-prefix:H10}") String electronicPrefix) {
+                         @Value("${motcua.organization.electronic-id-prefix:H10}") String electronicPrefix,
+                         @Value("${motcua.demo.apply-reorganisation-2025:false}") boolean applyReorganisation2025) {
         this.jdbc = jdbc;
         this.json = json;
         this.service = service;
+        this.reorganisations = reorganisations;
         this.provinceCode = provinceCode;
         this.electronicPrefix = electronicPrefix;
+        this.applyReorganisation2025 = applyReorganisation2025;
     }
 
     @Override
@@ -50,7 +56,8 @@ class OrganizationDemoData implements DemoDataSet {
     @Override
     public String fingerprint() {
         return DemoDataSet.digest("demo-data/units-binhphuoc.json", "demo-data/agencies-binhphuoc.json") + "/"
-                + provinceCode + "/" + electronicPrefix + "/loader-3"; // bump when the conversion changes
+                + provinceCode + "/" + electronicPrefix + "/loader-4" // bump when the conversion changes
+                + (applyReorganisation2025 ? "/today" : "");
     }
 
     @Override
@@ -92,6 +99,22 @@ class OrganizationDemoData implements DemoDataSet {
         }
         loadReorganisation2025(units, ids);
         service.invalidate();
+        if (applyReorganisation2025) {
+            applyReorganisation2025();
+        }
+    }
+
+    /**
+     * The demo on the structure in force today: NQ1662-2025 applied as the administrator would (the rule book's
+     * hand-over for any open dossier, the old agencies closed on 30 June 2025 with their successors, the successors in
+     * force from 1 July 2025, the old codes resolving to them). Once: an applied reorganisation is left as it is.
+     */
+    void applyReorganisation2025() {
+        var actor = vn.motcua.platform.Actor.SYSTEM.from("demo-data");
+        var r = reorganisations.get(actor, REORGANISATION_2025);
+        if ("PENDING".equals(r.status())) {
+            reorganisations.apply(actor, REORGANISATION_2025, r.version());
+        }
     }
 
     /** The directory of units (province, districts, communes) from the units file, inserted or updated. */
@@ -166,6 +189,14 @@ class OrganizationDemoData implements DemoDataSet {
                     .param("short", shortName).param("type", type).update();
             String agency = "75." + code + ".MC";
             rank++;
+            // the new unit's People's Committee and police, successors of the old communes' (invented codes, like
+            // the one-stop's: the data names no agency of the new units)
+            String kindName = type.toLowerCase(java.util.Locale.ROOT) + " " + shortName;
+            String enName = TextNormalizer.fold(shortName) + (type.equals("Phường") ? " Ward" : " Commune");
+            successorAgency("75." + code + ".UBND", "Ủy ban nhân dân " + kindName, "People's Committee of " + enName,
+                    code, "people_committee", "H19." + String.format("%02d", rank) + ".002");
+            successorAgency("75." + code + ".CA", "Công an " + kindName, enName + " Police", code, "police",
+                    "H19." + String.format("%02d", rank) + ".003");
             jdbc.sql("""
                     insert into agency (code, name, name_en, unit_code, level, kind, parent_code, electronic_id,
                                         valid_from, active)
@@ -202,6 +233,20 @@ class OrganizationDemoData implements DemoDataSet {
                         .ifPresent(s -> agencyMap.add(new String[] {code, "75." + s + ".MC"}));
             }
         }
+        for (String code : ids.keySet()) {
+            String[] parts = code.split("\\.");
+            if (parts.length == 4 && parts[0].equals(provinceCode) && successorOf.containsKey(parts[2])
+                    && (parts[3].equals("UBND") || parts[3].equals("CA"))) {
+                agencyMap.add(new String[] {code, "75." + successorOf.get(parts[2]) + "." + parts[3]});
+            }
+        }
+        Long existing = jdbc.sql("select id from reorganisation where code = :c and status = 'PENDING'")
+                .param("c", REORGANISATION_2025).query(Long.class).optional().orElse(null);
+        if (existing != null) {
+            // a database loaded by an earlier version of this loader: the mappings added since
+            insertMappings(existing, unitMap, agencyMap);
+            return;
+        }
         Integer exists = jdbc.sql("select count(*) from reorganisation where code = :c")
                 .param("c", REORGANISATION_2025).query(Integer.class).single();
         if (exists > 0) {
@@ -216,6 +261,10 @@ class OrganizationDemoData implements DemoDataSet {
                 .param("l", "Nghị quyết 202/2025/QH15 (12/6/2025); Nghị quyết 1662/NQ-UBTVQH15 (16/6/2025); "
                         + "Luật Tổ chức chính quyền địa phương 72/2025/QH15")
                 .param("e", JULY_2025).query(Long.class).single();
+        insertMappings(id, unitMap, agencyMap);
+    }
+
+    private void insertMappings(long id, List<String[]> unitMap, List<String[]> agencyMap) {
         for (String[] m : unitMap) {
             jdbc.sql("""
                     insert into reorganisation_unit (reorganisation_id, from_code, to_code) values (:id, :f, :t)
@@ -226,6 +275,16 @@ class OrganizationDemoData implements DemoDataSet {
                     insert into reorganisation_agency (reorganisation_id, from_code, to_code) values (:id, :f, :t)
                     on conflict do nothing""").param("id", id).param("f", m[0]).param("t", m[1]).update();
         }
+    }
+
+    private void successorAgency(String code, String name, String nameEn, String unit, String kind, String eid) {
+        jdbc.sql("""
+                insert into agency (code, name, name_en, unit_code, level, kind, parent_code, electronic_id,
+                                    valid_from, active)
+                values (:code, :name, :nameEn, :unit, 'COMMUNE', :kind, null, :eid, :from, false)
+                on conflict (code) do nothing""")
+                .param("code", code).param("name", name).param("nameEn", nameEn).param("unit", unit)
+                .param("kind", kind).param("eid", eid).param("from", JULY_2025).update();
     }
 
     private void period(String code, JsonNode u, String level, String parent, java.time.LocalDate from,

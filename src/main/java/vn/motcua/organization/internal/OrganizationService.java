@@ -162,6 +162,23 @@ class OrganizationService implements Organization, vn.motcua.calendar.AgencyOffi
         return null;
     }
 
+    @Override
+    public List<String> agencyPredecessors(String agencyCode) {
+        Map<String, String> successors = snap().successors;
+        List<String> out = new ArrayList<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(agencyCode));
+        while (!todo.isEmpty() && out.size() < 1000) {
+            String c = todo.pop();
+            successors.forEach((old, next) -> {
+                if (next.equals(c) && !out.contains(old)) {
+                    out.add(old);
+                    todo.push(old);
+                }
+            });
+        }
+        return out;
+    }
+
     /** An agency in force; the code of a closed agency resolves to its successor (after a reorganisation). */
     @Override
     public Optional<Agency> agency(String code) {
@@ -218,6 +235,16 @@ class OrganizationService implements Organization, vn.motcua.calendar.AgencyOffi
                 select max(valid_to) from unit_period where code = :c
                 having bool_and(valid_to is not null)""")
                 .param("c", code).query(java.time.LocalDate.class).optional();
+    }
+
+    @Override
+    public List<Agency> agenciesAt(java.time.LocalDate at) {
+        return jdbc.sql("""
+                select code, name, name_en, unit_code, level, kind, parent_code, electronic_id from agency
+                where (active or valid_to is not null)
+                  and (valid_from is null or valid_from <= :at) and (valid_to is null or valid_to >= :at)
+                order by code""")
+                .param("at", at).query(Agency.class).list();
     }
 
     @Override

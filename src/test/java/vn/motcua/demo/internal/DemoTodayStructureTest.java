@@ -1,0 +1,179 @@
+package vn.motcua.demo.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
+import vn.motcua.index766.internal.Contributions;
+import vn.motcua.index766.internal.IndexService;
+import vn.motcua.test.TestApi;
+import vn.motcua.test.TestConfig;
+import vn.motcua.test.TestDossiers;
+import vn.motcua.test.TestMail;
+
+/**
+ * The demo on the structure in force today ({@code motcua.demo.apply-reorganisation-2025=true}), on a database of its
+ * own: NQ1662-2025 applied by the loader, the README's officers in their agencies' successors (Sở Tư pháp unchanged),
+ * the old codes answering the successors, and a history generated on either side of 1 July 2025 — under the old
+ * units before, under today's after — which the 766 index shows by the units in force then and re-mapped to today's.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "motcua.demo.apply-reorganisation-2025=true",
+    "motcua.embedded-postgres.enabled=false",
+    "motcua.demo.history.enabled=false",
+    "motcua.outbox.interval=200ms",
+    "motcua.national-portal.interval=1h",
+    "db-scheduler.polling-interval=200ms",
+    "spring.mail.host=127.0.0.1",
+    "spring.mail.port=${motcua.test.smtp-port}",
+    "motcua.limits.upload=100000/1h",
+    "motcua.limits.sign-up-source=10000/1h",
+    "motcua.limits.login-failure=5/1h fixed, 50/1d",
+    "motcua.limits.public-write=100000/1h",
+    "motcua.limits.password-reset-source=100000/1h"
+})
+@ActiveProfiles({"demo", "test"})
+@Import(TestConfig.class)
+@ContextConfiguration(initializers = {DemoTodayStructureTest.OwnDatabase.class, TestMail.Initializer.class})
+class DemoTodayStructureTest {
+
+    /** A new database on the machine's PostgreSQL for this class only (dropped when the JVM exits). */
+    static class OwnDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext ctx) {
+            String server = "jdbc:postgresql://127.0.0.1:5432/";
+            String name = "motcua_t_" + Instant.now().getEpochSecond() + "_" + ProcessHandle.current().pid() + "2";
+            try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "");
+                 var st = c.createStatement()) {
+                st.execute("create database " + name + " encoding 'UTF8' template template0");
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot create the test database", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "");
+                     var st = c.createStatement()) {
+                    Thread.sleep(2000);
+                    st.execute("drop database if exists " + name + " with (force)");
+                } catch (Exception ignored) {
+                    // dropped by a later run's clean-up
+                }
+            }));
+            ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("ownDatabase", Map.of(
+                    "spring.datasource.url", server + name, "spring.datasource.username", "postgres",
+                    "spring.datasource.password", "")));
+        }
+    }
+
+    private static final String BINH_PHUOC = "75.25195.MC";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DossierGenerator generator;
+    @Autowired
+    IndexService index;
+
+    @Test
+    void theReadmeAccountsWorkInTheSuccessorsAndTheOldCodesStillAnswer() {
+        TestApi admin = new TestApi(port).as("admin");
+        assertThat(admin.get("/api/v1/admin/reorganisations/NQ1662-2025").json().get("status").asString())
+                .isEqualTo("APPLIED");
+        for (String user : List.of("tiepnhan.tanphu", "chuyenvien.tanphu", "lanhdao.tanphu", "ketoan.tanphu",
+                "chungthuc.tanphu", "tiepnhan.tienhung", "lanhdao.tienhung", "tiepnhan.dongxoai")) {
+            assertThat(new TestApi(port).as(user).get("/api/v1/me").json().get("agencyCode").asString())
+                    .as(user + ": Tân Phú, Tiến Hưng and Đồng Xoài's one-stops became Phường Bình Phước's")
+                    .isEqualTo(BINH_PHUOC);
+        }
+        assertThat(new TestApi(port).as("tiepnhan.sotuphap").get("/api/v1/me").json().get("agencyCode").asString())
+                .as("a provincial department is not reorganised by NQ 1662").isEqualTo("70.S.TP");
+
+        TestApi anonymous = new TestApi(port);
+        for (String old : List.of("70.689.25195.MC", "70.689.25213.MC", "70.689.MC")) {
+            assertThat(anonymous.get("/api/v1/agencies/" + old).json().get("code").asString()).as(old)
+                    .isEqualTo(BINH_PHUOC);
+        }
+        assertThat(anonymous.get("/api/v1/units?parent=75&size=100").json().get("items").size()).isEqualTo(40);
+        assertThat(anonymous.get("/api/v1/units?parent=70").json().get("items").size())
+                .as("Bình Phước's units as they stood on its last day").isEqualTo(11);
+
+        // the README's worked example: filed to the old code, accepted by the README's officer
+        TestApi citizen = anonymous.as("congdan1");
+        var filed = citizen.post("/api/v1/dossiers", TestDossiers.body(citizen, TestDossiers.MARITAL,
+                "70.689.25195.MC", "0912345678"));
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        JsonNode d = filed.json();
+        assertThat(d.get("agencyCode").asString()).isEqualTo(BINH_PHUOC);
+        var accepted = new TestApi(port).as("tiepnhan.tanphu").post("/api/v1/office/dossiers/"
+                + d.get("code").asString() + "/actions", Map.of("action", "ACCEPT", "version", d.get("version").asInt()));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(jdbc.sql("select province_code || '/' || coalesce(district_code, '-') || '/' || commune_code "
+                + "from dossier where code = :c").param("c", d.get("code").asString()).query(String.class).single())
+                .isEqualTo("75/-/25195");
+    }
+
+    @Test
+    void aHistoryAcrossTheFirstOfJulyIsFiledUnderTheUnitsOfItsDays() throws Exception {
+        List<DemoHistory.Part> parts = DemoHistory.parts(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 7, 31));
+        assertThat(parts).extracting(DemoHistory.Part::from)
+                .containsExactly(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 7, 1));
+        assertThat(parts).extracting(DemoHistory.Part::to)
+                .containsExactly(LocalDate.of(2025, 6, 30), LocalDate.of(2025, 7, 31));
+        for (DemoHistory.Part p : parts) {
+            var report = generator.generate(new DossierGenerator.Options(1500, p.from(), p.to(), p.seed(), 500, null,
+                    null), null);
+            assertThat(report.total()).isEqualTo(1500);
+        }
+        String mine = " from dossier d where exists (select 1 from dossier_history g where g.dossier_id = d.id "
+                + "and g.origin = 'generator') and d.received_at is not null ";
+        // June 2025: the three-level Bình Phước, its one-stops
+        assertThat(jdbc.sql("select distinct province_code" + mine + "and d.received_at < '2025-06-30T17:00:00Z'")
+                .query(String.class).list()).containsExactly("70");
+        assertThat(jdbc.sql("select count(*)" + mine + "and d.received_at < '2025-06-30T17:00:00Z' "
+                + "and d.agency_code like '75.%'").query(Long.class).single()).isZero();
+        // July 2025: the communes and wards of Đồng Nai, no district; no closed one-stop receives anything
+        assertThat(jdbc.sql("select count(*)" + mine + "and d.received_at >= '2025-06-30T17:00:00Z' "
+                + "and d.agency_code in (select code from agency where not active)").query(Long.class).single())
+                .isZero();
+        long julyCommunes = jdbc.sql("select count(*)" + mine + "and d.received_at >= '2025-06-30T17:00:00Z' "
+                + "and d.province_code = '75' and d.district_code is null and d.agency_code like '75.%'")
+                .query(Long.class).single();
+        assertThat(julyCommunes).as("July's commune dossiers at the successors' agencies").isGreaterThan(1000);
+        assertThat(jdbc.sql("select count(*)" + mine + "and d.received_at >= '2025-06-30T17:00:00Z' "
+                + "and d.agency_code like '75.%.CA'").query(Long.class).single())
+                .as("the new communes' police receive the residence procedures of the old communes' police")
+                .isPositive();
+
+        // the index: June by the units then (Bình Phước 70), July re-mapped to today's (Tỉnh Đồng Nai 75)
+        var june = index.period("2025-06");
+        var july = index.period("2025-07");
+        long byOldJune = index.numbers(index.unit("70", Locale.of("vi")), june).r()[Contributions.N];
+        assertThat(byOldJune).as("June 2025 by Bình Phước").isGreaterThan(1000);
+        assertThat(index.numbersToday("75", june).r()[Contributions.N]).as("June 2025 re-mapped to Đồng Nai")
+                .isEqualTo(byOldJune);
+        long todayJuly = index.numbersToday("75", july).r()[Contributions.N];
+        assertThat(todayJuly).as("July 2025 by Tỉnh Đồng Nai (what was filed under 70 and under 75)")
+                .isGreaterThanOrEqualTo(julyCommunes);
+        assertThat(index.numbers(index.unit("70", Locale.of("vi")), july).r()[Contributions.N])
+                .as("July 2025 by Bình Phước: only what its remaining agencies (provincial departments, not mapped) "
+                        + "received").isLessThan(todayJuly);
+    }
+}
