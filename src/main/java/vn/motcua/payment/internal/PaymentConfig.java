@@ -26,6 +26,20 @@ class PaymentConfig {
                 .execute((instance, ctx) -> daily.runYesterday());
     }
 
+    /**
+     * The day's summary of e-receipt data for the tax authority, made and kept each day at
+     * {@code motcua.payment.receipt.daily-summary-at} — only with {@code motcua.payment.receipt.daily-summary=true}
+     * (off by default: format and channel UNCONFIRMED, docs/PAYMENTS.md "Tax authority").
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "motcua.payment.receipt.daily-summary",
+            havingValue = "true")
+    RecurringTask<Void> paymentReceiptSummaryTask(vn.motcua.payment.receipt.ReceiptSummaries summaries,
+            WorkingCalendar calendar, @Value("${motcua.payment.receipt.daily-summary-at:23:45}") String at) {
+        return Tasks.recurring("payment-receipt-summary", new Daily(calendar.zone(), LocalTime.parse(at)))
+                .execute((instance, ctx) -> summaries.runToday());
+    }
+
     @Bean
     RecurringTask<Void> paymentReconciliationTask(Reconciliation reconciliation, PaymentProperties properties) {
         return Tasks.recurring("payment-reconciliation", FixedDelay.of(properties.reconcileInterval()))

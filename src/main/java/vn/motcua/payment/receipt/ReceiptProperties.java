@@ -16,10 +16,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param taxCodes       the collecting agencies' tax codes (mã số thuế), by agency code; unset: left blank
  * @param numberDigits   digits of the printed number, zero-padded: 8 under Decree 254/2026 (7 under Decree 123/2020)
  * @param xmlNamespace   the namespace of the receipt's XML data (default {@code urn:motcua:bien-lai:1})
+ * @param dailySummary   make and keep each agency's summary of the day's receipts for the tax authority (Decree
+ *                       254/2026 Art. 29.3.b) every day (default false: its format and the way to send it are
+ *                       UNCONFIRMED; the summary can still be downloaded by the accountant)
+ * @param dailySummaryAt when, in the calendar's zone (default 23:45: on the day of issue)
  */
 @ConfigurationProperties(prefix = "motcua.payment.receipt")
 public record ReceiptProperties(String name, String templateSymbol, String seriesLetters, Map<String, String> series,
-                                Map<String, String> taxCodes, Integer numberDigits, String xmlNamespace) {
+                                Map<String, String> taxCodes, Integer numberDigits, String xmlNamespace,
+                                Boolean dailySummary, String dailySummaryAt) {
 
     public ReceiptProperties {
         name = blank(name) ? "Biên lai thu phí, lệ phí" : name.strip();
@@ -29,6 +34,8 @@ public record ReceiptProperties(String name, String templateSymbol, String serie
         taxCodes = taxCodes == null ? Map.of() : Map.copyOf(taxCodes);
         numberDigits = numberDigits == null ? 8 : Math.clamp(numberDigits, 1, 8);
         xmlNamespace = blank(xmlNamespace) ? "urn:motcua:bien-lai:1" : xmlNamespace.strip();
+        dailySummary = Boolean.TRUE.equals(dailySummary);
+        dailySummaryAt = blank(dailySummaryAt) ? "23:45" : dailySummaryAt.strip();
     }
 
     /** The series an agency issues from in a year. */
