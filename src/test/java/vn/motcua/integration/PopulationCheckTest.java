@@ -109,13 +109,32 @@ class PopulationCheckTest {
         var refused = citizen.post("/api/v1/population/me", Map.of("consent", false));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("consent");
-        var mine = citizen.post("/api/v1/population/me", Map.of("consent", true));
+        // congdan1's number is only typed into the profile: it proves nothing, nobody's record is given (issue 14)
+        long before = jdbc.sql("select count(*) from population_check").query(Long.class).single();
+        var typed = citizen.post("/api/v1/population/me", Map.of("consent", true));
+        assertThat(typed.status()).as(typed.toString()).isEqualTo(403);
+        assertThat(typed.json().get("detail").asString()).contains("VNeID");
+        assertThat(jdbc.sql("select count(*) from population_check").query(Long.class).single()).isEqualTo(before);
+
+        // an account verified with VNeID (linked here as a VNeID log-in would, VneidLoginTest drives the real one)
+        var person = vn.motcua.integration.population.SimulatedCitizens.all().get(200);
+        String u = "dancu" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        assertThat(new TestApi(port).post("/api/v1/accounts", Map.of("username", u, "password", "mat-khau-" + u,
+                "fullName", person.fullName(), "email", u + "@example.vn")).status()).isLessThan(300);
+        jdbc.sql("""
+                insert into vneid_identity (account_id, id_number, subject, assurance_level, full_name, linked_how,
+                                            linked_at, last_login_at)
+                select id, :n, 'sub-' || :n, 2, :name, 'CREATED', now(), now() from account where username = :u""")
+                .param("n", person.idNumber()).param("name", person.fullName()).param("u", u).update();
+        TestApi verified = new TestApi(port).as(u, "mat-khau-" + u);
+        var mine = verified.post("/api/v1/population/me", Map.of("consent", true));
         assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
         assertThat(mine.json().get("result").asString()).isEqualTo("MATCH");
         JsonNode answer = mine.json().get("answer");
-        assertThat(answer.get("fullName").asString()).isEqualTo("Nguyễn Văn An");
-        assertThat(answer.get("dateOfBirth").asString()).isEqualTo("1990-05-12");
-        assertThat(answer.get("permanentAddress").asString()).contains("Tân Phú");
+        assertThat(answer.get("idNumber").asString()).isEqualTo(person.idNumber());
+        assertThat(answer.get("fullName").asString()).isEqualTo(person.fullName());
+        assertThat(answer.get("dateOfBirth").asString()).isEqualTo(person.dateOfBirth().toString());
+        assertThat(answer.get("permanentAddress").asString()).isEqualTo(person.permanentAddress());
         assertThat(desk().post("/api/v1/population/me", Map.of("consent", true)).status()).isEqualTo(403);
     }
 }

@@ -92,16 +92,20 @@ public class PopulationChecks {
         return check(r, null, null, officer);
     }
 
-    /** A citizen asks for their own data to pre-fill a form: needs their consent and a number in their profile. */
+    /**
+     * A citizen asks for their own data to pre-fill a form: needs their consent and an account verified with VNeID,
+     * whose number is looked up (issue 14). A number only typed into a profile proves nothing: looking it up would
+     * give anybody the registry's record of anybody (403).
+     */
     public Check forCitizen(Actor citizen, boolean consent) {
         if (!consent) {
             throw ProblemException.invalid("consent", "population.check.consentRequired");
         }
+        vn.motcua.identity.NationalIdentity verified = accounts.nationalIdentity(citizen.accountId())
+                .orElseThrow(() -> ProblemException.forbidden("population.prefill.vneidOnly"));
         CitizenProfile p = accounts.profile(citizen.accountId()).orElse(null);
-        if (p == null || p.idNumber() == null) {
-            throw ProblemException.invalid("idNumber", "population.check.noIdNumber");
-        }
-        return check(new Request(p.idNumber(), p.fullName(), p.dateOfBirth(), true), null, citizen.accountId(), citizen);
+        return check(new Request(verified.idNumber(), p == null ? null : p.fullName(), p == null ? null : p.dateOfBirth(),
+                true), null, citizen.accountId(), citizen);
     }
 
     /** The checks of a dossier the officer sees, oldest first. */

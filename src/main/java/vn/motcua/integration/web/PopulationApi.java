@@ -57,7 +57,8 @@ class PopulationApi {
     }
 
     @PostMapping("/api/v1/population/me")
-    @Operation(summary = "The citizen's own record in the population database, to pre-fill forms (consent required)")
+    @Operation(summary = "The citizen's own record in the population database, to pre-fill forms (consent required; "
+            + "accounts verified with VNeID only: 403 for a number only typed into the profile)")
     PopulationChecks.Check mine(Actor actor, @RequestBody(required = false) Consent body) {
         if (!actor.has(Role.CITIZEN)) {
             throw ProblemException.forbidden("population.check.citizensOnly");
