@@ -53,8 +53,17 @@ final class DossierSchemas {
                 vn.motcua.calendar.ProcessingTime processingTime,
                 @NonNull List<Attachment> attachments, @Nullable PendingSupplement pendingSupplement,
                 @Nullable List<Step> steps, @Nullable String currentStepAgency, @Nullable String currentStepRole,
-                @Nullable OffsetDateTime currentStepDueAt, @Nullable List<JsonNode> consultations,
+                @Nullable OffsetDateTime currentStepDueAt, @Nullable List<Consultation> consultations,
                 @NonNull List<DossierAction> allowedActions) {
+    }
+
+    @Schema(name = "DossierConsultation", description = "A question asked to another agency about the dossier "
+            + "(lấy ý kiến), and its answer once given (officers)")
+    record Consultation(long id, long dossierId, @NonNull String dossierCode, @NonNull String fromAgency,
+                        @NonNull String toAgency, @NonNull String question, @NonNull String requestedBy,
+                        @NonNull OffsetDateTime requestedAt, @NonNull OffsetDateTime dueAt,
+                        @Schema(description = "null while unanswered") OffsetDateTime answeredAt, String answer,
+                        String answeredBy) {
     }
 
     @Schema(name = "DossierTracking", description = "What the public tracking shows: status and history, never any "

@@ -563,12 +563,23 @@ class ContractCustomizer implements OperationCustomizer, OpenApiCustomizer {
                 s.getProperties().values().forEach(todo::add);
             }
             if (s.getItems() != null) {
+                if (bareObject(s.getItems())) {
+                    // Object[] (a message's arguments): texts and numbers, which "type: object" would refuse
+                    s.setItems(new Schema<>().description("Any JSON value (a text, a number…)"));
+                }
                 todo.add(s.getItems());
             }
             if (s.getAllOf() != null) {
                 s.getAllOf().forEach(todo::add);
             }
         }
+    }
+
+    /** {@code java.lang.Object} as springdoc writes it: an object saying nothing else. */
+    private static boolean bareObject(Schema<?> s) {
+        return "object".equals(s.getType()) && s.getProperties() == null && s.getAdditionalProperties() == null
+                && s.get$ref() == null && s.getAllOf() == null && s.getOneOf() == null && s.getAnyOf() == null
+                && s.getEnum() == null && s.getDescription() == null;
     }
 
     private static void media(Content content, List<Schema<?>> todo) {
