@@ -11,7 +11,8 @@ import vn.motcua.payment.spi.GatewayResult;
 /**
  * The JSON the accountant's API answers ({@link AccountingApi}, built as maps from {@link PaymentViews}), for the
  * OpenAPI description: the response validation of the integration tests checks every real answer against these
- * (docs/API-CONVENTIONS.md). Reference fields may be null unless {@code @NonNull}.
+ * (docs/API-CONVENTIONS.md). Reference fields may be null unless {@code @NonNull}. The payment fields repeat
+ * {@link PaymentSchemas.Payment}'s: a field added there (and to {@link PaymentViews}) is added here too.
  */
 final class AccountingSchemas {
 
@@ -28,6 +29,7 @@ final class AccountingSchemas {
                          @NonNull List<PaymentSchemas.PaymentItem> items, @NonNull OffsetDateTime createdAt,
                          OffsetDateTime expiresAt, OffsetDateTime paidAt, String gatewayTransactionNo,
                          String failureReason, int version, String receiptUrl,
+                         @NonNull List<PaymentSchemas.PaymentReceiptLink> receipts,
                          String agencyCode, String payerName,
                          @Schema(description = "why it was refunded (null unless a refund was asked)")
                          String refundReason) {
@@ -60,7 +62,8 @@ final class AccountingSchemas {
                            @NonNull @Schema(allowableValues = {"ONLINE", "CASH"}) String method, String redirectUrl,
                            @NonNull List<PaymentSchemas.PaymentItem> items, @NonNull OffsetDateTime createdAt,
                            OffsetDateTime expiresAt, OffsetDateTime paidAt, String gatewayTransactionNo,
-                           String failureReason, int version, String receiptUrl, String refundReason) {
+                           String failureReason, int version, String receiptUrl,
+                           @NonNull List<PaymentSchemas.PaymentReceiptLink> receipts, String refundReason) {
     }
 
     @Schema(name = "ReconciliationMismatch", description = "An attempt on which this system and the gateway disagree")
