@@ -145,7 +145,7 @@ class ProcedureAdminApiTest {
     void publishingIsExplicitAndTakesTheVersionRead() {
         TestApi admin = new TestApi(port).as("admin");
         TestApi anonymous = new TestApi(port);
-        String code = "9.900401";
+        String code = "9.900402";
         if (admin.get("/api/v1/admin/procedures/" + code).status() == 404) {
             assertThat(admin.post("/api/v1/admin/procedures", procedure(code, 10_000, 2, List.of("Đơn"))).status())
                     .isEqualTo(201);
