@@ -130,6 +130,10 @@ class VneidLoginTest {
                 .containsEntry("address", person.currentAddress()).containsEntry("display", person.fullName())
                 .containsEntry("kind", "CITIZEN").containsEntry("roles", "CITIZEN");
 
+        // the provider's tokens are not kept in the (database) session
+        assertThat(jdbc.sql("""
+                select count(*) from spring_session_attributes where attribute_name like '%AuthorizedClient%'""")
+                .query(Integer.class).single()).isZero();
         // the session is the citizen's, and it knows this log-in's level of assurance
         PageSession.Page me = s.get("/tai-khoan");
         assertThat(me.url()).endsWith("/tai-khoan");

@@ -62,12 +62,37 @@ class VneidSecurity {
         http.securityContext(s -> s.securityContextRepository(contexts));
         http.oauth2Login(o -> o.loginPage("/dang-nhap")
                 .clientRegistrationRepository(clients)
+                .authorizedClientRepository(KEEP_NO_TOKENS)
                 .authorizationEndpoint(a -> a.baseUri(AUTHORIZATION_BASE).authorizationRequestResolver(resolver()))
                 .tokenEndpoint(t -> t.accessTokenResponseClient(tokenClient()))
                 .userInfoEndpoint(u -> u.oidcUserService(userService()))
                 .successHandler((req, res, auth) -> succeeded(req, res, auth, contexts))
                 .failureHandler(this::failed));
     }
+
+    /**
+     * The provider's access and refresh tokens are not kept (the portal calls nothing on the person's behalf after
+     * the log-in), so they never reach the sessions table.
+     */
+    private static final org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository KEEP_NO_TOKENS =
+            new org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository() {
+                @Override
+                public <T extends org.springframework.security.oauth2.client.OAuth2AuthorizedClient> T loadAuthorizedClient(
+                        String registrationId, Authentication principal, HttpServletRequest request) {
+                    return null;
+                }
+
+                @Override
+                public void saveAuthorizedClient(org.springframework.security.oauth2.client.OAuth2AuthorizedClient client,
+                                                 Authentication principal, HttpServletRequest request,
+                                                 HttpServletResponse response) {
+                }
+
+                @Override
+                public void removeAuthorizedClient(String registrationId, Authentication principal,
+                                                   HttpServletRequest request, HttpServletResponse response) {
+                }
+            };
 
     /** PKCE and acr_values; nothing (the page explains) when the provider does not answer. */
     private OAuth2AuthorizationRequestResolver resolver() {
