@@ -86,4 +86,42 @@ class AccountantBrowserTest {
         assertThat(after).containsText("Thu trùng với biên lai giấy");
         assertThat(Browser.seriousAccessibilityViolations(page)).as("after the refund").isEmpty();
     }
+    /** The collections report on a phone: a leader of the agency opens it, filters by month, downloads Excel; axe. */
+    @Test
+    void aLeaderReadsTheCollectionsReportOnAPhone() throws Exception {
+        TestApi citizen = new TestApi(port).as("congdan1");
+        String code = PaymentFlows.submitted(citizen).get("code").asString();
+        new TestApi(port).as("tiepnhan.tanphu").post("/api/v1/office/dossiers/" + code + "/payments/cash", Map.of());
+
+        Page page = browser.phone("vi-VN");
+        page.navigate(url("/dang-nhap"));
+        page.getByLabel("Tên đăng nhập").fill("lanhdao.tanphu");
+        page.getByLabel("Mật khẩu").fill("demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        page.waitForLoadState();
+        page.navigate(url("/bao-cao"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName("Báo cáo thu phí, lệ phí và nghĩa vụ tài chính")).click();
+        page.waitForURL("**/ke-toan/bao-cao-thu");
+        assertThat(page.locator("h1")).hasText("Báo cáo thu phí, lệ phí và nghĩa vụ tài chính");
+        assertThat(page.locator("#tong-da-thu")).not().hasText("0");
+        page.getByLabel("Tổng hợp theo").selectOption("MONTH");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem")).click();
+        page.waitForLoadState();
+        assertThat(page.locator("#bao-cao-thu tbody tr").first()).hasAttribute("data-period",
+                java.util.regex.Pattern.compile("\\d{4}-\\d{2}"));
+        assertThat(page.locator("#bao-cao-thu tfoot")).containsText(",");
+        assertThat(page.locator("#ty-le-kenh")).containsText("Tiền mặt tại quầy");
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).as("no sideways page scroll")
+                .isLessThanOrEqualTo(360);
+        assertThat(Browser.seriousAccessibilityViolations(page)).as("collections report").isEmpty();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "collections-report.png"))
+                .setFullPage(true));
+        Download download = page.waitForDownload(() -> page.locator("#xuat-excel").click());
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(download.path()))) {
+            assertThat(wb.getSheet("Báo cáo thu").getLastRowNum()).isPositive();
+        }
+        page.navigate(url("/ke-toan/bao-cao-thu?by=WEEK"));
+        assertThat(page.locator("#error-summary")).containsText("by");
+    }
 }
