@@ -36,7 +36,7 @@ class AdminAuditCoverageTest {
                 List.of(TestDossiers.TAN_PHU), "timeAmount", 2, "timeUnit", "WORKING_DAYS", "published", true));
         assertThat(admin.post("/api/v1/admin/procedures", p).status()).isEqualTo(201);
         var defined = admin.post("/api/v1/admin/processes", Map.of("procedureCode", code, "agencyCode",
-                TestDossiers.TAN_PHU, "note", "Quyết định thử nghiệm", "steps", List.of(
+                TestDossiers.TAN_PHU, "version", 0, "note", "Quyết định thử nghiệm", "steps", List.of(
                         Map.of("name", "Thụ lý", "role", "SPECIALIST", "hours", 12),
                         Map.of("name", "Ký", "role", "LEADER", "hours", 4))));
         assertThat(defined.status()).as(defined.toString()).isEqualTo(201);

@@ -35,16 +35,30 @@ class ProcessAdminTest {
         old = act(desk, old, "FORWARD");
 
         var wrongSum = admin.post("/api/v1/admin/processes", Map.of("procedureCode", "1.004873", "agencyCode", AGENCY,
-                "steps", List.of(Map.of("name", "Thẩm định", "role", "SPECIALIST", "hours", 10))));
+                "version", 0, "steps", List.of(Map.of("name", "Thẩm định", "role", "SPECIALIST", "hours", 10))));
         assertThat(wrongSum.status()).isEqualTo(400);
         assertThat(wrongSum.text()).contains("24");
+        List<Map<String, Object>> threeSteps = List.of(
+                Map.of("name", "Thụ lý hồ sơ", "role", "SPECIALIST", "hours", 12),
+                Map.of("name", "Xác minh tại Đồng Xoài", "role", "SPECIALIST", "agencyCode", "70.689.MC", "hours", 8),
+                Map.of("name", "Ký xác nhận", "role", "LEADER", "hours", 4));
+        var unversioned = admin.post("/api/v1/admin/processes", Map.of("procedureCode", "1.004873", "agencyCode",
+                AGENCY, "steps", threeSteps));
+        assertThat(unversioned.status()).as("the version read is required").isEqualTo(400);
+        assertThat(unversioned.json().get("errors").get(0).get("field").asString()).isEqualTo("version");
         var defined = admin.post("/api/v1/admin/processes", Map.of("procedureCode", "1.004873", "agencyCode", AGENCY,
+                "version", before.get("current").get("version").asInt(),
                 "note", "Quyết định số 12/QĐ-UBND", "steps", List.of(
                         Map.of("name", "Thụ lý hồ sơ", "role", "SPECIALIST", "hours", 12),
                         Map.of("name", "Xác minh tại Đồng Xoài", "role", "SPECIALIST", "agencyCode", "70.689.MC", "hours", 8),
                         Map.of("name", "Ký xác nhận", "role", "LEADER", "hours", 4))));
         assertThat(defined.status()).as(defined.toString()).isEqualTo(201);
         assertThat(defined.json().get("version").asInt()).isEqualTo(1);
+        var stale = admin.post("/api/v1/admin/processes", Map.of("procedureCode", "1.004873", "agencyCode", AGENCY,
+                "version", 0, "steps", threeSteps));
+        assertThat(stale.status()).as("defined from the default read before version 1: stale").isEqualTo(409);
+        assertThat(admin.get("/api/v1/admin/processes?procedure=1.004873&agency=" + AGENCY).json().get("versions")
+                .size()).as("nothing defined").isEqualTo(1);
         assertThat(api.as("congdan1").post("/api/v1/admin/processes", Map.of()).status()).isEqualTo(403);
 
         JsonNode fresh = citizen.post("/api/v1/dossiers", TestDossiers.body(citizen, "1.004873", AGENCY,

@@ -49,9 +49,12 @@ public class ProcessAdmin {
 
     @Transactional
     public ProcessDefinition define(Actor actor, String procedureCode, String agencyCode, List<StepDefinition> steps,
-                                    String note) {
+                                    String note, Integer version) {
         Procedure p = check(procedureCode, agencyCode);
         List<FieldProblem> problems = new ArrayList<>();
+        if (version == null) {
+            problems.add(FieldProblem.of("version", "error.version.required"));
+        }
         if (steps == null || steps.isEmpty() || steps.size() > 20) {
             problems.add(FieldProblem.of("steps", "workflow.steps.count", 1, 20));
         } else {
@@ -96,7 +99,12 @@ public class ProcessAdmin {
         }
         List<StepDefinition> clean = steps.stream().map(s -> new StepDefinition(s.name().trim(), s.role(),
                 s.agencyCode() == null || s.agencyCode().isBlank() ? null : s.agencyCode(), s.hours())).toList();
+        // one definer at a time per procedure and agency, then the version read must still be the one in force
+        workflow.lockDefinitions(procedureCode, agencyCode);
         ProcessDefinition before = workflow.processFor(procedureCode, agencyCode);
+        if (before.version() != version) {
+            throw ProblemException.conflict("error.admin.stale");
+        }
         ProcessDefinition after = workflow.define(procedureCode, agencyCode, clean, note, actor);
         // in the administration audit log with the process in force before (the default one when none was defined)
         audit.record(actor, vn.motcua.platform.audit.AdminAudit.Subject.PROCESS, procedureCode + "@" + agencyCode,

@@ -231,6 +231,12 @@ class WorkflowService implements Workflow {
                 rs.getObject("finished_at", OffsetDateTime.class), rs.getBoolean("last"));
     }
 
+    /** Serialises the definitions of one procedure's process at one agency until the transaction ends. */
+    void lockDefinitions(String procedureCode, String agencyCode) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('process:' || :p || '@' || :a))")
+                .param("p", procedureCode).param("a", agencyCode).query((rs, i) -> 1).single();
+    }
+
     /** New version of a process; the previous one stops applying to new dossiers (dossiers keep theirs). */
     @Transactional
     ProcessDefinition define(String procedureCode, String agencyCode, List<StepDefinition> steps, String note,

@@ -43,13 +43,18 @@ class ProcessAdminApi {
     }
 
     /** A new version: ordered steps with their share of the legal time in working hours. */
-    record Definition(String procedureCode, String agencyCode, List<StepDefinition> steps, String note) {
+    record Definition(String procedureCode, String agencyCode, List<StepDefinition> steps, String note,
+                      @Schema(description = "The version of the process in force read (0: the built-in default); "
+                              + "required, 409 when another version was defined since")
+                      Integer version) {
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Define a new version (shares must add up to the processing time in working hours)")
+    @Operation(summary = "Define a new version (shares must add up to the processing time in working hours); "
+            + "version = the version read, 409 when stale")
     ProcessDefinition define(Actor actor, @RequestBody Definition body) {
-        return admin.define(actor, body.procedureCode(), body.agencyCode(), body.steps(), body.note());
+        return admin.define(actor, body.procedureCode(), body.agencyCode(), body.steps(), body.note(),
+                body.version());
     }
 }

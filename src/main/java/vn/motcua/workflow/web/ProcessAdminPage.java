@@ -52,7 +52,8 @@ class ProcessAdminPage {
 
     @PostMapping("/quan-tri/quy-trinh")
     String define(Actor actor, @RequestParam String procedure, @RequestParam String agency,
-                  @RequestParam(required = false) String note, HttpServletRequest request, Model model,
+                  @RequestParam(required = false) String note, @RequestParam(required = false) Integer version,
+                  HttpServletRequest request, Model model,
                   RedirectAttributes redirect) {
         List<StepDefinition> steps = new ArrayList<>();
         for (int i = 0; i < ROWS; i++) {
@@ -73,7 +74,7 @@ class ProcessAdminPage {
                     request.getParameter("steps[" + i + "].agencyCode"), h));
         }
         try {
-            admin.define(actor, procedure, agency, steps, note);
+            admin.define(actor, procedure, agency, steps, note, version);
         } catch (ProblemException e) {
             model.addAttribute("errors", e.errors());
             return page(procedure, agency, model);
