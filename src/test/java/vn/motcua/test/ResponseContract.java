@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * Checks every answer of the API that the integration tests receive through {@link TestApi} against the
  * published description (/v3/api-docs of the same server): a JSON body of a documented status must validate
  * against the schema documented for it (networknt, OpenAPI 3.0 dialect, so {@code nullable} counts), else the test
- * fails. Answers with a status the description does not list are written to target/openapi/undocumented.txt.
+ * fails. Answers with a status the description does not list, and properties answered that the schema does not
+ * list, are written to target/openapi/undocumented.txt.
  */
 public final class ResponseContract {
 
@@ -36,6 +37,7 @@ public final class ResponseContract {
     private static final Map<String, ResponseContract> BY_BASE = new ConcurrentHashMap<>();
     /** "GET /api/v1/units/{code} 200" for each documented JSON answer validated so far in this JVM. */
     private static final java.util.Set<String> VALIDATED = ConcurrentHashMap.newKeySet();
+    private static final java.util.Set<String> UNKNOWN = ConcurrentHashMap.newKeySet();
 
     private final JsonNode spec;
     private final SchemaRegistry registry;
@@ -116,7 +118,78 @@ public final class ResponseContract {
             throw new AssertionError(method + " " + t.path() + " → " + status
                     + " does not match its documented schema: " + errors + "\n" + response);
         }
-        VALIDATED.add(method.toUpperCase(Locale.ROOT) + " " + t.path() + " " + status);
+        String operation = method.toUpperCase(Locale.ROOT) + " " + t.path() + " " + status;
+        VALIDATED.add(operation);
+        List<String> unknown = new ArrayList<>();
+        unknownProperties(response.json(), content.path(mediaType).get("schema"), "", unknown, 0);
+        for (String field : unknown) {
+            if (UNKNOWN.add(operation + " " + field)) {
+                undocumented(operation + ": property " + field + " answered but not documented");
+            }
+        }
+    }
+
+    /**
+     * The properties of an answer that its schema does not list (JSON pointers), where the schema lists any: the
+     * validation accepts them (no {@code additionalProperties: false}), but a generated client drops them.
+     */
+    private void unknownProperties(JsonNode value, JsonNode schema, String at, List<String> out, int depth) {
+        if (schema == null || value == null || depth > 30) {
+            return;
+        }
+        schema = resolve(schema);
+        Map<String, JsonNode> properties = new java.util.LinkedHashMap<>();
+        boolean open = collect(schema, properties, 0);
+        if (value.isObject()) {
+            if (properties.isEmpty() || open) {
+                return; // free-form, or a map
+            }
+            for (Map.Entry<String, JsonNode> e : value.properties()) {
+                JsonNode p = properties.get(e.getKey());
+                if (p == null) {
+                    out.add(at + "/" + e.getKey());
+                } else {
+                    unknownProperties(e.getValue(), p, at + "/" + e.getKey(), out, depth + 1);
+                }
+            }
+        } else if (value.isArray() && schema.has("items")) {
+            int i = 0;
+            for (JsonNode element : value) {
+                unknownProperties(element, schema.get("items"), at + "/" + i++, out, depth + 1);
+            }
+        }
+    }
+
+    /** Gathers the properties of a schema and its allOf parts; true when it allows others (a map, oneOf…). */
+    private boolean collect(JsonNode schema, Map<String, JsonNode> properties, int depth) {
+        schema = resolve(schema);
+        if (depth > 10 || schema.has("oneOf") || schema.has("anyOf")
+                || (schema.has("additionalProperties") && !schema.get("additionalProperties").isBoolean())
+                || schema.path("additionalProperties").asBoolean(false)) {
+            return true;
+        }
+        schema.path("properties").properties().forEach(e -> properties.put(e.getKey(), e.getValue()));
+        boolean open = false;
+        for (JsonNode part : schema.path("allOf")) {
+            open |= collect(part, properties, depth + 1);
+        }
+        return open;
+    }
+
+    private JsonNode resolve(JsonNode schema) {
+        for (int i = 0; i < 10 && schema.has("$ref"); i++) {
+            String ref = schema.get("$ref").asString();
+            schema = spec.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
+        }
+        return schema;
+    }
+
+    /**
+     * "METHOD /path/{template} status /pointer" for each property answered but not documented so far in this JVM
+     * (also written to target/openapi/undocumented.txt).
+     */
+    public static java.util.Set<String> unknownProperties() {
+        return java.util.Set.copyOf(UNKNOWN);
     }
 
     /**

@@ -104,8 +104,11 @@ final class DossierSchemas {
                 OffsetDateTime startedAt, OffsetDateTime dueAt, OffsetDateTime finishedAt) {
     }
 
-    @Schema(name = "DossierHistoryEntry", description = "Who did what, when and from where")
-    record History(@NonNull OffsetDateTime at, @Nullable String actor, String actorRole, String agencyCode,
+    @Schema(name = "DossierHistoryEntry", description = "Who did what, when and from where; the applicant sees the "
+            + "role's and the agency's names instead of the officer's name and the origin")
+    record History(@NonNull OffsetDateTime at, @Nullable String actor, String actorRole,
+                   @Nullable @Schema(description = "the applicant's view") String actorRoleName, String agencyCode,
+                   @Nullable @Schema(description = "the applicant's view") String agencyName,
                    @Nullable String origin,
                    @NonNull String action, String actionName,
                    String fromStatus, String toStatus, String step, String reason, String note, OffsetDateTime dueAt,
