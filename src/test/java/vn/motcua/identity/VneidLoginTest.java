@@ -266,6 +266,15 @@ class VneidLoginTest {
         JsonNode record = queued(d.get("code").asString());
         assertThat(record.get("TaiKhoanDuocXacThucVoiVNeID").asInt()).isEqualTo(1);
         assertThat(record.get("MaDoiTuong").asString()).isEqualTo(id.subject());
+        // and the receiving officer sees it on the dossier page, with the level of assurance
+        PageSession desk = new PageSession(port).logIn("tiepnhan.tanphu");
+        assertThat(desk.get("/can-bo/ho-so/" + d.get("code").asString()).html())
+                .contains("Tài khoản nộp hồ sơ đã xác thực bằng VNeID (mức độ 2) trước khi nộp.");
+        // a dossier of a local account says nothing of the kind
+        TestApi congdan1 = new TestApi(port).as("congdan1");
+        JsonNode plain = congdan1.post("/api/v1/dossiers", TestDossiers.body(congdan1, TestDossiers.MARITAL,
+                TestDossiers.TAN_PHU, TestDossiers.phone())).json();
+        assertThat(desk.get("/can-bo/ho-so/" + plain.get("code").asString()).html()).doesNotContain("vneid-nguoi-nop");
     }
 
     @Test
