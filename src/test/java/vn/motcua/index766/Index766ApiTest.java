@@ -170,10 +170,13 @@ class Index766ApiTest {
                 && m.containsKey(code3) && m.containsKey(c4) && m.get(code3).get("why").asString().contains("2 lần")
                 && m.get(c4).get("why").asString().contains("đã xin lỗi")); // the last event of the four is in
         assertThat(den).containsKeys(c1, c2, code3, c4);
-        assertThat(den.get(c1).get("why").asString()).startsWith("2.1: kết thúc").contains("hẹn trả").endsWith("→ trước hạn");
-        assertThat(den.get(c2).get("why").asString()).contains("chờ người nộp").endsWith("→ còn trong hạn");
-        assertThat(den.get(code3).get("why").asString()).contains("yêu cầu bổ sung 2 lần → trễ hạn");
-        assertThat(den.get(c4).get("why").asString()).contains("đang xử lý").contains("đã xin lỗi");
+        // in the leader's words (issue 18): no indicator code in front, no arrow, the verdict said last
+        assertThat(den.get(c1).get("why").asString()).startsWith("Kết thúc lúc").contains("hẹn trả").endsWith(": trước hạn");
+        assertThat(den.get(c2).get("why").asString()).contains("chờ người nộp").endsWith(": còn trong hạn");
+        assertThat(den.get(code3).get("why").asString()).contains("phải bổ sung hồ sơ 2 lần nên tính là trễ hạn");
+        assertThat(den.get(c4).get("why").asString()).contains("Đang giải quyết").contains("đã xin lỗi");
+        den.values().forEach(d -> assertThat(d.get("why").asString()).doesNotContain("→")
+                .doesNotContainPattern("^\\d\\.\\d").doesNotContainPattern(Index766BrowserTest.DEVELOPER_WORDS));
         Map<String, JsonNode> num = drill("2.1", "numerator");
         assertThat(num).containsKeys(c1, c2, c4).doesNotContainKey(code3);
 
@@ -224,6 +227,25 @@ class Index766ApiTest {
         assertThat(first.get("computable").asBoolean()).isFalse();
         assertThat(first.get("status").asString()).isEqualTo("cần dữ liệu quốc gia");
         assertThat(first.get("max").asInt()).isEqualTo(6);
+        // every note in the leader's words (issue 18): no design-document references or scoring-key codes, and the
+        // rules a province may set said plainly
+        Map<String, String> notes = new java.util.HashMap<>();
+        j.get("groups").forEach(g -> g.get("indicators").forEach(i -> notes.put(i.get("id").asString(),
+                i.get("note").asString())));
+        assertThat(notes).hasSize(23);
+        notes.forEach((id, note) -> assertThat(note).as(id).isNotBlank()
+                .doesNotContainPattern(Index766BrowserTest.DEVELOPER_WORDS).doesNotContain("MotCua"));
+        assertThat(notes.get("4.2")).contains("theo cấu hình của tỉnh");
+        assertThat(notes.get("5.2")).contains("(theo cấu hình của tỉnh)");
+        if (notes.get("2.2").startsWith("Trung bình")) {
+            assertThat(notes.get("2.2")).as("a duration in days and hours, not decimal days")
+                    .matches("Trung bình (\\d+ (ngày|giờ|phút) ?)+ mỗi hồ sơ\\. .*")
+                    .doesNotContainPattern("\\d,\\d+ ngày");
+        }
+        var english = api().get("/api/v1/index766?unit=70&period=" + MONTH + "&lang=en").json();
+        english.get("groups").forEach(g -> g.get("indicators").forEach(i -> assertThat(i.get("note").asString())
+                .as(i.get("id").asString()).doesNotContainPattern(Index766BrowserTest.DEVELOPER_WORDS)
+                .doesNotContainPattern("(?i)configurable")));
         double sum = 0;
         for (JsonNode g : j.get("groups")) {
             sum += g.get("score").asDouble();

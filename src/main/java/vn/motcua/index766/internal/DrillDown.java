@@ -144,17 +144,17 @@ public class DrillDown {
                     ok = !"LATE".equals(f.outcome());
                     String verdict = index.msg("index766.outcome." + f.outcome(), locale);
                     why = f.lateFlag()
-                            ? index.msg("index766.why.supplements", locale, id, at(f.endAt()), f.supplementCount())
-                            : index.msg("index766.why.ended", locale, id, at(f.endAt()), at(due), verdict);
+                            ? index.msg("index766.why.supplements", locale, at(f.endAt()), f.supplementCount())
+                            : index.msg("index766.why.ended", locale, at(f.endAt()), at(due), verdict);
                 } else {
                     ok = FactRules.openOnTime(f, t, s);
                     String verdict = index.msg(ok ? "index766.open.ok" : "index766.open.late", locale);
                     if (f.lateFlag()) {
-                        why = index.msg("index766.why.openSupplements", locale, id, f.supplementCount());
+                        why = index.msg("index766.why.openSupplements", locale, f.supplementCount());
                     } else if (f.clockStoppedAt() != null && f.clockStoppedAt().isBefore(t)) {
-                        why = index.msg("index766.why.waiting", locale, id, at(f.clockStoppedAt()), at(due), verdict);
+                        why = index.msg("index766.why.waiting", locale, at(f.clockStoppedAt()), at(due), verdict);
                     } else {
-                        why = index.msg("index766.why.open", locale, id, at(due), at(t), verdict);
+                        why = index.msg("index766.why.open", locale, at(due), at(t), verdict);
                     }
                 }
                 if (f.apologyCount() > 0) {
@@ -171,28 +171,28 @@ public class DrillDown {
             }
             case "2.2" -> {
                 in = true;
-                why = index.msg("index766.why.duration", locale, id, String.format(locale, "%.1f",
-                        java.time.Duration.between(f.receivedAt(), f.endAt()).toMinutes() / 60.0 / 24));
+                why = index.msg("index766.why.duration", locale, index.format(locale).duration(
+                        java.time.Duration.between(f.receivedAt(), f.endAt()).toMinutes()));
             }
             case "3.3" -> {
                 in = f.online();
-                why = index.msg("index766.why.channel." + f.channel(), locale, id);
+                why = index.msg("index766.why.channel." + f.channel(), locale);
             }
             case "3.6" -> {
                 in = f.paidOnline();
-                why = index.msg(in ? "index766.why.paidOnline" : "index766.why.notPaidOnline", locale, id);
+                why = index.msg(in ? "index766.why.paidOnline" : "index766.why.notPaidOnline", locale);
             }
             case "4.1" -> {
                 in = f.electronicResult();
-                why = index.msg(in ? "index766.why.electronicResult" : "index766.why.noElectronicResult", locale, id);
+                why = index.msg(in ? "index766.why.electronicResult" : "index766.why.noElectronicResult", locale);
             }
             case "4.2" -> {
                 in = f.digitised();
-                why = index.msg(in ? "index766.why.digitised" : "index766.why.notDigitised", locale, id);
+                why = index.msg(in ? "index766.why.digitised" : "index766.why.notDigitised", locale);
             }
             default -> {
                 in = f.populationData();
-                why = index.msg(in ? "index766.why.population" : "index766.why.noPopulation", locale, id);
+                why = index.msg(in ? "index766.why.population" : "index766.why.noPopulation", locale);
             }
         }
         return new Row(f.code(), f.procedureCode(), f.procedureName(), f.agencyCode(), f.channel(), f.status(),

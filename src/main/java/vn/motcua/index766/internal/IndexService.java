@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import vn.motcua.catalog.Catalog;
@@ -25,6 +26,7 @@ import vn.motcua.index766.Indicators;
 import vn.motcua.index766.Indicators.Indicator;
 import vn.motcua.index766.Indicators.Source;
 import vn.motcua.index766.Period;
+import vn.motcua.index766.web.Index766Format;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.AdminUnit;
 import vn.motcua.organization.Organization;
@@ -347,18 +349,21 @@ public class IndexService {
                     String status = msg(ind.source() == Source.NONE ? "index766.status.none" : "index766.status.national",
                             locale);
                     rows.add(new IndicatorResult(ind.id(), ind.name(en), null, null, null, ind.max(), null,
-                            ind.key().name(), false, ind.source().name(), status, ind.note(en), false));
+                            ind.key().name(), false, ind.source().name(), status, note(ind, locale), false));
                     continue;
                 }
                 Indicators.Key key = settings.keyOf(ind);
                 Indicators.Score s = Indicators.score(ind, key, fr[0], fr[1], settings);
-                String note = ind.note(en);
+                String note = note(ind, locale);
+                if (fr[1] <= 0 && key != Indicators.Key.MONITOR && !ind.id().startsWith("5.")) {
+                    note += " " + msg(s.points() > 0 ? "index766.rule.empty.full" : "index766.rule.empty.zero", locale);
+                }
                 Double ratio = s.ratio() == null ? null : round4(s.ratio());
                 if (ind.id().equals("2.2")) {
                     ratio = null;
                     if (fr[1] > 0) {
-                        note = msg("index766.average", locale, String.format(locale, "%.1f",
-                                fr[0] / (double) fr[1] / 60 / 24)) + " " + note;
+                        note = msg("index766.average", locale, format(locale).averageDuration(fr[0], fr[1])) + " "
+                                + note;
                     }
                 }
                 rows.add(new IndicatorResult(ind.id(), ind.name(en), fr[0], fr[1], ratio, ind.max(),
@@ -486,6 +491,34 @@ public class IndexService {
         Set<String> s = new HashSet<>(a);
         s.retainAll(b);
         return s;
+    }
+
+    /**
+     * What an indicator counts, in the leader's words (issue 18): the "Cách tính" of the dashboard
+     * ({@code index766.method.<id>}), then the rule the province has set where one applies ({@link #rule}).
+     */
+    String note(Indicator ind, Locale locale) {
+        String method = msg("index766.method." + ind.id(), locale);
+        String rule = rule(ind.id(), locale);
+        return rule == null ? method : method + " " + rule;
+    }
+
+    /**
+     * The sentence saying how a rule the province may configure is set for this indicator, or null when none
+     * applies: 5.2 and 5.3 without feedback ({@code no-feedback-full-points}), the scoring of 4.2 ({@code key42}).
+     */
+    public @Nullable String rule(String indicatorId, Locale locale) {
+        return switch (indicatorId) {
+            case "5.2", "5.3" -> msg(settings.noFeedbackFullPoints() ? "index766.rule.noFeedback.full"
+                    : "index766.rule.noFeedback.zero", locale);
+            case "4.2" -> msg("index766.rule.key42", locale);
+            default -> null;
+        };
+    }
+
+    /** How the index writes numbers and durations for a reader (issue 18). */
+    public Index766Format format(Locale locale) {
+        return new Index766Format(locale, messages, zone);
     }
 
     String msg(String key, Locale locale, Object... args) {

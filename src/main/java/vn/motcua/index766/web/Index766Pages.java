@@ -67,6 +67,18 @@ class Index766Pages {
         return new Index766Format(locale, messages, index.zone());
     }
 
+    /** The sentences saying how the province has set a configurable rule, per indicator that has one (issue 18). */
+    private java.util.Map<String, String> rules(Locale locale) {
+        java.util.Map<String, String> rules = new java.util.HashMap<>();
+        for (var ind : Indicators.ALL) {
+            String rule = index.rule(ind.id(), locale);
+            if (rule != null) {
+                rules.put(ind.id(), rule);
+            }
+        }
+        return rules;
+    }
+
     @GetMapping("/chi-so-766")
     String dashboard(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
                      @RequestParam(required = false) String level, @Nullable Actor actor, Locale locale,
@@ -90,6 +102,7 @@ class Index766Pages {
         Index766Format f = format(locale);
         model.addAttribute("fmt", f);
         model.addAttribute("durations", DURATIONS);
+        model.addAttribute("rules", rules(locale));
         model.addAttribute("groupsChart", SvgCharts.groups("chart-groups", f.msg("index766.chart.groups"),
                 r.groups().stream().map(g -> new SvgCharts.GroupBar(g.id() + ". " + g.name(), g.score(),
                         g.computableMax(), g.max(), f.points(g.score(), g.max()))).toList(),
@@ -148,6 +161,7 @@ class Index766Pages {
         model.addAttribute("pages", Math.max(1, (rows.total() + 49) / 50));
         model.addAttribute("fmt", format(locale));
         model.addAttribute("durations", DURATIONS);
+        model.addAttribute("rules", rules(locale));
         // a code opens the officer's dossier page when the officer may see that dossier there (their agency's,
         // their step's or consulted); the others stay text rather than lead to "not found"
         model.addAttribute("openable", actor != null && actor.isOfficer()
