@@ -1,13 +1,13 @@
 package vn.motcua.index766.report;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.index766.web.Index766Format;
 import vn.motcua.organization.AdminUnit;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
@@ -29,12 +30,17 @@ class ReportPages {
     private final ReportParams params;
     private final ReportTables tables;
     private final Organization organization;
+    private final MessageSource messages;
+    private final java.time.ZoneId zone;
 
-    ReportPages(ReportService reports, ReportParams params, ReportTables tables, Organization organization) {
+    ReportPages(ReportService reports, ReportParams params, ReportTables tables, Organization organization,
+                MessageSource messages, java.time.ZoneId zone) {
         this.reports = reports;
         this.params = params;
         this.tables = tables;
         this.organization = organization;
+        this.messages = messages;
+        this.zone = zone;
     }
 
     @GetMapping("/bao-cao")
@@ -107,18 +113,19 @@ class ReportPages {
         return b.encode().build().toUriString();
     }
 
-    /** Cells as text in the reader's language: grouped numbers, percentages with one decimal, "—" for none. */
-    private static List<List<String>> format(List<List<Object>> rows, Locale locale) {
-        NumberFormat integer = NumberFormat.getIntegerInstance(locale);
-        NumberFormat decimal = NumberFormat.getNumberInstance(locale);
-        decimal.setMinimumFractionDigits(1);
-        decimal.setMaximumFractionDigits(1);
+    /**
+     * Cells as text in the reader's language, written as the 766 dashboard writes them ({@link Index766Format},
+     * issue 18): counts with a thousands dot (1.013.078), percentages with a decimal comma and one decimal
+     * (97,6&nbsp;%); an empty cell for none.
+     */
+    private List<List<String>> format(List<List<Object>> rows, Locale locale) {
+        Index766Format fmt = new Index766Format(locale, messages, zone);
         List<List<String>> out = new ArrayList<>();
         for (List<Object> row : rows) {
             List<String> cells = new ArrayList<>();
             for (Object v : row) {
-                cells.add(v == null ? "" : v instanceof Long n ? integer.format(n)
-                        : v instanceof Double d ? decimal.format(d) + " %" : v.toString());
+                cells.add(v == null ? "" : v instanceof Long || v instanceof Integer ? fmt.count((Number) v)
+                        : v instanceof Double d ? fmt.percent(d / 100) : v.toString());
             }
             out.add(cells);
         }

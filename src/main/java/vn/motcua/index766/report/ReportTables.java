@@ -12,6 +12,7 @@ import vn.motcua.index766.report.ReportResults.LevelProcedures;
 import vn.motcua.index766.report.ReportResults.OnlineReport;
 import vn.motcua.index766.report.ReportResults.OnlineRow;
 import vn.motcua.index766.report.ReportResults.ProceduresReport;
+import vn.motcua.index766.web.Index766Format;
 
 /** Turns a report into a {@link Table} in the reader's language. */
 @Component
@@ -19,9 +20,11 @@ class ReportTables {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private final MessageSource messages;
+    private final java.time.ZoneId zone;
 
-    ReportTables(MessageSource messages) {
+    ReportTables(MessageSource messages, java.time.ZoneId zone) {
         this.messages = messages;
+        this.zone = zone;
     }
 
     Table procedures(ProceduresReport r, Locale locale) {
@@ -98,8 +101,8 @@ class ReportTables {
         total.add(null);
         addRates(total, r.total(), locale);
         String subtitle = subtitle(r.from(), r.to(), r.unitName(), locale) + " · "
-                + messages.getMessage("report.targets", new Object[]{percent(r.usageTarget()),
-                percent(r.processingTarget())}, locale);
+                + messages.getMessage("report.targets", new Object[]{percent(r.usageTarget(), locale),
+                percent(r.processingTarget(), locale)}, locale);
         return new Table(msg(Report.ONLINE.key() + ".title", locale), subtitle, cols, rows, total,
                 notes(Report.ONLINE, locale));
     }
@@ -157,8 +160,9 @@ class ReportTables {
         return cols;
     }
 
-    private static String percent(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    /** A target in percent as the reader writes numbers: 80, 52,5 (vi), 52.5 (en) (issue 18). */
+    private String percent(double v, Locale locale) {
+        return new Index766Format(locale, messages, zone).number(v);
     }
 
     String msg(String key, Locale locale) {

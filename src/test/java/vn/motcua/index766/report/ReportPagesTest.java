@@ -77,6 +77,13 @@ class ReportPagesTest {
         assertThat(unit.html()).contains(">" + TAN_PHU + "<").contains("Xã, phường, thị trấn");
         Page online = s.get("/bao-cao/truc-tuyen?" + PERIOD);
         assertThat(online.html()).contains("Tỷ lệ sử dụng dịch vụ trực tuyến (%)").containsAnyOf("Đạt", "Chưa đạt");
+        // numbers as the 766 dashboard writes them (issue 18): decimal comma, a no-break space before %
+        String body = online.html().substring(online.html().indexOf("<tbody>"));
+        assertThat(body).containsPattern(">\\d{1,3},\\d\u00a0%<").doesNotContainPattern("\\d\\.\\d\\s?%");
+        assertThat(online.html()).contains("Chỉ tiêu: sử dụng dịch vụ trực tuyến 80\u00a0%");
+        String english = leader().get("/bao-cao/truc-tuyen?" + PERIOD + "&lang=en").html();
+        assertThat(english.substring(english.indexOf("<tbody>"))).containsPattern(">\\d{1,3}\\.\\d%<")
+                .doesNotContainPattern("\\d,\\d%");
         Page procedure = s.get("/bao-cao/theo-thu-tuc?" + PERIOD + "&procedure=" + MARITAL);
         assertThat(procedure.status()).isEqualTo(200);
         assertThat(procedure.html()).contains("Bảng 4–9").contains("selected=\"selected\"");
