@@ -138,6 +138,7 @@ class CalendarAdminApi {
     @PostMapping("/years/{year}/schedules")
     @Operation(summary = "Creates the schedule of a holiday (409 if the year has one: use PUT)")
     @ApiResponse(responseCode = "201", description = "Created: the schedule, its audit entry, the changed days")
+    @ApiResponse(responseCode = "409", description = "The year already has a schedule for that holiday: use PUT")
     ResponseEntity<ChangeAnswer> create(@PathVariable int year, @RequestBody ScheduleBody body, Actor actor) {
         if (body.holiday() == null || body.holiday().isBlank()) {
             throw ProblemException.invalid("holiday", "error.param.required");

@@ -34,6 +34,8 @@ class CertificationApi {
 
     @io.swagger.v3.oas.annotations.Operation(summary = "Ask for electronic certified copies of a document (chứng thực bản sao điện tử)")
     @PostMapping("/api/v1/certifications")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Asked: the request "
+            + "and what it costs")
     ResponseEntity<CertificationRequest> create(Actor actor, @RequestBody CertificationService.Application body) {
         if (body == null) {
             throw ProblemException.invalid("documentName", "certification.documentName.required");

@@ -1,6 +1,9 @@
 package vn.motcua.feedback.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
@@ -48,6 +51,8 @@ class FeedbackApi {
 
     @PostMapping(path = "/api/v1/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Send feedback as the logged-in citizen (no photos; the portal form takes photos)")
+    @ApiResponse(responseCode = "201", description = "Received; Location is its address",
+            headers = @Header(name = "Location", schema = @Schema(type = "string")))
     ResponseEntity<FullView> submit(Actor actor, @RequestBody NewFeedback body) {
         if (!actor.has(Role.CITIZEN)) {
             throw ProblemException.forbidden("error.feedback.citizenOnly");
@@ -110,6 +115,8 @@ class FeedbackApi {
 
     @PostMapping(path = "/api/v1/office/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The hotline operator enters a call (1022)")
+    @ApiResponse(responseCode = "201", description = "Entered; Location is its address",
+            headers = @Header(name = "Location", schema = @Schema(type = "string")))
     ResponseEntity<FullView> hotline(Actor actor, @RequestBody NewFeedback body) {
         if (!actor.has(Role.RECEPTION)) {
             throw ProblemException.forbidden("error.feedback.notAllowed.DESK");
