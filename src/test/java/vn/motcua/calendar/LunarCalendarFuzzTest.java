@@ -15,7 +15,7 @@ import java.time.LocalDate;
 @Tag("jazzer")
 class LunarCalendarFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxExecutions = 100_000, maxDuration = "90s")
     void aLunarDateExistsAndRoundTripsOrIsRefusedWithAReason(FuzzedDataProvider data) {
         int day = data.consumeInt(-2, 33);
         int month = data.consumeInt(-1, 14);

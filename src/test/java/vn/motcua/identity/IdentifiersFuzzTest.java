@@ -19,7 +19,7 @@ import vn.motcua.organization.ElectronicId;
 @Tag("jazzer")
 class IdentifiersFuzzTest {
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxExecutions = 200_000, maxDuration = "90s")
     void typedIdentifiersAreJudgedByTheirRules(FuzzedDataProvider data) {
         switch (data.consumeInt(0, 3)) {
             case 0 -> identificationNumbers(data);
