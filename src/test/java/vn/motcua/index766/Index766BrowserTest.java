@@ -120,6 +120,23 @@ class Index766BrowserTest {
         page.navigate(base() + "/chi-so-766");
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         YearMonth last = YearMonth.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))).minusMonths(1);
+        // the officer's header at 360 px: the brand row and a folded menu, not five rows of links (issue 18)
+        String headerHeight = "document.querySelector('.site-header').getBoundingClientRect().height";
+        double folded = ((Number) page.evaluate(headerHeight)).doubleValue();
+        page.evaluate("document.querySelector('.main-nav').classList.remove('fold')");
+        double unfolded = ((Number) page.evaluate(headerHeight)).doubleValue();
+        page.evaluate("document.querySelector('.main-nav').classList.add('fold')");
+        System.out.printf("officer header at 360 px: %.0f px folded, %.0f px with every link shown%n", folded, unfolded);
+        assertThat(folded).as("header height at 360 px, menu folded: the brand row and one menu row")
+                .isLessThanOrEqualTo(105).isLessThan(unfolded / 2);
+        var reports = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Báo cáo").setExact(true));
+        assertThat(reports).isHidden();
+        page.locator(".nav-fold > summary").click();
+        assertThat(reports).isVisible();
+        assertThat((Number) page.evaluate("document.documentElement.scrollWidth")).as("the open menu fits at 360 px")
+                .satisfies(w -> assertThat(w.intValue()).isLessThanOrEqualTo(360));
+        page.locator(".nav-fold > summary").click();
+        assertThat(reports).isHidden();
         assertThat(page.locator("#unit")).hasValue("25195"); // the Tân Phú ward, not the province
         assertThat(page.locator("#period")).hasValue(last.toString()); // the last complete month
         assertThat(page.locator(".index766-meta")).containsText("Tháng " + last.getMonthValue() + "/" + last.getYear());
