@@ -1,5 +1,6 @@
 package vn.motcua.index766;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,6 +66,8 @@ public final class Indicators {
      *               {@code note} says the same from the messages ({@code index766.method.<id>}) with the province's
      *               configured rules.
      */
+    @Schema(name = "Index766Indicator", description = "A row of the indicator table of Decision 766 (not the "
+            + "feedback report's Indicator: one name, one schema in the API description)")
     public record Indicator(String id, String groupId, String nameVi, String nameEn, int max, Key key, Source source,
                             Basis basis, String noteVi, String noteEn) {
 

@@ -242,6 +242,10 @@ class Index766ApiTest {
                     .matches("Trung bình (\\d+ (ngày|giờ|phút) ?)+ mỗi hồ sơ\\. .*")
                     .doesNotContainPattern("\\d,\\d+ ngày");
         }
+        api().get("/api/v1/index766/indicators").json().forEach(i -> assertThat(i.get("noteVi").asString() + " "
+                + i.get("noteEn").asString()).as(i.get("id").asString())
+                .doesNotContainPattern(Index766BrowserTest.DEVELOPER_WORDS).doesNotContain("MotCua", "CSDL")
+                .doesNotContainPattern("(?i)configurable"));
         var english = api().get("/api/v1/index766?unit=70&period=" + MONTH + "&lang=en").json();
         english.get("groups").forEach(g -> g.get("indicators").forEach(i -> assertThat(i.get("note").asString())
                 .as(i.get("id").asString()).doesNotContainPattern(Index766BrowserTest.DEVELOPER_WORDS)
