@@ -137,4 +137,55 @@ class PopulationCheckTest {
         assertThat(answer.get("permanentAddress").asString()).isEqualTo(person.permanentAddress());
         assertThat(desk().post("/api/v1/population/me", Map.of("consent", true)).status()).isEqualTo(403);
     }
+
+    @Autowired
+    vn.motcua.integration.population.PopulationChecks checks;
+
+    /**
+     * Issue 14: a dossier filed online by an account verified with VNeID, for its own person, is checked against the
+     * registry by the system (no officer), recorded with the dossier and counted for DSKetNoiCSDL; a dossier the same
+     * account files for somebody else is not.
+     */
+    @Test
+    void theSystemChecksADossierFiledByAVneidVerifiedAccountForItsOwnPerson() throws Exception {
+        var person = vn.motcua.integration.population.SimulatedCitizens.all().get(321);
+        String u = "dancu" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        assertThat(new TestApi(port).post("/api/v1/accounts", Map.of("username", u, "password", "mat-khau-" + u,
+                "fullName", person.fullName(), "email", u + "@example.vn")).status()).isLessThan(300);
+        jdbc.sql("""
+                insert into vneid_identity (account_id, id_number, subject, assurance_level, full_name, linked_how,
+                                            linked_at, last_login_at)
+                select id, :n, 'sub-' || :n, 2, :name, 'CREATED', now() - interval '1 day', now()
+                from account where username = :u""")
+                .param("n", person.idNumber()).param("name", person.fullName()).param("u", u).update();
+        TestApi citizen = new TestApi(port).as(u, "mat-khau-" + u);
+        Map<String, Object> own = TestDossiers.body(citizen, TestDossiers.MARITAL, TestDossiers.TAN_PHU, TestDossiers.phone());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> applicant = (Map<String, Object>) own.get("applicant");
+        applicant.put("idNumber", person.idNumber());
+        applicant.put("fullName", person.fullName());
+        applicant.put("dateOfBirth", person.dateOfBirth().toString());
+        var filed = citizen.post("/api/v1/dossiers", own);
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        String code = filed.json().get("code").asString();
+        var other = citizen.post("/api/v1/dossiers", TestDossiers.body(citizen, TestDossiers.MARITAL,
+                TestDossiers.TAN_PHU, TestDossiers.phone()));
+        assertThat(other.status()).as(other.toString()).isEqualTo(201);
+        String otherCode = other.json().get("code").asString();
+
+        for (int i = 0; i < 150 && jdbc.sql("select count(*) from population_check where dossier_code = :c")
+                .param("c", code).query(Long.class).single() == 0; i++) {
+            checks.runSystemChecks(50); // the job's work, without waiting for its 30 s
+            Thread.sleep(100);
+        }
+        JsonNode made = desk().get("/api/v1/office/dossiers/" + code + "/population-checks").json();
+        assertThat(made).hasSize(1);
+        assertThat(made.get(0).get("result").asString()).isEqualTo("MATCH");
+        assertThat(made.get(0).get("checkedBy").asString()).contains("Hệ thống");
+        assertThat(made.get(0).get("answer").isNull()).as("no consent asked: the registry's answer is not kept").isTrue();
+        assertThat(checks.databases(code)).isNotEmpty();
+        assertThat(checks.runSystemChecks(50)).as("made once").isZero();
+        assertThat(desk().get("/api/v1/office/dossiers/" + otherCode + "/population-checks").json())
+                .as("filed for somebody else: no system check").isEmpty();
+    }
 }

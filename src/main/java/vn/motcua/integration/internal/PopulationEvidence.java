@@ -51,6 +51,14 @@ class PopulationEvidence {
         var d = created.dossier();
         if (created.at() != null) {
             checks.link(d.code(), d.applicantIdNumber(), d.applicantAccountId(), created.actorId(), created.at());
+            // filed by an account verified with VNeID for its own person: the system checks it (a job does)
+            if (d.applicantAccountId() != null && d.applicantIdNumber() != null && accounts
+                    .nationalIdentity(d.applicantAccountId())
+                    .filter(n -> n.idNumber().equals(d.applicantIdNumber()) && !n.linkedAt().isAfter(created.at()))
+                    .isPresent()) {
+                checks.systemCheckDue(d.code(), d.applicantIdNumber(), d.applicantAccountId(), d.applicantName(),
+                        created.at());
+            }
         }
     }
 }

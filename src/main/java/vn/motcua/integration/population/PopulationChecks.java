@@ -141,6 +141,43 @@ public class PopulationChecks {
                 .update();
     }
 
+    /**
+     * A dossier filed online by an account verified with VNeID, for the person of that account: the system checks it
+     * (issue 14: "at intake an officer, or the system for VNeID-verified accounts, checks the applicant"). Only noted
+     * here; {@link #runSystemChecks} makes the check, so that a registry away never holds up whoever files.
+     */
+    public void systemCheckDue(String dossierCode, String idNumber, long accountId, String fullName,
+                               OffsetDateTime filedAt) {
+        if ("NONE".equals(registry.source())) {
+            return; // no registry configured (motcua.population.mode=off): nothing the system could check
+        }
+        jdbc.sql("""
+                insert into population_check_due (dossier_code, id_number, account_id, full_name, filed_at)
+                values (:c, :n, :a, :name, :at) on conflict (dossier_code) do nothing""")
+                .param("c", dossierCode).param("n", idNumber).param("a", accountId).param("name", fullName)
+                .param("at", filedAt).update();
+    }
+
+    /** The due system checks, at most {@code limit}, oldest first: each made once and recorded with its dossier. */
+    @org.springframework.transaction.annotation.Transactional
+    public int runSystemChecks(int limit) {
+        record Due(String code, String idNumber, long accountId, String fullName) {
+        }
+        List<Due> due = jdbc.sql("""
+                select dossier_code, id_number, account_id, full_name from population_check_due
+                order by filed_at limit :limit for update skip locked""")
+                .param("limit", limit)
+                .query((rs, i) -> new Due(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4))).list();
+        for (Due d : due) {
+            check(new Request(d.idNumber(), d.fullName(), null, false), d.code(), d.accountId(), null, SYSTEM);
+            jdbc.sql("delete from population_check_due where dossier_code = :c").param("c", d.code()).update();
+        }
+        return due.size();
+    }
+
+    /** Who made a system check, as the officer's list of checks shows it. */
+    static final String SYSTEM = "Hệ thống (tài khoản định danh VNeID)";
+
     private static void valid(Request r) {
         if (r.idNumber() == null || r.idNumber().isBlank()) {
             throw ProblemException.invalid("idNumber", "error.required");
@@ -152,6 +189,10 @@ public class PopulationChecks {
     }
 
     private Check check(Request r, String dossierCode, Long accountId, Actor by) {
+        return check(r, dossierCode, accountId, by == null ? null : by.accountId(), by == null ? null : by.displayName());
+    }
+
+    private Check check(Request r, String dossierCode, Long accountId, Long byId, String byName) {
         String number = r.idNumber().strip();
         OffsetDateTime now = OffsetDateTime.now(clock);
         Result result;
@@ -186,13 +227,13 @@ public class PopulationChecks {
                     cast(:answer as jsonb), :consent, :message)
                 returning id""")
                 .param("code", dossierCode).param("account", accountId).param("n", number).param("name", r.fullName())
-                .param("dob", r.dateOfBirth()).param("at", now).param("by", by == null ? null : by.accountId())
-                .param("byName", by == null ? null : by.displayName()).param("source", registry.source())
+                .param("dob", r.dateOfBirth()).param("at", now).param("by", byId)
+                .param("byName", byName).param("source", registry.source())
                 .param("result", result.name()).param("mis", mismatches.toArray(String[]::new))
                 .param("answer", kept == null ? null : json.writeValueAsString(kept)).param("consent", r.consent())
                 .param("message", message)
                 .query(Long.class).single();
-        return new Check(id, dossierCode, number, now, by == null ? null : by.displayName(), registry.source(), result,
+        return new Check(id, dossierCode, number, now, byName, registry.source(), result,
                 mismatches, kept, r.consent(), message);
     }
 

@@ -13,6 +13,23 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(PopulationProperties.class)
 class PopulationConfig {
 
+    /**
+     * Every 30 s (motcua.population.system-check-interval), on one node: the checks due for dossiers filed by accounts
+     * verified with VNeID are made, 50 at a time.
+     */
+    @Bean
+    com.github.kagkarlsson.scheduler.task.helper.RecurringTask<Void> populationSystemChecks(PopulationChecks checks,
+            @org.springframework.beans.factory.annotation.Value("${motcua.population.system-check-interval:30s}")
+            java.time.Duration interval) {
+        return com.github.kagkarlsson.scheduler.task.helper.Tasks.recurring("population-system-checks",
+                        com.github.kagkarlsson.scheduler.task.schedule.FixedDelay.of(interval))
+                .execute((instance, ctx) -> {
+                    for (int round = 0; round < 20 && checks.runSystemChecks(50) == 50; round++) {
+                        // a backlog is worked through in rounds of 50, each in its own transaction
+                    }
+                });
+    }
+
     @Bean
     PopulationRegistry populationRegistry(PopulationProperties properties, JsonMapper json, Environment env) {
         String mode = properties.mode() != null ? properties.mode()
