@@ -15,7 +15,7 @@ import java.time.LocalDate;
 @Tag("jazzer")
 class LunarCalendarFuzzTest {
 
-    @FuzzTest(maxExecutions = 100_000, maxDuration = "90s")
+    @FuzzTest(maxExecutions = 1_000_000, maxDuration = "120s")
     void aLunarDateExistsAndRoundTripsOrIsRefusedWithAReason(FuzzedDataProvider data) {
         int day = data.consumeInt(-2, 33);
         int month = data.consumeInt(-1, 14);

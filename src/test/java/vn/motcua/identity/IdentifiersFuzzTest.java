@@ -19,7 +19,7 @@ import vn.motcua.organization.ElectronicId;
 @Tag("jazzer")
 class IdentifiersFuzzTest {
 
-    @FuzzTest(maxExecutions = 200_000, maxDuration = "90s")
+    @FuzzTest(maxExecutions = 1_500_000, maxDuration = "120s")
     void typedIdentifiersAreJudgedByTheirRules(FuzzedDataProvider data) {
         switch (data.consumeInt(0, 3)) {
             case 0 -> identificationNumbers(data);

@@ -17,7 +17,7 @@ class CalendarParamsFuzzTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    @FuzzTest(maxExecutions = 60_000, maxDuration = "90s")
+    @FuzzTest(maxExecutions = 500_000, maxDuration = "120s")
     void everyParameterGivesAValueOrANamedProblem(FuzzedDataProvider data) {
         String text = data.consumeString(64);
         CalendarParams params = new CalendarParams();

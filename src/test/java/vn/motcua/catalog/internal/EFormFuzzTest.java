@@ -60,7 +60,7 @@ class EFormFuzzTest {
                 null, List.of(), List.of(), null, null, null, List.of(), schema, null, false, 0, 1);
     }
 
-    @FuzzTest(maxExecutions = 30_000, maxDuration = "90s")
+    @FuzzTest(maxExecutions = 200_000, maxDuration = "120s")
     void validationNamesFieldsAndNeverThrows(FuzzedDataProvider data) {
         JsonNode schema = data.pickValue(SCHEMAS);
         JsonNode form = schema.get("examples").get(0).deepCopy();
