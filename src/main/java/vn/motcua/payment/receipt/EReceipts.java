@@ -1,5 +1,8 @@
 package vn.motcua.payment.receipt;
 
+import static vn.motcua.payment.receipt.ReceiptXml.el;
+import static vn.motcua.payment.receipt.ReceiptXml.esc;
+
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -361,33 +364,5 @@ public class EReceipts {
         x.append(" </DSCKS>\n");
         x.append("</BLai>\n");
         return x.toString();
-    }
-
-    private static void el(StringBuilder x, String indent, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        x.append(indent).append('<').append(name).append('>').append(esc(value)).append("</").append(name)
-                .append(">\n");
-    }
-
-    private static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                default -> {
-                    // characters XML 1.0 does not allow are dropped
-                    if (cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-                            || (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000) {
-                        b.appendCodePoint(cp);
-                    }
-                }
-            }
-        });
-        return b.toString();
     }
 }
