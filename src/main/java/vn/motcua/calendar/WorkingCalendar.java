@@ -17,7 +17,7 @@ import vn.motcua.platform.Channel;
  */
 public interface WorkingCalendar {
 
-    /** The calendar's time zone (Asia/Ho_Chi_Minh). */
+    /** The calendar's time zone ({@code motcua.calendar.zone}). */
     ZoneId zone();
 
     /**

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What form 04 prints (Phiếu xin lỗi và hẹn lại ngày trả kết quả; Circular 03/2025: Văn bản xin lỗi và đề nghị
- * gia hạn thời gian giải quyết). Times are printed in Asia/Ho_Chi_Minh; a {@code null} size means A4.
+ * gia hạn thời gian giải quyết). Times are printed in the province's zone (the calendar's); a {@code null} size means A4.
  *
  * @param agencyName    the agency that apologises (the processing agency)
  * @param receivedAt    when the dossier was received

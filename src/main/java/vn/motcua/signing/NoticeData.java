@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * What a notice prints: form 02 (supplement request), form 03 (reception refusal) and the refusal after
- * appraisal. Times are printed in Asia/Ho_Chi_Minh; a {@code null} size means A4.
+ * appraisal. Times are printed in the province's zone (the calendar's); a {@code null} size means A4.
  *
  * @param dossierCode  the dossier's code; blank for a slip given at the counter without a dossier (a walk-in's form
  *                     02 or 03: no code is printed)

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What form 01 prints (Giấy tiếp nhận hồ sơ và hẹn trả kết quả). Times are printed in Asia/Ho_Chi_Minh.
+ * What form 01 prints (Giấy tiếp nhận hồ sơ và hẹn trả kết quả). Times are printed in the province's zone (the calendar's).
  * Optional values may be {@code null}: they are left blank (phone, identification number, address, channel,
  * officer) or omitted (tracking URL: no QR code). A {@code null} size means A4.
  *

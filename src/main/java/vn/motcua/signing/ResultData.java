@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A result document generated from a procedure's template (văn bản kết quả giải quyết TTHC). Times are printed
- * in Asia/Ho_Chi_Minh; a {@code null} size means A4.
+ * in the province's zone (the calendar's); a {@code null} size means A4.
  *
  * @param documentNumber the number and symbol (số, ký hiệu), e.g. "125/GXN-UBND"
  * @param title          the procedure's result name, e.g. "Giấy xác nhận tình trạng hôn nhân"

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class CalendarConfig {
 
     /**
-     * The province's time zone ({@code motcua.calendar.zone}, default Asia/Ho_Chi_Minh): the one place it is set.
+     * The province's time zone ({@code motcua.calendar.zone}, default {@link CalendarProperties#DEFAULT_ZONE}): the one place it is set.
      * Every module that prints a moment, or cuts days and months (pages, documents, the 766 index, reports),
      * takes this bean; only external protocols that fix their own zone (VNPay's GMT+7, the national portal's
      * yyyyMMddHHmmss in Vietnam time) name it themselves.

@@ -19,7 +19,7 @@ import vn.motcua.platform.Channel;
  * Missing values take the defaults of issue 3; bad values stop the application at start-up with a message
  * naming the property.
  *
- * @param zone                 time zone of office hours and deadlines (Asia/Ho_Chi_Minh)
+ * @param zone                 time zone of office hours and deadlines (default {@link #DEFAULT_ZONE})
  * @param officeHours          working sessions of a day, "HH:mm-HH:mm" each (07:00-11:30, 13:30-17:00)
  * @param cutOff               receipts strictly after this time start the clock on the next working day (15:00)
  * @param channelCutOff        a different cut-off per channel (COUNTER, ONLINE, POSTAL); none by default
@@ -37,8 +37,11 @@ public record CalendarProperties(String zone, List<String> officeHours, String c
                                  Boolean compensatoryDays, Integer tetDaysBefore, Integer tetDaysAfter,
                                  Integer nationalDayAdjacent, Duration refreshInterval) {
 
+    /** Vietnam's time zone: the one place the application names it (every other part takes the ZoneId bean). */
+    public static final String DEFAULT_ZONE = "Asia/Ho_Chi_Minh";
+
     public CalendarProperties {
-        zone = zone == null || zone.isBlank() ? "Asia/Ho_Chi_Minh" : zone.trim();
+        zone = zone == null || zone.isBlank() ? DEFAULT_ZONE : zone.trim();
         officeHours = officeHours == null || officeHours.isEmpty() ? List.of("07:00-11:30", "13:30-17:00")
                 : List.copyOf(officeHours);
         cutOff = cutOff == null || cutOff.isBlank() ? "15:00" : cutOff.trim();

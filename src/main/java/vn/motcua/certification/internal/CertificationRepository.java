@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +21,11 @@ class CertificationRepository implements CertificationStats {
 
     private final JdbcClient jdbc;
 
-    CertificationRepository(JdbcClient jdbc) {
+    /** Times are given in the province's zone (the calendar's). */
+    private final java.time.ZoneId zone;
+
+    CertificationRepository(JdbcClient jdbc, java.time.ZoneId zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
     }
 
@@ -52,24 +55,24 @@ class CertificationRepository implements CertificationStats {
 
     Optional<CertificationRecord> byCode(String code, boolean lock) {
         return jdbc.sql("select * from certification_request where code = :c" + (lock ? " for update" : ""))
-                .param("c", code).query(CertificationRepository::row).optional();
+                .param("c", code).query(this::row).optional();
     }
 
     private Optional<CertificationRecord> byId(long id, boolean lock) {
         return jdbc.sql("select * from certification_request where id = :id" + (lock ? " for update" : ""))
-                .param("id", id).query(CertificationRepository::row).optional();
+                .param("id", id).query(this::row).optional();
     }
 
     List<CertificationRecord> ofApplicant(long accountId) {
         return jdbc.sql("select * from certification_request where applicant_account_id = :a order by id desc limit 200")
-                .param("a", accountId).query(CertificationRepository::row).list();
+                .param("a", accountId).query(this::row).list();
     }
 
     List<CertificationRecord> ofAgency(String agencyCode, boolean open) {
         return jdbc.sql("select * from certification_request where agency_code = :a"
                         + (open ? " and status in ('TIEP_NHAN', 'CHO_KY', 'CHO_DONG_DAU')" : "")
                         + " order by due_at, id limit 500")
-                .param("a", agencyCode).query(CertificationRepository::row).list();
+                .param("a", agencyCode).query(this::row).list();
     }
 
     /** The next number of the agency's book of the year: gap-free, as it is taken in the caller's transaction. */
@@ -154,12 +157,12 @@ class CertificationRepository implements CertificationStats {
         return Timestamp.from(t.toInstant());
     }
 
-    private static OffsetDateTime odt(ResultSet rs, String col) throws SQLException {
+    private OffsetDateTime odt(ResultSet rs, String col) throws SQLException {
         Timestamp t = rs.getTimestamp(col);
-        return t == null ? null : t.toInstant().atOffset(ZoneOffset.ofHours(7));
+        return t == null ? null : t.toInstant().atZone(zone).toOffsetDateTime();
     }
 
-    private static CertificationRecord row(ResultSet rs, int i) throws SQLException {
+    private CertificationRecord row(ResultSet rs, int i) throws SQLException {
         return new CertificationRecord(rs.getLong("id"), rs.getString("code"), rs.getString("agency_code"),
                 rs.getString("channel"), (Long) rs.getObject("applicant_account_id"), rs.getString("applicant_name"),
                 rs.getString("applicant_id_number"), rs.getString("document_name"), rs.getInt("pages"),

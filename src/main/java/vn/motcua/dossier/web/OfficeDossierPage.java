@@ -609,7 +609,7 @@ class OfficeDossierPage {
         return out;
     }
 
-    /** {@code <input type=datetime-local>} in the province's time (Asia/Ho_Chi_Minh). */
+    /** {@code <input type=datetime-local>} in the province's time (the calendar's zone). */
     private OffsetDateTime dueMoment(String text, List<FieldProblem> problems) {
         if (text == null || text.isBlank()) {
             return null;

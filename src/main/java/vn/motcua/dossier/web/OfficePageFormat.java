@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.calendar.WorkingCalendar;
 
 /**
- * Formatting for the officers' pages, null-safe, in the calendar's zone (Asia/Ho_Chi_Minh):
+ * Formatting for the officers' pages, null-safe, in the calendar's zone:
  * {@code ${@officeFormat.dateTime(d.dueAt)}}.
  */
 @Component("officeFormat")

@@ -27,13 +27,11 @@ import vn.motcua.platform.Channel;
  * The national portal's dossier record (DOMAIN.md §3.1), field by field, from the typed facts of one dossier change:
  * the change and snapshot, the dossier's contents, the procedure, the agencies' names, the online payment confirmed
  * by a gateway, the applicant's VNeID verification and the national databases consulted. Dates are
- * {@code yyyyMMddHHmmss} in Vietnam time; absent values are null (absent dates), 0 (flags) or empty lists.
+ * {@code yyyyMMddHHmmss} in Vietnam time (the calendar's zone); absent values are null (absent dates), 0 (flags) or empty lists.
  */
 final class NationalPortalPayload {
 
     static final DateTimeFormatter PORTAL_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-    /** The portal's protocol fixes its dates in Vietnam time (GMT+7), whatever the province's calendar says. */
-    static final ZoneId PORTAL_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     /** TrichYeuHoSo is at most 1000 characters. */
     static final int SUMMARY_MAX = 1000;
     /** NguoiXuLy is at most 50 characters. */
@@ -59,10 +57,15 @@ final class NationalPortalPayload {
     record Facts(DossierChanged change, DossierContent content, Procedure procedure, String procedureSuffix,
                  String receivingAgency, String processingAgency, OnlinePayment payment, boolean vneid,
                  String vneidSubject, List<String> databases, Function<UUID, String> link,
-                 Function<String, String> label) {
+                 Function<String, String> label, ZoneId zone) {
 
         DossierSnapshot dossier() {
             return change.dossier();
+        }
+
+        /** A portal date, {@code yyyyMMddHHmmss} in Vietnam time (the calendar's zone): the calendar's zone ({@code zone}). */
+        String time(OffsetDateTime t) {
+            return t == null ? null : t.atZoneSameInstant(zone).format(PORTAL_TIME);
         }
     }
 
@@ -91,13 +94,13 @@ final class NationalPortalPayload {
         p.put("SoDienThoai", nullToEmpty(d.applicantPhone()));
         p.put("ThongTinKhac", a == null || a.address() == null ? "" : "Địa chỉ: " + a.address());
         p.put("TrichYeuHoSo", summary(f, a, organisation));
-        p.put("NgayNopHoSo", time(d.submittedAt() != null ? d.submittedAt() : d.receivedAt()));
-        p.put("NgayTiepNhan", time(d.receivedAt()));
-        p.put("NgayHenTra", time(d.dueAt()));
-        p.put("NgayTra", time(d.returnedAt()));
-        p.put("NgayKetThucXuLy", time(d.finishedAt()));
+        p.put("NgayNopHoSo", f.time(d.submittedAt() != null ? d.submittedAt() : d.receivedAt()));
+        p.put("NgayTiepNhan", f.time(d.receivedAt()));
+        p.put("NgayHenTra", f.time(d.dueAt()));
+        p.put("NgayTra", f.time(d.returnedAt()));
+        p.put("NgayKetThucXuLy", f.time(d.finishedAt()));
         p.put("NgayTuChoi", d.status() == DossierStatus.REFUSED || d.status() == DossierStatus.REJECTED
-                ? time(d.finishedAt()) : null);
+                ? f.time(d.finishedAt()) : null);
         p.put("TrangThaiHoSo", d.status() == null ? 0 : d.status().nationalCode());
         p.put("HinhThuc", RESULT_AT_ONE_STOP);
         p.put("DonViXuLy", f.processingAgency() != null ? f.processingAgency() : f.receivingAgency());
@@ -130,13 +133,13 @@ final class NationalPortalPayload {
         t.put("NguoiXuLy", cut(actor == null || actor.isBlank() ? "Hệ thống" : actor, ACTOR_MAX));
         t.put("ChucDanh", line == null || line.actorRole() == null ? ""
                 : f.label().apply("office.role." + line.actorRole()));
-        t.put("ThoiDiemXuLy", time(c.at()));
+        t.put("ThoiDiemXuLy", f.time(c.at()));
         t.put("PhongBanXuLy", f.processingAgency() != null ? f.processingAgency() : f.receivingAgency());
         String what = c.action() == null ? "" : f.label().apply("dossier.action." + c.action().name());
         t.put("NoiDungXuLy", c.reason() == null || c.reason().isBlank() ? what : what + ": " + c.reason());
         t.put("TrangThai", d.status() == null ? 0 : d.status().nationalCode());
-        t.put("NgayBatDau", time(c.at()));
-        t.put("NgayKetThucTheoQuyDinh", time(d.dueAt()));
+        t.put("NgayBatDau", f.time(c.at()));
+        t.put("NgayKetThucTheoQuyDinh", f.time(d.dueAt()));
         out.add(t);
         return out;
     }
@@ -274,10 +277,10 @@ final class NationalPortalPayload {
             m.put("NguoiYeuCauBoSung", nullToEmpty(s.requestedBy()));
             String items = String.join("; ", s.items());
             m.put("NoiDungBoSung", cut(items.isEmpty() ? s.reason() : s.reason() + ": " + items, SUMMARY_MAX));
-            m.put("NgayBoSung", time(s.requestedAt()));
+            m.put("NgayBoSung", f.time(s.requestedAt()));
             m.put("NguoiTiepNhanBoSung", nullToEmpty(s.suppliedTo()));
             m.put("ThongTinTiepNhan", nullToEmpty(s.note()));
-            m.put("NgayTiepNhanBoSung", time(s.suppliedAt()));
+            m.put("NgayTiepNhanBoSung", f.time(s.suppliedAt()));
             m.put("TrangThaiBoSung", s.suppliedAt() == null ? 0 : 1);
             m.put("DanhSachGiayToBoSung", s.documents().stream().map(x -> {
                 Map<String, Object> g = new LinkedHashMap<>();
@@ -288,8 +291,8 @@ final class NationalPortalPayload {
                 return g;
             }).toList());
             m.put("DanhSachLePhiBoSung", List.of());
-            m.put("NgayHenTraTruoc", time(dueBefore(f.content(), s.requestedAt())));
-            m.put("NgayHenTraMoi", s.suppliedAt() == null ? null : time(dueAfter(f.content(), s.suppliedAt())));
+            m.put("NgayHenTraTruoc", f.time(dueBefore(f.content(), s.requestedAt())));
+            m.put("NgayHenTraMoi", s.suppliedAt() == null ? null : f.time(dueAfter(f.content(), s.suppliedAt())));
             out.add(m);
         }
         return out;
@@ -316,10 +319,6 @@ final class NationalPortalPayload {
     /** The event's moment and the stored history's (PostgreSQL keeps microseconds) are the same moment. */
     static boolean sameMoment(OffsetDateTime a, OffsetDateTime b) {
         return a != null && b != null && Math.abs(java.time.Duration.between(a, b).toNanos()) < 1_000;
-    }
-
-    static String time(OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(PORTAL_ZONE).format(PORTAL_TIME);
     }
 
     private static String nullToEmpty(String s) {

@@ -43,11 +43,14 @@ class NationalSyncQueue implements OutboxConsumer {
     private final MessageSource messages;
     private final NationalPortalProperties properties;
     private final Clock clock;
+    /** The province's zone (the calendar's): the portal's dates are in Vietnam time. */
+    private final java.time.ZoneId zone;
 
     NationalSyncQueue(JdbcClient jdbc, JsonMapper json, Organization organization, Catalog catalog,
                       DossierContents contents, ObjectProvider<OnlinePayments> payments, PopulationEvidence evidence,
                       NationalFileLinks links, MessageSource messages, NationalPortalProperties properties,
-                      Clock clock) {
+                      Clock clock, java.time.ZoneId zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.json = json;
         this.organization = organization;
@@ -104,7 +107,7 @@ class NationalSyncQueue implements OutboxConsumer {
                 d.procedureCode() == null ? null : catalog.procedure(d.procedureCode()).orElse(null),
                 properties.procedureSuffix(), receiving, processing, payment, applicant.vneidVerified(),
                 applicant.nationalAccount(), evidence.databases(d.code()), id -> links.link(d.code(), id),
-                key -> messages.getMessage(key, null, key, VI));
+                key -> messages.getMessage(key, null, key, VI), zone);
     }
 
     private String agencyName(String code) {

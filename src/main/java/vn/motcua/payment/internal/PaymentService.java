@@ -60,12 +60,15 @@ public class PaymentService {
     private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
+    /** Vietnam time, the calendar's zone: payment references carry the moment in it. */
+    private final java.time.ZoneId zone;
     private final EReceipts receipts;
     private final RateLimits limits;
 
     PaymentService(PaymentRepository payments, DossierPayments dossiers, Organization organization,
                    List<PaymentGateway> gateways, PaymentProperties properties, TransactionTemplate tx, Outbox outbox,
-                   JsonMapper json, Clock clock, EReceipts receipts, RateLimits limits) {
+                   JsonMapper json, Clock clock, EReceipts receipts, RateLimits limits, java.time.ZoneId zone) {
+        this.zone = zone;
         this.receipts = receipts;
         this.limits = limits;
         this.payments = payments;
@@ -534,9 +537,9 @@ public class PaymentService {
         return List.of(m);
     }
 
-    /** MC + yyMMddHHmmss (GMT+7) + 6 random digits: unique, alphanumeric, 20 characters. */
+    /** MC + yyMMddHHmmss (Vietnam time, the calendar's zone) + 6 random digits: unique, alphanumeric, 20 characters. */
     private String newReference(OffsetDateTime now) {
-        return "MC" + now.atZoneSameInstant(VnPayGateway.GMT7).format(REF_TIME)
+        return "MC" + now.atZoneSameInstant(zone).format(REF_TIME)
                 + String.format("%06d", RANDOM.nextInt(1_000_000));
     }
 

@@ -36,8 +36,8 @@ public class VnPayGateway implements PaymentGateway {
     public static final String NAME = "VNPAY";
     static final String VERSION = "2.1.0";
     private final java.time.Clock clock;
-    /** VNPay counts its times in GMT+7 (its protocol, whatever the calendar). */
-    public static final ZoneId GMT7 = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** VNPay counts its times in GMT+7: Vietnam time, the calendar's zone. */
+    private final ZoneId zone;
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final Log log = LogFactory.getLog(VnPayGateway.class);
 
@@ -48,8 +48,9 @@ public class VnPayGateway implements PaymentGateway {
     private final org.springframework.core.env.Environment environment;
 
     public VnPayGateway(VnPayProperties properties, JsonMapper json, org.springframework.core.env.Environment environment,
-                        java.time.Clock clock) {
+                        java.time.Clock clock, ZoneId zone) {
         this.clock = clock;
+        this.zone = zone;
         this.properties = properties;
         this.json = json;
         this.environment = environment;
@@ -80,8 +81,8 @@ public class VnPayGateway implements PaymentGateway {
         p.put("vnp_Locale", properties.locale());
         p.put("vnp_ReturnUrl", order.returnUrl());
         p.put("vnp_IpAddr", order.clientIp() == null ? properties.serverIp() : order.clientIp());
-        p.put("vnp_CreateDate", time(order.createdAt()));
-        p.put("vnp_ExpireDate", time(order.expiresAt()));
+        p.put("vnp_CreateDate", time(order.createdAt(), zone));
+        p.put("vnp_ExpireDate", time(order.expiresAt(), zone));
         String query = VnPaySignature.canonical(p);
         String hash = VnPaySignature.hmacSha512(properties.hashSecret(), query);
         return new Redirect(properties.payUrl() + "?" + query + "&vnp_SecureHash=" + hash);
@@ -98,15 +99,15 @@ public class VnPayGateway implements PaymentGateway {
                 : "01".equals(status) && response == null ? Outcome.PENDING : Outcome.FAILED;
         return new CallbackData(true, params.get("vnp_TmnCode"), params.get("vnp_TxnRef"),
                 dong(params.get("vnp_Amount")), outcome, params.get("vnp_TransactionNo"), params.get("vnp_BankCode"),
-                response, parseTime(params.get("vnp_PayDate")));
+                response, parseTime(params.get("vnp_PayDate"), zone));
     }
 
     @Override
     public GatewayResult query(PaymentOrder order) {
         String requestId = requestId();
-        String now = time(OffsetDateTime.now(clock));
+        String now = time(OffsetDateTime.now(clock), zone);
         String info = orderInfo("Truy van " + order.reference());
-        String txnDate = time(order.createdAt());
+        String txnDate = time(order.createdAt(), zone);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("vnp_RequestId", requestId);
         body.put("vnp_Version", VERSION);
@@ -145,17 +146,17 @@ public class VnPayGateway implements PaymentGateway {
             default -> Outcome.FAILED;
         };
         return new GatewayResult(outcome, dong(text(r, "vnp_Amount")), text(r, "vnp_TransactionNo"),
-                text(r, "vnp_BankCode"), status, text(r, "vnp_Message"), parseTime(text(r, "vnp_PayDate")));
+                text(r, "vnp_BankCode"), status, text(r, "vnp_Message"), parseTime(text(r, "vnp_PayDate"), zone));
     }
 
     @Override
     public GatewayResult refund(PaymentOrder order, long amount, String requestedBy) {
         String requestId = requestId();
-        String now = time(OffsetDateTime.now(clock));
+        String now = time(OffsetDateTime.now(clock), zone);
         String type = amount == order.amount() ? "02" : "03";
         String vnpAmount = Long.toString(Math.multiplyExact(amount, 100L));
         String txnNo = order.gatewayTxnNo() == null ? "0" : order.gatewayTxnNo();
-        String txnDate = time(order.createdAt());
+        String txnDate = time(order.createdAt(), zone);
         String info = orderInfo("Hoan tien " + order.reference());
         String by = orderInfo(requestedBy);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -220,16 +221,17 @@ public class VnPayGateway implements PaymentGateway {
         return s.length() > 255 ? s.substring(0, 255) : s;
     }
 
-    static String time(OffsetDateTime t) {
-        return t.atZoneSameInstant(GMT7).format(TIME);
+    /** A VNPay time, {@code yyyyMMddHHmmss} in GMT+7 ({@code zone}: the calendar's). */
+    static String time(OffsetDateTime t, ZoneId zone) {
+        return t.atZoneSameInstant(zone).format(TIME);
     }
 
-    static OffsetDateTime parseTime(String s) {
+    static OffsetDateTime parseTime(String s, ZoneId zone) {
         if (s == null || s.isBlank()) {
             return null;
         }
         try {
-            return LocalDateTime.parse(s.strip(), TIME).atZone(GMT7).toOffsetDateTime();
+            return LocalDateTime.parse(s.strip(), TIME).atZone(zone).toOffsetDateTime();
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -48,10 +48,13 @@ class VnPaySandbox {
     private final JdbcClient jdbc;
     private final Environment environment;
     private final Clock clock;
+    /** VNPay's times are GMT+7: the calendar's zone. */
+    private final java.time.ZoneId zone;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     VnPaySandbox(VnPayProperties merchant, SandboxProperties properties, JdbcClient jdbc, Environment environment,
-                 Clock clock) {
+                 Clock clock, java.time.ZoneId zone) {
+        this.zone = zone;
         this.merchant = merchant;
         this.properties = properties;
         this.jdbc = jdbc;
@@ -105,7 +108,7 @@ class VnPaySandbox {
         boolean paid = "pay".equals(decision) && !expired(t);
         String response = paid ? "00" : "pay".equals(decision) ? "11" : "24";
         String status = paid ? "00" : "02";
-        String payDate = VnPayGateway.time(OffsetDateTime.now(clock));
+        String payDate = VnPayGateway.time(OffsetDateTime.now(clock), zone);
         String safeBank = bank.matches("[A-Z0-9]{2,20}") ? bank : "NCB";
         jdbc.sql("""
                 update payment_sandbox_txn set response_code = :r, transaction_status = :s, bank_code = :b,
@@ -266,15 +269,15 @@ class VnPaySandbox {
             return "Yêu cầu thanh toán không đúng định dạng.";
         }
         String exp = p.get("vnp_ExpireDate");
-        if (exp != null && VnPayGateway.parseTime(exp) != null
-                && VnPayGateway.parseTime(exp).isBefore(OffsetDateTime.now(clock))) {
+        if (exp != null && VnPayGateway.parseTime(exp, zone) != null
+                && VnPayGateway.parseTime(exp, zone).isBefore(OffsetDateTime.now(clock))) {
             return "Giao dịch đã quá thời gian chờ thanh toán.";
         }
         return null;
     }
 
     private boolean expired(Map<String, Object> t) {
-        OffsetDateTime exp = VnPayGateway.parseTime((String) t.get("expire_date"));
+        OffsetDateTime exp = VnPayGateway.parseTime((String) t.get("expire_date"), zone);
         return exp != null && exp.isBefore(OffsetDateTime.now(clock));
     }
 
