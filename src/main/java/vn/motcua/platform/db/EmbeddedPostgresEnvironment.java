@@ -73,8 +73,44 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                 "motcua.embedded-postgres.active", "true")));
         if (env.getProperty("motcua.demo.auto-activate", Boolean.class, true)) {
             env.addActiveProfile("demo");
+            addProfileFile(env, "demo");
         }
         log.info("Embedded PostgreSQL starting at " + url + " with data in " + dataDir);
+    }
+
+    /**
+     * A profile switched on here, after Spring Boot has read the configuration files, would go without its own file:
+     * the embedded default ran the demo without application-demo.properties (no demo certificate authority, no
+     * payment or VNeID sandbox, not the demo's structure switch). The file is read here and ranked as Spring ranks a
+     * profile's file: above application.properties, below the environment, system properties and the command line.
+     * Nothing when Spring already read it (the profile asked for explicitly).
+     */
+    static void addProfileFile(ConfigurableEnvironment env, String profile) {
+        String file = "application-" + profile + ".properties";
+        var sources = env.getPropertySources();
+        if (sources.stream().anyMatch(p -> p.getName().contains("[" + file + "]"))) {
+            return;
+        }
+        var resource = new org.springframework.core.io.ClassPathResource(file);
+        if (!resource.exists()) {
+            return;
+        }
+        java.util.List<org.springframework.core.env.PropertySource<?>> loaded;
+        try {
+            loaded = new org.springframework.boot.env.PropertiesPropertySourceLoader()
+                    .load("Config resource 'class path resource [" + file + "]' via " + SOURCE, resource);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file, e);
+        }
+        String defaults = sources.stream().map(org.springframework.core.env.PropertySource::getName)
+                .filter(n -> n.contains("[application.properties]")).findFirst().orElse(null);
+        for (var source : loaded) {
+            if (defaults != null) {
+                sources.addBefore(defaults, source);
+            } else {
+                sources.addLast(source);
+            }
+        }
     }
 
     /** The application context stops the server at the end of its shutdown (see {@link #stop()}). */
