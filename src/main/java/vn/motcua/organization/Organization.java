@@ -88,6 +88,34 @@ public interface Organization {
         return List.of();
     }
 
+    /**
+     * The place name of the date line of a document the agency issues on a day (địa danh, "Đồng Xoài, ngày …"): one
+     * rule for receipts, notices, results, certified copies and e-receipts. An agency without a start date (the
+     * directory's agencies: the old structure, provincial departments) names its district, or the province for a
+     * provincial agency, from the directory. An agency that came into force on a date (a successor: Phường Bình
+     * Phước's one-stop {@code 75.25195.MC} from 1 July 2025) lies in its unit as it stood on the document's day — on
+     * its own first day for a document dated before it (the receipt of a handed-over dossier printed again) — and
+     * names its district; with no district (the two-level government) its commune or ward itself, the unit where the
+     * issuing body sits (Decree 30/2020/NĐ-CP, Annex I): "Bình Phước", never the abolished "Đồng Xoài".
+     */
+    default String placeName(Agency agency, java.time.LocalDate day) {
+        UnitPath path = path(agency.unitCode());
+        String unit = path.districtCode() != null ? path.districtCode() : path.provinceCode();
+        return unit == null ? "" : unit(unit).map(AdminUnit::shortName).orElse("");
+    }
+
+    /**
+     * The unit an agency is listed under where agencies are offered by place (the citizen's choice of agency, the
+     * catalogue's filter): its district, or its province for a provincial agency or under the two-level government —
+     * Phường Bình Phước's one-stop under "Tỉnh Đồng Nai", not under the abolished "Thành phố Đồng Xoài" of the
+     * directory's row for the reused code 25195. Same units as {@link #pathOf}.
+     */
+    default String listedUnder(Agency agency) {
+        UnitPath path = pathOf(agency);
+        String unit = path.districtCode() != null ? path.districtCode() : path.provinceCode();
+        return unit == null ? "" : unit(unit).map(AdminUnit::name).orElse("");
+    }
+
     /** A unit as it stood on a date. */
     default Optional<UnitPeriod> unitAt(String code, java.time.LocalDate at) {
         return Optional.empty();

@@ -14,7 +14,6 @@ import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.OnlineLevel;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureQuery;
-import vn.motcua.organization.AdminUnit;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.UnitLevel;
@@ -141,11 +140,7 @@ class CatalogPages {
     private Map<String, List<Agency>> receiversByDistrict(List<Agency> agencies) {
         Map<String, List<Agency>> out = new LinkedHashMap<>();
         for (Agency ag : agencies) {
-            var path = organization.path(ag.unitCode());
-            String group = path.districtCode() == null
-                    ? organization.unit(path.provinceCode()).map(AdminUnit::name).orElse("")
-                    : organization.unit(path.districtCode()).map(AdminUnit::name).orElse("");
-            out.computeIfAbsent(group, k -> new java.util.ArrayList<>()).add(ag);
+            out.computeIfAbsent(organization.listedUnder(ag), k -> new java.util.ArrayList<>()).add(ag);
         }
         return out;
     }

@@ -23,7 +23,6 @@ import vn.motcua.certification.RefusalGround;
 import vn.motcua.certification.internal.CertificationRules.Party;
 import vn.motcua.documents.FileStore;
 import vn.motcua.documents.StoredFile;
-import vn.motcua.organization.AdminUnit;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
 import vn.motcua.platform.Actor;
@@ -216,7 +215,7 @@ public class CertificationService {
         UUID key = UUID.randomUUID();
         StoredFile original = files.find(r.originalFileId()).orElseThrow();
         byte[] pdf = CertifiedCopyPdf.build(files.content(original.id()).orElseThrow(), original.contentType(),
-                new CertifiedCopyPdf.Statement(agency.name(), place(agency), r.documentName(), r.pages(),
+                new CertifiedCopyPdf.Statement(agency.name(), place(agency, now), r.documentName(), r.pages(),
                         r.applicantName(), r.statement(), number.text(),
                         actor.has(Role.LEADER) ? "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" : "NGƯỜI THỰC HIỆN CHỨNG THỰC",
                         actor.displayName(), now, register.verifyUrl(key)));
@@ -304,10 +303,9 @@ public class CertificationService {
                 r.version(), CertificationRules.allowed(r.status(), parties(actor, r)));
     }
 
-    private String place(Agency agency) {
-        var path = organization.path(agency.unitCode());
-        String unit = path.districtCode() != null ? path.districtCode() : path.provinceCode();
-        return organization.unit(unit).map(AdminUnit::shortName).orElse("");
+    /** The place in the date line of the statement signed at {@code at}: {@link Organization#placeName}. */
+    private String place(Agency agency, OffsetDateTime at) {
+        return organization.placeName(agency, at.atZoneSameInstant(calendar.zone()).toLocalDate());
     }
 
     private static String lastLine(String s) {

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.Component;
 import vn.motcua.identity.Accounts;
-import vn.motcua.organization.AdminUnit;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
 import vn.motcua.platform.ProblemException;
@@ -44,12 +43,14 @@ public class DossierDocuments {
     private final SignedDocuments register;
     private final vn.motcua.signing.DocumentVerifier verifier;
     private final vn.motcua.documents.FileStore files;
+    private final java.time.ZoneId zone;
 
     DossierDocuments(DossierRepository dossiers, OfficialDocuments documents, Organization organization,
                      Catalog catalog, Accounts accounts, MessageSource messages,
                      @Value("${motcua.public-base-url:http://localhost:8080}") String baseUrl, DocumentSigner signer,
                      SignedDocuments register, vn.motcua.documents.FileStore files,
-                     vn.motcua.signing.DocumentVerifier verifier) {
+                     vn.motcua.signing.DocumentVerifier verifier, java.time.ZoneId zone) {
+        this.zone = zone; // the province's zone: the day of a document's date line
         this.verifier = verifier;
         this.signer = signer;
         this.register = register;
@@ -84,7 +85,8 @@ public class DossierDocuments {
         }
         String officer = d.receivedBy() == null ? "" : accounts.byId(d.receivedBy()).map(a -> a.displayName()).orElse("");
         String channel = messages.getMessage("dossier.channel." + d.channel().name(), null, Locale.forLanguageTag("vi"));
-        byte[] pdf = documents.receipt(new ReceiptData(d.code(), agency.name(), place(agency), d.procedureName(),
+        byte[] pdf = documents.receipt(new ReceiptData(d.code(), agency.name(), place(agency, d.receivedAt()),
+                d.procedureName(),
                 d.applicantName(), d.applicantIdNumber(), d.applicantPhone(), text(d, "address"), lines,
                 d.receivedAt(), d.originalDueAt() != null ? d.originalDueAt() : d.dueAt(), officer, channel,
                 trackingUrl(d.code()), size));
@@ -139,7 +141,7 @@ public class DossierDocuments {
         String title = procedure.result() == null ? procedure.name() : procedure.result();
         int cut = title.indexOf('(');
         return documents.result(new vn.motcua.signing.ResultData(d.code(), d.code(),
-                (cut > 0 ? title.substring(0, cut) : title).trim(), issuerHeader(issuer), place(receiving),
+                (cut > 0 ? title.substring(0, cut) : title).trim(), issuerHeader(issuer), place(receiving, issuedAt),
                 procedure.legalBasis(), lines.size() > 30 ? lines.subList(0, 30) : lines, d.applicantName(),
                 signer.displayName(), signerTitle(accounts.position(signer.accountId()).orElse(null)), issuedAt,
                 verifyUrl, PaperSize.A4, issuer.code().equals(receiving.code()) ? null : receiving.name()));
@@ -225,12 +227,14 @@ public class DossierDocuments {
                 .orElseThrow(() -> ProblemException.notFound("dossier.notice.none"));
         if (kind.equals("apology")) {
             return agencySigned(d.agencyCode(), documents.apology(new ApologyData(d.code(), agency.name(),
-                    place(agency), d.procedureName(), d.applicantName(), d.receivedAt(), d.originalDueAt(), d.dueAt(),
+                    place(agency, h.at()), d.procedureName(), d.applicantName(), d.receivedAt(), d.originalDueAt(),
+                    d.dueAt(),
                     h.reason(), h.at(), h.actorName(), "", trackingUrl(d.code()), size)),
                     DocumentSigner.Placement.above(h.actorName()));
         }
         List<String> items = kind.equals("supplement") ? dossiers.lastSupplementItems(d.id()) : List.of();
-        NoticeData data = new NoticeData(d.code(), agency.name(), place(agency), d.procedureName(), d.applicantName(),
+        NoticeData data = new NoticeData(d.code(), agency.name(), place(agency, h.at()), d.procedureName(),
+                d.applicantName(),
                 h.at(), h.reason(), items, h.actorName(), trackingUrl(d.code()), size);
         return switch (kind) {
             case "supplement" -> agencySigned(d.agencyCode(), documents.supplementRequest(data),
@@ -248,7 +252,8 @@ public class DossierDocuments {
      */
     public byte[] deskNotice(DeskLog.Visit v, PaperSize size) {
         Agency agency = organization.agency(v.agencyCode()).orElseThrow();
-        NoticeData data = new NoticeData("", agency.name(), place(agency), v.procedureName(), v.applicantName(),
+        NoticeData data = new NoticeData("", agency.name(), place(agency, v.at()), v.procedureName(),
+                v.applicantName(),
                 v.at(), v.reason(), v.items(), v.officerName(), null, size);
         return "GUIDANCE".equals(v.form())
                 ? agencySigned(v.agencyCode(), documents.supplementRequest(data),
@@ -282,11 +287,9 @@ public class DossierDocuments {
         return organization.agency(d.agencyCode()).orElseThrow();
     }
 
-    /** The place in the date line ("Đồng Xoài, ngày …"): the district, or the province for provincial agencies. */
-    private String place(Agency agency) {
-        var path = organization.path(agency.unitCode());
-        String unit = path.districtCode() != null ? path.districtCode() : path.provinceCode();
-        return organization.unit(unit).map(AdminUnit::shortName).orElse("");
+    /** The place in the date line of a document dated {@code at}: {@link Organization#placeName}. */
+    private String place(Agency agency, java.time.OffsetDateTime at) {
+        return organization.placeName(agency, at == null ? null : at.atZoneSameInstant(zone).toLocalDate());
     }
 
     private static String text(DossierRecord d, String field) {

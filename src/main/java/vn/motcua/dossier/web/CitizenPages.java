@@ -40,7 +40,6 @@ import vn.motcua.dossier.internal.DraftService;
 import vn.motcua.dossier.internal.IntakeService;
 import vn.motcua.identity.Accounts;
 import vn.motcua.identity.CitizenProfile;
-import vn.motcua.organization.AdminUnit;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
 import vn.motcua.platform.Actor;
@@ -103,9 +102,14 @@ class CitizenPages {
             applicant = json.valueToTree(new Applicant(Applicant.PERSON, profile.fullName(), profile.idNumber(),
                     profile.dateOfBirth(), profile.phone(), profile.email(), profile.address(), null, null));
             if (agency == null && profile.communeCode() != null) {
-                agency = catalog.receivingAgencies(p).stream()
-                        .filter(a -> a.unitCode().equals(profile.communeCode()) && a.isOneStop())
-                        .map(Agency::code).findFirst().orElse(null);
+                // the one-stop of the profile's commune, or of the unit it was merged into (a profile saying Xã
+                // Tiến Hưng: Phường Bình Phước's since 1 July 2025)
+                List<Agency> oneStops = catalog.receivingAgencies(p).stream().filter(Agency::isOneStop).toList();
+                agency = oneStops.stream().filter(a -> a.unitCode().equals(profile.communeCode()))
+                        .map(Agency::code).findFirst()
+                        .or(() -> oneStops.stream().filter(a -> organization.predecessors(a.unitCode())
+                                .contains(profile.communeCode())).map(Agency::code).findFirst())
+                        .orElse(null);
             }
         }
         fill(model, p, applicant, form, uploaded, agency, draft, UUID.randomUUID().toString(), List.of(), locale);
@@ -458,9 +462,7 @@ class CitizenPages {
     private Map<String, List<Agency>> byDistrict(List<Agency> agencies) {
         Map<String, List<Agency>> out = new LinkedHashMap<>();
         for (Agency a : agencies) {
-            var path = organization.path(a.unitCode());
-            String unit = path.districtCode() == null ? path.provinceCode() : path.districtCode();
-            out.computeIfAbsent(organization.unit(unit).map(AdminUnit::name).orElse(""), k -> new ArrayList<>()).add(a);
+            out.computeIfAbsent(organization.listedUnder(a), k -> new ArrayList<>()).add(a);
         }
         return out;
     }

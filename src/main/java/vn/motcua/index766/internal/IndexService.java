@@ -149,11 +149,30 @@ public class IndexService {
 
     // ---------------------------------------------------------------- the index
 
-    public IndexResult index(UnitRef unit, Period period, Locale locale) {
+    public IndexResult index(UnitRef asked, Period period, Locale locale) {
         YearMonth last = period.last().isAfter(currentMonth()) ? currentMonth() : period.last();
+        UnitRef unit = asOf(asked, period, locale);
         Numbers n = queries.load(List.of(unit), period.first(), last, false, now())
                 .getOrDefault(unit.code(), Map.of()).getOrDefault(last, Numbers.empty());
         return compute(unit, period.text(), n, feedback(period.first(), last), locale);
+    }
+
+    /**
+     * The unit named as it stood at the end of the period: a GSO code can be reused (25195 is Phường Tân Phú until
+     * June 2025, Phường Bình Phước from July 2025, docs/REORGANISATION.md), so a ward leader of today's structure sees
+     * their ward's name on this month's index. The directory's name when the unit has no period then; agencies as
+     * they are.
+     */
+    public UnitRef asOf(UnitRef u, Period period, Locale locale) {
+        if ("AGENCY".equals(u.kind())) {
+            return u;
+        }
+        java.time.LocalDate end = period.last().atEndOfMonth();
+        java.time.LocalDate day = end.isAfter(today()) ? today() : end;
+        return organization.unitAt(u.code(), day).filter(p -> p.level() == u.level())
+                .map(p -> new UnitRef(u.code(), english(locale) && p.nameEn() != null ? p.nameEn() : p.name(),
+                        u.kind(), u.column(), u.level()))
+                .orElse(u);
     }
 
     /**

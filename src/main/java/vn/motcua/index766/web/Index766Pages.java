@@ -83,9 +83,11 @@ class Index766Pages {
     String dashboard(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
                      @RequestParam(required = false) String level, @Nullable Actor actor, Locale locale,
                      Model model) {
-        UnitRef u = unit == null || unit.isBlank() ? home(actor, locale) : index.unit(unit, locale);
         // the last complete month: the current one is a few days old at the start of a month (issue 18)
         Period p = index.period(period, true);
+        // named as it stood then (a reused code: 25195 is Phường Bình Phước from July 2025, Phường Tân Phú before)
+        UnitRef u = index.asOf(unit == null || unit.isBlank() ? home(actor, locale) : index.unit(unit, locale), p,
+                locale);
         IndexResult r = index.index(u, p, locale);
         IndexService.RankLevel rl = level == null || level.isBlank() ? defaultLevel(u) : Index766Api.level(level);
         var ranking = index.ranking(rl, p, locale);

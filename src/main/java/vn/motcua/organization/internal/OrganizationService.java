@@ -152,6 +152,45 @@ class OrganizationService implements Organization, vn.motcua.calendar.AgencyOffi
         return found ? new UnitPath(province, district, commune) : path(agency.unitCode());
     }
 
+    @Override
+    public String placeName(Agency agency, java.time.LocalDate day) {
+        Snapshot s = snap();
+        java.time.LocalDate from = s.inForceFrom.get(agency.code());
+        if (from == null) {
+            return Organization.super.placeName(agency, day);
+        }
+        java.time.LocalDate on = day == null || day.isBefore(from) ? from : day;
+        vn.motcua.organization.UnitPeriod district = null;
+        vn.motcua.organization.UnitPeriod commune = null;
+        vn.motcua.organization.UnitPeriod province = null;
+        String code = agency.unitCode();
+        for (int hops = 0; code != null && hops < 5; hops++) {
+            vn.motcua.organization.UnitPeriod u = periodAt(s, code, on);
+            if (u == null) {
+                break;
+            }
+            switch (u.level()) {
+                case PROVINCE -> province = u;
+                case DISTRICT -> district = u;
+                case COMMUNE -> commune = u;
+            }
+            code = u.parentCode();
+        }
+        vn.motcua.organization.UnitPeriod named = district != null ? district : commune != null ? commune : province;
+        return named == null ? Organization.super.placeName(agency, day)
+                : named.shortName() != null ? named.shortName() : named.name();
+    }
+
+    @Override
+    public String listedUnder(Agency agency) {
+        Snapshot s = snap();
+        java.time.LocalDate from = s.inForceFrom.get(agency.code());
+        UnitPath path = pathOf(agency);
+        String code = path.districtCode() != null ? path.districtCode() : path.provinceCode();
+        vn.motcua.organization.UnitPeriod named = from == null || code == null ? null : periodAt(s, code, from);
+        return named != null ? named.name() : Organization.super.listedUnder(agency);
+    }
+
     private static vn.motcua.organization.UnitPeriod periodAt(Snapshot s, String code, java.time.LocalDate at) {
         for (vn.motcua.organization.UnitPeriod p : s.periods) {
             if (p.code().equals(code) && (p.validFrom() == null || !p.validFrom().isAfter(at))

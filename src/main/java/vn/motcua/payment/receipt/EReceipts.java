@@ -21,7 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.documents.FileStore;
-import vn.motcua.organization.AdminUnit;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
 import vn.motcua.payment.PaymentCategory;
@@ -245,7 +244,7 @@ public class EReceipts {
         }
         return new EReceiptData(properties.name(), receipt.templateSymbol(), receipt.series(),
                 formatted(receipt.number()), agency == null ? r.agencyCode() : agency.name(),
-                agency == null ? null : place(agency), properties.taxCodes().get(r.agencyCode()), r.payerName(),
+                agency == null ? null : place(agency, receipt.issuedAt()), properties.taxCodes().get(r.agencyCode()), r.payerName(),
                 r.payerIdNumber(), r.payerAddress(), r.dossierCode(), r.procedureName(), lines, receipt.amount(),
                 VietnameseAmounts.inWords(receipt.amount()), paymentLine(r, r.gatewayTxnNo()), r.reference(),
                 receipt.issuedAt(), receipt.xml(), verifyUrl, PaperSize.A4);
@@ -289,11 +288,9 @@ public class EReceipts {
                 .orElse(agencyCode);
     }
 
-    /** The place in the date line: the district, or the province for provincial agencies. */
-    private String place(Agency agency) {
-        var path = organization.path(agency.unitCode());
-        String unit = path.districtCode() != null ? path.districtCode() : path.provinceCode();
-        return unit == null ? "" : organization.unit(unit).map(AdminUnit::shortName).orElse("");
+    /** The place in the date line of a receipt issued at {@code at}: {@link Organization#placeName}. */
+    private String place(Agency agency, OffsetDateTime at) {
+        return organization.placeName(agency, at.atZoneSameInstant(calendar.zone()).toLocalDate());
     }
 
     /**
