@@ -44,6 +44,8 @@ import vn.motcua.test.TestMail;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "motcua.embedded-postgres.enabled=false",
     "motcua.demo.history.enabled=false",
+    // the old structure at start: the test applies NQ1662-2025 itself, on 1 July 2025 of the application's clock
+    "motcua.demo.apply-reorganisation-2025=false",
     "motcua.outbox.interval=200ms",
     "motcua.national-portal.interval=1h",
     "db-scheduler.polling-interval=200ms",

@@ -22,6 +22,11 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "motcua.embedded-postgres.enabled=false",
     "motcua.demo.history.enabled=false",
+    // reorganisation (issue 11): the shared test database keeps the old three-level Bình Phước as its fixture (the
+    // demo starts on today's structure): most test classes file at the README's old agencies and need Tân Phú and
+    // Tiến Hưng as two communes; today's structure is tested on databases of their own (DemoTodayStructureTest,
+    // Reorganisation2025Test applying NQ1662-2025 on its date)
+    "motcua.demo.apply-reorganisation-2025=false",
     "motcua.outbox.interval=200ms",
     "motcua.national-portal.interval=1h",
     "db-scheduler.polling-interval=200ms",

@@ -46,12 +46,31 @@ class IdentityDemoData implements DemoDataSet {
     }
 
     /**
-     * The agency an officer of the README works in: the README's agency or, once a reorganisation closed it (the
-     * demo on today's structure, {@code motcua.demo.apply-reorganisation-2025=true}), its successor — Phường Tân Phú's,
-     * Xã Tiến Hưng's and Đồng Xoài's one-stops all became Phường Bình Phước's ({@code 75.25195.MC}).
+     * Where the demo assigns the officers of an abolished unit when its legal successor is not where they work: after
+     * a merger the unit's dossiers, history and agency code go to its legal successor by law (the reorganisation's
+     * mapping), but which one-stop its staff work in is the province's staffing decision (bố trí cán bộ, công chức
+     * sau sắp xếp), not fixed by the mapping. The demo's choice: Xã Tiến Hưng (merged into Phường Bình Phước with
+     * Phường Tân Phú) sends its officers to the other ward formed from former Đồng Xoài city, Phường Đồng Xoài
+     * ({@code 75.25210.MC}: Xã Tân Thành + Phường Tiến Thành), so that the README keeps an officer of another ward
+     * ("tiepnhan.tienhung" sees none of Phường Bình Phước's dossiers). An assumption of the demo, documented in
+     * docs/REORGANISATION.md; a real reorganisation moves no account.
      */
-    String agencyToday(String readmeCode) {
-        return organization.agency(readmeCode).map(Agency::code).orElse(readmeCode);
+    static final Map<String, String> ASSIGNED_AFTER_REORGANISATION = Map.of("tienhung", "75.25210.MC");
+
+    /**
+     * The agency an officer of the README works in: the README's agency or, once a reorganisation closed it (the
+     * demo on today's structure, {@code motcua.demo.apply-reorganisation-2025}), its successor — Phường Tân Phú's
+     * and Đồng Xoài's one-stops became Phường Bình Phước's ({@code 75.25195.MC}) — unless the demo assigns the
+     * officers elsewhere ({@link #ASSIGNED_AFTER_REORGANISATION}: Tiến Hưng's to Phường Đồng Xoài's).
+     */
+    String agencyToday(String x) {
+        String readme = AGENCIES.get(x);
+        String successor = organization.agency(readme).map(Agency::code).orElse(readme);
+        if (successor.equals(readme)) {
+            return readme; // the old structure: not reorganised
+        }
+        return java.util.Optional.ofNullable(ASSIGNED_AFTER_REORGANISATION.get(x))
+                .flatMap(organization::agency).map(Agency::code).orElse(successor);
     }
 
     @Override
@@ -77,7 +96,7 @@ class IdentityDemoData implements DemoDataSet {
         }
         AGENCIES.forEach((x, readme) -> {
             String place = PLACE.get(x);
-            String agency = agencyToday(readme);
+            String agency = agencyToday(x);
             create("tiepnhan." + x, "Cán bộ tiếp nhận " + place, "OFFICER", agency, Role.RECEPTION, null, null);
             create("chuyenvien." + x, "Chuyên viên " + place, "OFFICER", agency, Role.SPECIALIST, null, null);
             long leader = create("lanhdao." + x, "Lãnh đạo " + place, "OFFICER", agency, Role.LEADER, null, null);
@@ -90,7 +109,7 @@ class IdentityDemoData implements DemoDataSet {
             }
         });
         // certification (issue 12): the commune's certifier (công chức tư pháp - hộ tịch), docs/CERTIFICATION.md
-        String tanPhu = agencyToday(AGENCIES.get("tanphu"));
+        String tanPhu = agencyToday("tanphu");
         create("chungthuc.tanphu", "Công chức chứng thực Phường Tân Phú", "OFFICER", tanPhu, Role.CERTIFIER, null,
                 null);
         accounts.moveDemoAccount("chungthuc.tanphu", tanPhu);

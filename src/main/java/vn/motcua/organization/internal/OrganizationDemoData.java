@@ -38,7 +38,7 @@ class OrganizationDemoData implements DemoDataSet {
                          Reorganisations reorganisations,
                          @Value("${motcua.organization.province-code:70}") String provinceCode,
                          @Value("${motcua.organization.electronic-id-prefix:H10}") String electronicPrefix,
-                         @Value("${motcua.demo.apply-reorganisation-2025:false}") boolean applyReorganisation2025) {
+                         @Value("${motcua.demo.apply-reorganisation-2025:true}") boolean applyReorganisation2025) {
         this.jdbc = jdbc;
         this.json = json;
         this.service = service;
@@ -56,7 +56,7 @@ class OrganizationDemoData implements DemoDataSet {
     @Override
     public String fingerprint() {
         return DemoDataSet.digest("demo-data/units-binhphuoc.json", "demo-data/agencies-binhphuoc.json") + "/"
-                + provinceCode + "/" + electronicPrefix + "/loader-4" // bump when the conversion changes
+                + provinceCode + "/" + electronicPrefix + "/loader-5" // bump when the conversion changes
                 + (applyReorganisation2025 ? "/today" : "");
     }
 
@@ -200,12 +200,16 @@ class OrganizationDemoData implements DemoDataSet {
             jdbc.sql("""
                     insert into agency (code, name, name_en, unit_code, level, kind, parent_code, electronic_id,
                                         valid_from, active)
-                    values (:code, :name, :nameEn, :unit, 'COMMUNE', 'one_stop_commune', null, :eid, :from, false)
-                    on conflict (code) do nothing""")
+                    values (:code, :name, :nameEn, :unit, 'COMMUNE', 'one_stop_commune', :parent, :eid, :from, false)
+                    on conflict (code) do update set parent_code = excluded.parent_code
+                      where agency.parent_code is null""")
                     .param("code", agency).param("name", "Bộ phận Một cửa UBND " + type.toLowerCase(java.util.Locale.ROOT) + " " + shortName)
                     .param("nameEn", "One-Stop Section, People's Committee of " + TextNormalizer.fold(shortName)
                             + (type.equals("Phường") ? " Ward" : " Commune"))
                     .param("unit", code).param("eid", "H19." + String.format("%02d", rank) + ".001")
+                    // the one-stop of the new unit's People's Committee, which decides what it receives (the
+                    // issuer of the results it returns, as Phường Tân Phú's committee was for Tân Phú's one-stop)
+                    .param("parent", "75." + code + ".UBND")
                     .param("from", JULY_2025).update();
             for (JsonNode f : n.get("formed_from")) {
                 String old = f.get("code").asString();

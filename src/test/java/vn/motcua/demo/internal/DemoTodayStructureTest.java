@@ -23,6 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.index766.internal.Contributions;
 import vn.motcua.index766.internal.IndexService;
+import vn.motcua.signing.internal.Pdftotext;
 import vn.motcua.test.TestApi;
 import vn.motcua.test.TestConfig;
 import vn.motcua.test.TestDossiers;
@@ -82,6 +83,8 @@ class DemoTodayStructureTest {
     }
 
     private static final String BINH_PHUOC = "75.25195.MC";
+    /** Phường Đồng Xoài's one-stop (formed from Xã Tân Thành and Phường Tiến Thành). */
+    private static final String DONG_XOAI = "75.25210.MC";
 
     @LocalServerPort
     int port;
@@ -96,38 +99,91 @@ class DemoTodayStructureTest {
     void theReadmeAccountsWorkInTheSuccessorsAndTheOldCodesStillAnswer() {
         TestApi admin = new TestApi(port).as("admin");
         assertThat(admin.get("/api/v1/admin/reorganisations/NQ1662-2025").json().get("status").asString())
-                .isEqualTo("APPLIED");
+                .as("the demo's default: today's structure").isEqualTo("APPLIED");
         for (String user : List.of("tiepnhan.tanphu", "chuyenvien.tanphu", "lanhdao.tanphu", "ketoan.tanphu",
-                "chungthuc.tanphu", "tiepnhan.tienhung", "lanhdao.tienhung", "tiepnhan.dongxoai")) {
+                "chungthuc.tanphu", "tiepnhan.dongxoai", "lanhdao.dongxoai")) {
             assertThat(new TestApi(port).as(user).get("/api/v1/me").json().get("agencyCode").asString())
-                    .as(user + ": Tân Phú, Tiến Hưng and Đồng Xoài's one-stops became Phường Bình Phước's")
+                    .as(user + ": Tân Phú's and Đồng Xoài city's one-stops became Phường Bình Phước's")
                     .isEqualTo(BINH_PHUOC);
+        }
+        for (String user : List.of("tiepnhan.tienhung", "chuyenvien.tienhung", "lanhdao.tienhung")) {
+            assertThat(new TestApi(port).as(user).get("/api/v1/me").json().get("agencyCode").asString())
+                    .as(user + ": assigned by the demo to the other ward formed from former Đồng Xoài city")
+                    .isEqualTo(DONG_XOAI);
         }
         assertThat(new TestApi(port).as("tiepnhan.sotuphap").get("/api/v1/me").json().get("agencyCode").asString())
                 .as("a provincial department is not reorganised by NQ 1662").isEqualTo("70.S.TP");
 
         TestApi anonymous = new TestApi(port);
         for (String old : List.of("70.689.25195.MC", "70.689.25213.MC", "70.689.MC")) {
-            assertThat(anonymous.get("/api/v1/agencies/" + old).json().get("code").asString()).as(old)
+            assertThat(anonymous.get("/api/v1/agencies/" + old).json().get("code").asString())
+                    .as(old + ": the commune goes to its legal successor, whoever its officers work for")
                     .isEqualTo(BINH_PHUOC);
         }
+        assertThat(anonymous.get("/api/v1/agencies/70.689.25210.MC").json().get("code").asString())
+                .isEqualTo(DONG_XOAI);
         assertThat(anonymous.get("/api/v1/units?parent=75&size=100").json().get("items").size()).isEqualTo(40);
         assertThat(anonymous.get("/api/v1/units?parent=70").json().get("items").size())
                 .as("Bình Phước's units as they stood on its last day").isEqualTo(11);
+    }
 
-        // the README's worked example: filed to the old code, accepted by the README's officer
-        TestApi citizen = anonymous.as("congdan1");
+    /**
+     * shared/tools/api-check's scenario on today's structure: congdan1 files at the old code of Phường Tân Phú's
+     * one-stop, which lands at Phường Bình Phước's; its officers (the README's Tân Phú accounts) receive, process and
+     * return it, the receipt names today's ward and no abolished district, and Tiến Hưng's receptionist — working
+     * at Phường Đồng Xoài's one-stop — gets 404 on it.
+     */
+    @Test
+    void aDossierFiledAtTheOldCodeIsServedByTheSuccessorsOfficersOnly() {
+        TestApi citizen = new TestApi(port).as("congdan1");
         var filed = citizen.post("/api/v1/dossiers", TestDossiers.body(citizen, TestDossiers.MARITAL,
                 "70.689.25195.MC", "0912345678"));
         assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
         JsonNode d = filed.json();
+        String code = d.get("code").asString();
         assertThat(d.get("agencyCode").asString()).isEqualTo(BINH_PHUOC);
-        var accepted = new TestApi(port).as("tiepnhan.tanphu").post("/api/v1/office/dossiers/"
-                + d.get("code").asString() + "/actions", Map.of("action", "ACCEPT", "version", d.get("version").asInt()));
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(code).as("the successor's electronic id (Đồng Nai's H19)").startsWith("H19.");
+
+        TestApi desk = new TestApi(port).as("tiepnhan.tanphu");
+        JsonNode received = act(desk, d, "ACCEPT", Map.of());
+        assertThat(received.get("status").asString()).isEqualTo("RECEIVED");
         assertThat(jdbc.sql("select province_code || '/' || coalesce(district_code, '-') || '/' || commune_code "
-                + "from dossier where code = :c").param("c", d.get("code").asString()).query(String.class).single())
+                + "from dossier where code = :c").param("c", code).query(String.class).single())
                 .isEqualTo("75/-/25195");
+
+        var pdf = citizen.get("/api/v1/dossiers/" + code + "/receipt.pdf");
+        assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
+        String receipt = Pdftotext.text(pdf.body()).replaceAll("\\s+", " ");
+        assertThat(receipt).as(receipt)
+                .contains("BỘ PHẬN MỘT CỬA UBND PHƯỜNG BÌNH PHƯỚC")
+                .containsPattern("Bình Phước, ngày \\d{2} tháng \\d{1,2} năm 20\\d{2}")
+                .doesNotContain("Đồng Xoài, ngày")
+                .doesNotContain("PHƯỜNG TÂN PHÚ");
+
+        assertThat(new TestApi(port).as("tiepnhan.tienhung").get("/api/v1/office/dossiers/" + code + "/history")
+                .status()).as("an officer of another ward (Phường Đồng Xoài)").isEqualTo(404);
+        assertThat(new TestApi(port).as("lanhdao.tienhung").get("/api/v1/office/dossiers/" + code).status())
+                .isEqualTo(404);
+
+        JsonNode forwarded = act(desk, received, "FORWARD", Map.of());
+        assertThat(forwarded.get("status").asString()).isEqualTo("PROCESSING");
+        JsonNode appraised = act(new TestApi(port).as("chuyenvien.tanphu"), forwarded, "FORWARD", Map.of());
+        TestApi leader = new TestApi(port).as("lanhdao.tanphu");
+        JsonNode done = act(leader, appraised, "COMPLETE",
+                Map.of("attachments", List.of(Map.of("fileId", TestDossiers.upload(leader, "ketqua.pdf")))));
+        assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+        JsonNode returned = act(desk, done, "RETURN_RESULT", Map.of());
+        assertThat(returned.get("status").asString()).isEqualTo("RETURNED");
+        assertThat(desk.get("/api/v1/office/dossiers/" + code + "/history").json().size()).isGreaterThanOrEqualTo(5);
+    }
+
+    private JsonNode act(TestApi who, JsonNode d, String action, Map<String, Object> extra) {
+        var body = new java.util.HashMap<String, Object>(extra);
+        body.put("action", action);
+        body.put("version", d.get("version").asInt());
+        var r = who.post("/api/v1/office/dossiers/" + d.get("code").asString() + "/actions", body);
+        assertThat(r.status()).as(action + ": " + r).isEqualTo(200);
+        return r.json();
     }
 
     @Test
