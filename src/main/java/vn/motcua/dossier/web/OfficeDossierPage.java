@@ -304,7 +304,8 @@ class OfficeDossierPage {
         // issue 14: the applicant's account was verified with VNeID before filing, at this level of assurance
         model.addAttribute("vneid", d.applicantAccountId() == null ? null
                 : accounts.nationalIdentity(d.applicantAccountId())
-                        .filter(n -> d.submittedAt() == null || !n.linkedAt().isAfter(d.submittedAt())).orElse(null));
+                        .filter(n -> n.verifiedWhenFiled(d.submittedAt(), d.receivedAt()))
+                        .orElse(null));
         model.addAttribute("eform", procedure.map(p -> readonly(EForm.fields(p.formSchema(), d.form(), locale), locale))
                 .orElse(List.of()));
         model.addAttribute("docs", docs(d, view, procedure));

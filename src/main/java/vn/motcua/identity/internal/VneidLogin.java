@@ -19,8 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.identity.CitizenProfile;
+import vn.motcua.identity.NationalIdentityLinked;
 import vn.motcua.platform.ProblemException;
 import vn.motcua.platform.Role;
+import vn.motcua.platform.outbox.Outbox;
 
 /**
  * What a VNeID log-in does to accounts (issue 14). The identification number is the account key: an account linked
@@ -42,8 +44,11 @@ class VneidLogin {
     private final Clock clock;
     private final boolean demoActive;
     private final SecureRandom random = new SecureRandom();
+    private final Outbox outbox;
 
-    VneidLogin(JdbcClient jdbc, AccountService accounts, TransactionTemplate tx, Clock clock, Environment env) {
+    VneidLogin(JdbcClient jdbc, AccountService accounts, TransactionTemplate tx, Clock clock, Environment env,
+               Outbox outbox) {
+        this.outbox = outbox;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.tx = tx;
@@ -222,6 +227,9 @@ class VneidLogin {
                 .param("level", claims.assuranceLevel()).param("acr", claims.acr()).param("type", claims.accountType())
                 .param("name", claims.fullName()).param("dob", claims.dateOfBirth()).param("gender", claims.gender())
                 .param("how", how).param("now", now).update();
+        // in the same transaction: the 766 index counts dossiers filed by accounts linked before filing (4.5a/4.5b)
+        outbox.append("account", String.valueOf(accountId), NationalIdentityLinked.TYPE,
+                new NationalIdentityLinked(accountId, how, now).toPayload());
     }
 
     /**

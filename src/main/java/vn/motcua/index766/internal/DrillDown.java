@@ -192,7 +192,8 @@ public class DrillDown {
             }
             default -> {
                 in = f.populationData();
-                why = index.msg(in ? "index766.why.population" : "index766.why.noPopulation", locale);
+                why = index.msg(!in ? "index766.why.noPopulation" : f.vneidFiled() ? "index766.why.populationVneid"
+                        : "index766.why.population", locale);
             }
         }
         return new Row(f.code(), f.procedureCode(), f.procedureName(), f.agencyCode(), f.channel(), f.status(),

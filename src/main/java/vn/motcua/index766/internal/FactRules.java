@@ -35,7 +35,9 @@ public final class FactRules {
     /**
      * The facts of a dossier's state (from a {@link DossierChanged} event, or the recount's snapshots). "Paid online"
      * (3.6) is not the dossier's to say: it is false here and set from the payment module's facts
-     * ({@link Fact#withPaidOnline}, {@link PaidOnlineStore}) by the consumer and the recount.
+     * ({@link Fact#withPaidOnline}, {@link PaidOnlineStore}) by the consumer and the recount. Nor is "population data
+     * used" (4.5a/4.5b): false here, set from the identity and population facts ({@link Fact#withPopulationData},
+     * {@link PopulationDataStore}); the shape of the applicant's number proves nothing.
      */
     public static Fact fromSnapshot(DossierSnapshot p) {
         String status = p.status().name();
@@ -82,8 +84,8 @@ public final class FactRules {
         return new Fact(p.id(), p.code(), p.procedureCode(), p.procedureName(), p.agencyCode(), p.provinceCode(),
                 p.districtCode(), p.communeCode(), p.level(), channel, status, receivedAt, p.dueAt(), p.originalDueAt(),
                 endAt, endKind, returnedAt, null, p.supplementCount(), waiting, stopped, p.apologyCount(), p.lateFlag(),
-                electronicResult, electronicInputs && electronicResult, account && personalId(p.applicantIdNumber()),
-                account, feeBearing, false, p.rating());
+                electronicResult, electronicInputs && electronicResult, false, account, feeBearing, false, p.rating(),
+                false);
     }
 
     /** The fact with its outcome (EARLY / ON_TIME / LATE once ended and counted) under the settings. */
@@ -95,7 +97,8 @@ public final class FactRules {
                 f.originalDueAt(), f.endAt(), f.endKind(), f.returnedAt(), outcome, f.supplementCount(),
                 f.waitingSupplementSince(), s.paymentStopsClock() || f.waitingSupplementSince() != null
                         ? f.clockStoppedAt() : null, f.apologyCount(), f.lateFlag(), f.electronicResult(),
-                f.digitised(), f.populationData(), f.applicantAccount(), f.feeBearing(), f.paidOnline(), f.rating());
+                f.digitised(), f.populationData(), f.applicantAccount(), f.feeBearing(), f.paidOnline(), f.rating(),
+                f.vneidFiled());
     }
 
     /** The due moment the rule compares with. */
@@ -117,16 +120,23 @@ public final class FactRules {
         return Punctuality.withinTime(at, due(f, s), f.lateFlag());
     }
 
-    /** A 12-digit personal id (CCCD). */
-    private static boolean personalId(String s) {
-        if (s == null || s.length() != 12) {
-            return false;
-        }
-        for (int i = 0; i < 12; i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
+    /**
+     * Policy "dossier using population data" of indicators 4.5a and 4.5b (Decision 766/QĐ-TTg, appendix, group 4:
+     * "Tỷ lệ TTHC triển khai kết nối, chia sẻ dữ liệu dân cư" / "Tỷ lệ hồ sơ TTHC có sử dụng thông tin, dữ liệu dân
+     * cư"; DVCQG counts a synchronised dossier carrying TaiKhoanDuocXacThucVoiVNeID = 1, DuocLayTuKhoDMQG or the
+     * population database's MaCSDL in DSKetNoiCSDL — DOMAIN.md §1.2 and §3): the dossier uses population data when
+     * <ul>
+     * <li>it was filed by an account verified with VNeID at the time ({@code NationalIdentity#verifiedWhenFiled}:
+     *     the account's VNeID link existed when the dossier was filed), or</li>
+     * <li>its applicant was checked against the national population database and the registry answered (MATCH or
+     *     MISMATCH, {@code PopulationChecks.Result#answered}; "not found" and "not done" — the registry away — do
+     *     not count), by an officer or by the system's job, the check recorded with the dossier.</li>
+     * </ul>
+     * Exactly what the national sync sends for the dossier, so the local figures are those DVCQG computes from it.
+     * DuocLayTuKhoDMQG (a document taken from the citizen's data warehouse) is never sent: the system has no
+     * warehouse yet. A 12-digit number typed into a form or a profile is not population data.
+     */
+    public static boolean populationDataUsed(boolean vneidWhenFiled, boolean registryAnswered) {
+        return vneidWhenFiled || registryAnswered;
     }
 }

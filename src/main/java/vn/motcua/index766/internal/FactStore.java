@@ -22,7 +22,7 @@ public class FactStore {
             dossier_id, code, procedure_code, procedure_name, agency_code, province_code, district_code, commune_code,
             level, channel, status, received_at, due_at, original_due_at, end_at, end_kind, returned_at, outcome,
             supplement_count, waiting_supplement_since, clock_stopped_at, apology_count, late_flag, electronic_result,
-            digitised, population_data, applicant_account, fee_bearing, paid_online, rating""";
+            digitised, population_data, applicant_account, fee_bearing, paid_online, rating, vneid_filed""";
     private static final String UPSERT;
 
     static {
@@ -60,6 +60,20 @@ public class FactStore {
         return out;
     }
 
+    /** The facts of the dossiers with these codes (the population checks name dossiers by code). */
+    public Map<Long, Fact> findByCodes(Collection<String> codes) {
+        Map<Long, Fact> out = new HashMap<>();
+        if (codes.isEmpty()) {
+            return out;
+        }
+        jdbc.query("select " + COLUMNS + " from index766_dossier where code = any(?)",
+                (RowCallbackHandler) rs -> {
+                    Fact f = map(rs);
+                    out.put(f.id(), f);
+                }, (Object) codes.toArray(String[]::new));
+        return out;
+    }
+
     public void save(Collection<Fact> facts) {
         List<Object[]> rows = new ArrayList<>(facts.size());
         for (Fact f : facts) {
@@ -68,7 +82,7 @@ public class FactStore {
                 ts(f.receivedAt()), ts(f.dueAt()), ts(f.originalDueAt()), ts(f.endAt()), f.endKind(),
                 ts(f.returnedAt()), f.outcome(), f.supplementCount(), ts(f.waitingSupplementSince()),
                 ts(f.clockStoppedAt()), f.apologyCount(), f.lateFlag(), f.electronicResult(), f.digitised(),
-                f.populationData(), f.applicantAccount(), f.feeBearing(), f.paidOnline(), f.rating()});
+                f.populationData(), f.applicantAccount(), f.feeBearing(), f.paidOnline(), f.rating(), f.vneidFiled()});
         }
         for (int i = 0; i < rows.size(); i += 1000) {
             jdbc.batchUpdate(UPSERT, rows.subList(i, Math.min(rows.size(), i + 1000)));
@@ -87,7 +101,7 @@ public class FactStore {
                 .add(f.supplementCount()).add(f.waitingSupplementSince()).add(f.clockStoppedAt())
                 .add(f.apologyCount()).add(f.lateFlag()).add(f.electronicResult()).add(f.digitised())
                 .add(f.populationData()).add(f.applicantAccount()).add(f.feeBearing()).add(f.paidOnline())
-                .add(f.rating()).end();
+                .add(f.rating()).add(f.vneidFiled()).end();
     }
 
     /** Every fact matching a condition, streamed (call inside a transaction for a server-side cursor). */
@@ -108,7 +122,7 @@ public class FactStore {
                 t(rs, "clock_stopped_at"), rs.getInt("apology_count"), rs.getBoolean("late_flag"),
                 rs.getBoolean("electronic_result"), rs.getBoolean("digitised"), rs.getBoolean("population_data"),
                 rs.getBoolean("applicant_account"), rs.getBoolean("fee_bearing"), rs.getBoolean("paid_online"),
-                rs.getString("rating"));
+                rs.getString("rating"), rs.getBoolean("vneid_filed"));
     }
 
     private static OffsetDateTime t(ResultSet rs, String c) throws SQLException {

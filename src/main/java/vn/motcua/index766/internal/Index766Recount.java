@@ -28,7 +28,9 @@ import vn.motcua.platform.BulkLoadListener;
 
 /**
  * The recount: rebuilds every fact from the dossier module's snapshots (and the online payments from the payment
- * module's {@link vn.motcua.payment.PaymentFacts}) and every aggregate from the facts, in one
+ * module's {@link vn.motcua.payment.PaymentFacts}, the VNeID links and answered population checks from
+ * {@link vn.motcua.identity.IdentityFacts} and {@link vn.motcua.integration.PopulationFacts}) and every aggregate
+ * from the facts, in one
  * transaction (the live consumer waits on the state lock meanwhile, readers of the two tables wait for the
  * truncation). Runs after a bulk load and as the command {@code recount-index}; the live aggregates must always
  * equal what it produces.
@@ -57,10 +59,13 @@ public class Index766Recount implements BulkLoadListener {
     private final DataSource dataSource;
     private final TransactionTemplate tx;
     private final PaidOnlineStore payments;
+    private final PopulationDataStore population;
 
     Index766Recount(DossierSnapshots snapshots, IndexAggregates aggregates, Index766Settings settings,
-                    JdbcTemplate jdbc, PlatformTransactionManager tm, PaidOnlineStore payments) {
+                    JdbcTemplate jdbc, PlatformTransactionManager tm, PaidOnlineStore payments,
+                    PopulationDataStore population) {
         this.payments = payments;
+        this.population = population;
         this.snapshots = snapshots;
         this.aggregates = aggregates;
         this.settings = settings;
@@ -90,6 +95,8 @@ public class Index766Recount implements BulkLoadListener {
         YearMonth closeThrough = aggregates.startRecount();
         // the online payments held, from the payment module (PaymentFacts), before the snapshot is read
         long[] paidOnline = payments.rebuild();
+        // the VNeID links and the answered population checks (4.5a, 4.5b), likewise
+        PopulationDataStore.Known known = population.rebuild();
         jdbc.execute("set local maintenance_work_mem = '256MB'");
         Connection connection = DataSourceUtils.getConnection(dataSource);
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -113,7 +120,9 @@ public class Index766Recount implements BulkLoadListener {
                 }
                 for (DossierSnapshot snapshot : batch) {
                     Fact f = FactRules.withOutcome(FactRules.fromSnapshot(snapshot), settings, aggregates.zone())
-                            .withPaidOnline(PaidOnlineStore.contains(paidOnline, snapshot.id()));
+                            .withPaidOnline(PaidOnlineStore.contains(paidOnline, snapshot.id()))
+                            .withPopulationData(known.vneid(snapshot.applicantAccountId(), snapshot.submittedAt(),
+                                    snapshot.receivedAt()), known.answered().contains(snapshot.code()));
                     FactStore.copyLine(lines, f);
                     sums.add(f, closeThrough);
                 }

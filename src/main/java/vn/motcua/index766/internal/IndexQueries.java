@@ -79,10 +79,10 @@ public class IndexQueries {
             }
         }
         jdbc.query("select unit_code, procedure_code" + monthCol + " " + """
-                 , sum(online) > 0 as online, sum(paid_online) > 0 as paid
+                 , sum(online) > 0 as online, sum(paid_online) > 0 as paid, sum(population) > 0 as population
                  from index766_agg where unit_code = any(?) and basis = 'R' and procedure_code <> ''
                  and month between ? and ? group by unit_code, procedure_code""" + monthCol + " " + """
-                 having sum(online) > 0 or sum(paid_online) > 0""", (RowCallbackHandler) rs -> {
+                 having sum(online) > 0 or sum(paid_online) > 0 or sum(population) > 0""", (RowCallbackHandler) rs -> {
             YearMonth m = byMonth ? YearMonth.from(rs.getDate("month").toLocalDate()) : last;
             Numbers n = numbers(out, rs.getString("unit_code"), m);
             if (rs.getBoolean("online")) {
@@ -90,6 +90,9 @@ public class IndexQueries {
             }
             if (rs.getBoolean("paid")) {
                 n.paidProcedures().add(rs.getString("procedure_code"));
+            }
+            if (rs.getBoolean("population")) {
+                n.populationProcedures().add(rs.getString("procedure_code"));
             }
         }, codes, from, to);
         return out;

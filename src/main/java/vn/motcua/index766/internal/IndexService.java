@@ -213,6 +213,7 @@ public class IndexService {
             }
             sum.onlineProcedures().addAll(n.onlineProcedures());
             sum.paidProcedures().addAll(n.paidProcedures());
+            sum.populationProcedures().addAll(n.populationProcedures());
         }
         return sum;
     }
@@ -356,6 +357,8 @@ public class IndexService {
                     case "3.1" -> new long[] {online.size(), applicable.size()};
                     case "3.2" -> new long[] {intersect(online, n.onlineProcedures()).size(), online.size()};
                     case "3.5b" -> new long[] {intersect(fee, n.paidProcedures()).size(), fee.size()};
+                    case "4.5a" -> new long[] {intersect(applicable, n.populationProcedures()).size(),
+                        applicable.size()};
                     case "5.1" -> pakn == null ? null : fraction(pakn.classification());
                     case "5.2" -> pakn == null ? null : fraction(pakn.onTime());
                     case "5.3" -> pakn == null ? null : fraction(pakn.satisfaction());

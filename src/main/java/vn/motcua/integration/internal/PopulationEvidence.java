@@ -36,7 +36,7 @@ class PopulationEvidence {
             return ApplicantIdentity.NONE;
         }
         return accounts.nationalIdentity(d.applicantAccountId())
-                .filter(n -> d.submittedAt() == null || !n.linkedAt().isAfter(d.submittedAt()))
+                .filter(n -> n.verifiedWhenFiled(d.submittedAt(), d.receivedAt()))
                 .map(n -> new ApplicantIdentity(true, n.subject()))
                 .orElse(ApplicantIdentity.NONE);
     }
@@ -54,7 +54,7 @@ class PopulationEvidence {
             // filed by an account verified with VNeID for its own person: the system checks it (a job does)
             if (d.applicantAccountId() != null && d.applicantIdNumber() != null && accounts
                     .nationalIdentity(d.applicantAccountId())
-                    .filter(n -> n.idNumber().equals(d.applicantIdNumber()) && !n.linkedAt().isAfter(created.at()))
+                    .filter(n -> n.idNumber().equals(d.applicantIdNumber()) && n.verifiedWhenFiled(created.at(), null))
                     .isPresent()) {
                 checks.systemCheckDue(d.code(), d.applicantIdNumber(), d.applicantAccountId(), d.applicantName(),
                         created.at());

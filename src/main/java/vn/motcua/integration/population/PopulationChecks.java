@@ -22,6 +22,9 @@ import vn.motcua.identity.CitizenProfile;
 import vn.motcua.identity.PersonalIdNumber;
 import vn.motcua.platform.Actor;
 import vn.motcua.platform.ProblemException;
+import vn.motcua.platform.outbox.Outbox;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.integration.PopulationChecked;
 
 /**
  * Checks applicants against the national population database and records each check as made: what was asked, when,
@@ -42,9 +45,14 @@ public class PopulationChecks {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final Outbox outbox;
+    private final TransactionTemplate tx;
 
     PopulationChecks(PopulationRegistry registry, PopulationProperties properties, DossierContents dossiers,
-                     Accounts accounts, JdbcClient jdbc, JsonMapper json, Clock clock) {
+                     Accounts accounts, JdbcClient jdbc, JsonMapper json, Clock clock, Outbox outbox,
+                     TransactionTemplate tx) {
+        this.outbox = outbox;
+        this.tx = tx;
         this.registry = registry;
         this.properties = properties;
         this.dossiers = dossiers;
@@ -56,7 +64,24 @@ public class PopulationChecks {
 
     /** MATCH: the registry knows the number with the same name and date of birth; NOT_DONE: the registry was away. */
     public enum Result {
-        MATCH, MISMATCH, NOT_FOUND, NOT_DONE
+        MATCH, MISMATCH, NOT_FOUND, NOT_DONE;
+
+        /**
+         * The policy "population data used for the dossier" (one place for the national sync's DSKetNoiCSDL and the
+         * 766 indicators 4.5a/4.5b, Decision 766/QĐ-TTg: "hồ sơ có sử dụng thông tin, dữ liệu dân cư"; the
+         * connection to the national population database of Decree 104/2022/NĐ-CP and Law on Identification
+         * 26/2023/QH15): the registry answered about the applicant — the same person (MATCH) or a person whose
+         * name or date of birth differ from those given (MISMATCH, the registry's data used to find it). A number
+         * the registry does not know (NOT_FOUND) gives no data; a registry away (NOT_DONE) was not consulted.
+         */
+        public boolean answered() {
+            return this == MATCH || this == MISMATCH;
+        }
+
+        /** The results that {@link #answered}, as SQL text values. */
+        static String[] answeredNames() {
+            return java.util.Arrays.stream(values()).filter(Result::answered).map(Enum::name).toArray(String[]::new);
+        }
     }
 
     /** What to check: the number, and the name and date of birth the applicant gave (optional). */
@@ -119,8 +144,8 @@ public class PopulationChecks {
     /** MaCSDL of the databases whose data was used for the dossier: the registry answered about the applicant. */
     public List<String> databases(String code) {
         boolean used = jdbc.sql("""
-                select exists (select 1 from population_check where dossier_code = :c and result in ('MATCH', 'MISMATCH'))""")
-                .param("c", code).query(Boolean.class).single();
+                select exists (select 1 from population_check where dossier_code = :c and result = any(:answered))""")
+                .param("c", code).param("answered", Result.answeredNames()).query(Boolean.class).single();
         return used ? List.of(properties.databaseCode()) : List.of();
     }
 
@@ -132,13 +157,20 @@ public class PopulationChecks {
         if (idNumber == null || (accountId == null && officerId == null)) {
             return 0;
         }
-        return jdbc.sql("""
-                update population_check set dossier_code = :code
-                where dossier_code is null and id_number = :n and checked_at between :from and :to
-                  and (account_id = :account or (account_id is null and checked_by = :officer))""")
-                .param("code", code).param("n", idNumber).param("from", filedAt.minus(LINK_WINDOW))
-                .param("to", filedAt.plusMinutes(1)).param("account", accountId).param("officer", officerId)
-                .update();
+        return tx.execute(s -> {
+            List<PopulationChecked> linked = jdbc.sql("""
+                    update population_check set dossier_code = :code
+                    where dossier_code is null and id_number = :n and checked_at between :from and :to
+                      and (account_id = :account or (account_id is null and checked_by = :officer))
+                    returning id, result, checked_at""")
+                    .param("code", code).param("n", idNumber).param("from", filedAt.minus(LINK_WINDOW))
+                    .param("to", filedAt.plusMinutes(1)).param("account", accountId).param("officer", officerId)
+                    .query((rs, i) -> checked(rs.getLong(1), code, Result.valueOf(rs.getString(2)),
+                            rs.getObject(3, OffsetDateTime.class)))
+                    .list();
+            linked.forEach(this::publish);
+            return linked.size();
+        });
     }
 
     /**
@@ -220,7 +252,10 @@ public class PopulationChecks {
                     + ": " + e.getMessage());
         }
         RegistryPerson kept = r.consent() ? person : null;
-        long id = jdbc.sql("""
+        Result answer = result;
+        String reason = message;
+        long id = tx.execute(s -> {
+            long made = jdbc.sql("""
                 insert into population_check (dossier_code, account_id, id_number, full_name, date_of_birth, checked_at,
                     checked_by, checked_by_name, source, result, mismatches, answer, consent, message)
                 values (:code, :account, :n, :name, :dob, :at, :by, :byName, :source, :result, cast(:mis as text[]),
@@ -229,12 +264,26 @@ public class PopulationChecks {
                 .param("code", dossierCode).param("account", accountId).param("n", number).param("name", r.fullName())
                 .param("dob", r.dateOfBirth()).param("at", now).param("by", byId)
                 .param("byName", byName).param("source", registry.source())
-                .param("result", result.name()).param("mis", mismatches.toArray(String[]::new))
+                .param("result", answer.name()).param("mis", mismatches.toArray(String[]::new))
                 .param("answer", kept == null ? null : json.writeValueAsString(kept)).param("consent", r.consent())
-                .param("message", message)
+                .param("message", reason)
                 .query(Long.class).single();
+            if (dossierCode != null) {
+                publish(checked(made, dossierCode, answer, now));
+            }
+            return made;
+        });
         return new Check(id, dossierCode, number, now, byName, registry.source(), result,
                 mismatches, kept, r.consent(), message);
+    }
+
+    private static PopulationChecked checked(long id, String dossierCode, Result result, OffsetDateTime at) {
+        return new PopulationChecked(id, dossierCode, result.name(), result.answered(), at);
+    }
+
+    /** In the caller's transaction: the 766 index learns that the dossier has this check (indicators 4.5a/4.5b). */
+    private void publish(PopulationChecked e) {
+        outbox.append("population-check", e.dossierCode(), PopulationChecked.TYPE, e.toPayload());
     }
 
     static boolean sameName(String a, String b) {

@@ -44,6 +44,12 @@ class PopulationRegistryHttpTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    vn.motcua.platform.outbox.Outbox outbox;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
     HttpServer registry;
     final AtomicReference<String> answer = new AtomicReference<>();
     final AtomicInteger status = new AtomicInteger(200);
@@ -126,7 +132,7 @@ class PopulationRegistryHttpTest {
         HttpPopulationRegistry gone = adapter();
         registry.stop(0);
         PopulationChecks checks = new PopulationChecks(gone, new PopulationProperties("http", "x", null, null, null,
-                null), dossiers, accounts, jdbc, json, clock);
+                null), dossiers, accounts, jdbc, json, clock, outbox, tx);
         Actor officer = accounts.byUsername("tiepnhan.tanphu").orElseThrow();
         var check = checks.atIntake(new PopulationChecks.Request("070090001234", "Nguyễn Văn An",
                 LocalDate.of(1990, 5, 12), false), officer);
