@@ -1,6 +1,5 @@
 package vn.motcua.index766;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,9 +9,9 @@ import java.util.Optional;
  * <p>How to read a row: {@code row("2.1", "2", "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn", "...", 20, LIN, LOCAL, ...)}
  * = indicator 2.1 of group 2 is worth at most 20 points, scored linearly (20 × ratio), and MotCua computes it from
  * its own dossiers. Sources: {@code LOCAL} computed here exactly as DVCQG describes it; {@code PROXY} computed here
- * from a local stand-in for national data (the note says which); {@code NATIONAL} needs data only the national
- * portal has (the index shows it as "cần dữ liệu quốc gia" with its weight and no points); {@code NONE} the data
- * does not exist in MotCua yet.
+ * from a local stand-in for national data (its {@code index766.method.<id>} text says which); {@code NATIONAL}
+ * needs data only the national portal has (the index shows it as "cần dữ liệu quốc gia" with its weight and no
+ * points); {@code NONE} the data does not exist in MotCua yet.
  *
  * <p>Scoring keys: {@code LIN} score = max × ratio; {@code T80}/{@code T50}/{@code T90} full points from a ratio of
  * 80 % / 50 % / 90 %, below that max × ratio ÷ threshold; {@code MONITOR} shown without points.
@@ -60,23 +59,17 @@ public final class Indicators {
     /**
      * One indicator (chỉ tiêu).
      *
+     * <p>Its texts for a reader are not here but in the messages files, Vietnamese and English (issue 18: one
+     * copy, translatable): what it measures ({@code index766.explain.<id>}) and how it is counted, for PROXY what
+     * stands in for the national data ({@code index766.method.<id>}); IndicatorTextsTest checks both languages.
+     *
      * @param basis what a dossier-based indicator counts: see {@link Basis}
-     * @param noteVi what is counted, in plain words for a leader (for PROXY: what stands in for the national data);
-     *               no references to design documents or scoring-key codes (issue 18). The index's per-unit
-     *               {@code note} says the same from the messages ({@code index766.method.<id>}) with the province's
-     *               configured rules.
      */
-    @Schema(name = "Index766Indicator", description = "A row of the indicator table of Decision 766 (not the "
-            + "feedback report's Indicator: one name, one schema in the API description)")
     public record Indicator(String id, String groupId, String nameVi, String nameEn, int max, Key key, Source source,
-                            Basis basis, String noteVi, String noteEn) {
+                            Basis basis) {
 
         public String name(boolean english) {
             return english ? nameEn : nameVi;
-        }
-
-        public String note(boolean english) {
-            return english ? noteEn : noteVi;
         }
     }
 
@@ -107,79 +100,49 @@ public final class Indicators {
 
     /** The table. Sum of maxima = 100. */
     public static final List<Indicator> ALL = List.of(
-            row("1.1", "1", "Tỷ lệ TTHC công bố đúng hạn", "Procedures published on time", 6, LIN, NATIONAL, Basis.NONE,
-                    "Cần Cơ sở dữ liệu quốc gia về thủ tục hành chính (ngày quyết định công bố).", "Needs the national database of administrative procedures (dates of the publishing decisions)."),
+            row("1.1", "1", "Tỷ lệ TTHC công bố đúng hạn", "Procedures published on time", 6, LIN, NATIONAL, Basis.NONE),
             row("1.2", "1", "Tỷ lệ TTHC được cập nhật, công khai đúng hạn", "Procedures updated and publicised on time", 4,
-                    LIN, NATIONAL, Basis.NONE, "Cần Cơ sở dữ liệu quốc gia về thủ tục hành chính.", "Needs the national database of administrative procedures."),
+                    LIN, NATIONAL, Basis.NONE),
             row("1.3", "1", "Tỷ lệ TTHC công khai đầy đủ các bộ phận tạo thành",
-                    "Procedures publicised with all components", 2, LIN, NATIONAL, Basis.NONE,
-                    "Cần Cơ sở dữ liệu quốc gia về thủ tục hành chính.", "Needs the national database of administrative procedures."),
+                    "Procedures publicised with all components", 2, LIN, NATIONAL, Basis.NONE),
             row("1.4", "1", "Tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG", "Dossiers synchronised to the national portal", 6, LIN,
-                    NATIONAL, Basis.NONE, "Tổng số hồ sơ lấy từ Hệ thống thông tin báo cáo quốc gia và Cổng Dịch vụ công quốc gia.",
-                    "The denominator comes from the national reporting system and portal."),
+                    NATIONAL, Basis.NONE),
             row("2.1", "2", "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn", "Dossiers processed early or on time", 20, LIN,
-                    LOCAL, Basis.PROCESSED,
-                    "Hồ sơ kết thúc trong kỳ và hồ sơ còn đang giải quyết lúc cuối kỳ; đạt khi kết thúc không muộn hơn ngày hẹn trả.",
-                    "Dossiers finished in the period plus those still in progress at its end; met when finished no later than the due date."),
+                    LOCAL, Basis.PROCESSED),
             row("2.2", "2", "Thời gian giải quyết TTHC trung bình", "Average processing time", 0, MON, LOCAL,
-                    Basis.WITH_RESULT, "Thời gian từ tiếp nhận đến khi có kết quả, trung bình trên các hồ sơ giải quyết xong trong kỳ (chỉ theo dõi, không tính điểm).",
-                    "Time from receipt to result, averaged over the dossiers with a result in the period (monitored, no points)."),
+                    Basis.WITH_RESULT),
             row("3.1", "3", "Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến", "Procedures offered online", 2, T80, PROXY,
-                    Basis.PROCEDURES, "Theo danh mục thủ tục trên hệ thống (thay cho cơ sở dữ liệu quốc gia): thủ tục nộp trực tuyến được ÷ thủ tục thuộc cấp của đơn vị.",
-                    "The system's catalogue stands in for the national database: procedures offered online ÷ procedures of the unit's level."),
+                    Basis.PROCEDURES),
             row("3.2", "3", "Tỷ lệ DVCTT có phát sinh hồ sơ", "Online services that received dossiers", 4, LIN, PROXY,
-                    Basis.PROCEDURES, "Thủ tục nộp trực tuyến được có ít nhất một hồ sơ nộp trực tuyến trong kỳ ÷ thủ tục nộp trực tuyến được (theo danh mục trên hệ thống).",
-                    "Online procedures with at least one online dossier in the period ÷ online procedures (the system's catalogue)."),
+                    Basis.PROCEDURES),
             row("3.3", "3", "Tỷ lệ hồ sơ TTHC nộp trực tuyến", "Dossiers submitted online", 6, T50, LOCAL,
-                    Basis.RECEIVED, "Hồ sơ nộp trực tuyến ÷ hồ sơ tiếp nhận trong kỳ (coi như mọi hồ sơ đã đồng bộ lên Cổng Dịch vụ công quốc gia).",
-                    "Online dossiers ÷ dossiers received in the period (every dossier taken as synchronised to the national portal)."),
+                    Basis.RECEIVED),
             row("3.5", "3", "Tỷ lệ TTHC có nghĩa vụ tài chính được tích hợp thanh toán trực tuyến trên Cổng DVCQG",
                     "Fee-bearing procedures integrated with online payment on the national portal", 2, T80, NATIONAL,
-                    Basis.NONE, "Cần dữ liệu thanh toán của Cổng Dịch vụ công quốc gia.", "Needs the national portal's payment data."),
+                    Basis.NONE),
             row("3.5b", "3", "Tỷ lệ TTHC có giao dịch thanh toán trực tuyến", "Fee-bearing procedures with an online payment",
-                    2, T80, PROXY, Basis.PROCEDURES,
-                    "Thủ tục có thu phí có ít nhất một hồ sơ tiếp nhận trong kỳ được thanh toán trực tuyến qua cổng thanh toán ÷ thủ tục có thu phí (theo danh mục trên hệ thống, thay cho cơ sở dữ liệu quốc gia).",
-                    "Fee-bearing procedures with at least one dossier received in the period paid online through a gateway ÷ fee-bearing procedures (the system's catalogue in place of the national database)."),
-            row("3.6", "3", "Tỷ lệ hồ sơ thanh toán trực tuyến", "Dossiers paid online", 6, LIN, LOCAL, Basis.RECEIVED,
-                    "Hồ sơ có phí (> 0) có khoản thanh toán trực tuyến thành công, chưa hoàn tiền (VNPay hoặc nền tảng thanh toán quốc gia; tiền mặt không tính) ÷ hồ sơ có phí, tiếp nhận trong kỳ.",
-                    "Fee-bearing dossiers (> 0) with an online payment confirmed by a gateway and not refunded (VNPay or the national payment platform; cash never counts) ÷ fee-bearing dossiers received."),
+                    2, T80, PROXY, Basis.PROCEDURES),
+            row("3.6", "3", "Tỷ lệ hồ sơ thanh toán trực tuyến", "Dossiers paid online", 6, LIN, LOCAL, Basis.RECEIVED),
             row("4.1", "4", "Tỷ lệ hồ sơ có cấp kết quả giải quyết TTHC điện tử", "Dossiers with an electronic result", 6,
-                    LIN, LOCAL, Basis.WITH_RESULT, "Hồ sơ có kết quả trong kỳ mà kết quả điện tử được ký số (người có thẩm quyền và cơ quan) ÷ hồ sơ có kết quả trong kỳ.",
-                    "Dossiers with a result in the period whose electronic result is digitally signed (by the competent person and the agency) ÷ dossiers with a result."),
+                    LIN, LOCAL, Basis.WITH_RESULT),
             row("4.2", "4", "Tỷ lệ hồ sơ TTHC thực hiện số hóa hồ sơ", "Dossiers digitised", 4, LIN, LOCAL,
-                    Basis.WITH_RESULT, "Hồ sơ có giấy tờ nộp vào ở dạng điện tử (nộp trực tuyến hoặc đã quét) và có kết quả điện tử ÷ hồ sơ có kết quả trong kỳ. Cách cho điểm (theo tỷ lệ, hay đủ điểm từ mức 80 %) theo cấu hình của tỉnh.",
-                    "Dossiers with electronic documents (online or scanned) and an electronic result ÷ dossiers with a result. How it is scored (in proportion, or in full from 80 %) is set by the province."),
+                    Basis.WITH_RESULT),
             row("4.3", "4", "Tỷ lệ hồ sơ khai thác, sử dụng lại thông tin, dữ liệu số hóa",
-                    "Dossiers reusing digitised data", 2, T80, NONE, Basis.NONE,
-                    "Hệ thống chưa ghi nhận việc dùng lại giấy tờ đã số hóa.", "The system does not record the reuse of digitised documents yet."),
+                    "Dossiers reusing digitised data", 2, T80, NONE, Basis.NONE),
             row("4.4", "4", "Tỷ lệ hồ sơ được số hóa có kết nối, chia sẻ dữ liệu với kho dữ liệu",
-                    "Digitised dossiers linked to the data warehouse", 4, LIN, NONE, Basis.NONE,
-                    "Hệ thống chưa có kho dữ liệu điện tử của tổ chức, cá nhân.", "The system has no data warehouse of citizens and businesses yet."),
+                    "Digitised dossiers linked to the data warehouse", 4, LIN, NONE, Basis.NONE),
             row("4.5a", "4", "Tỷ lệ TTHC triển khai kết nối, chia sẻ dữ liệu dân cư",
-                    "Procedures connected to the population database", 2, LIN, PROXY, Basis.PROCEDURES,
-                    "Thủ tục có ít nhất một hồ sơ tiếp nhận trong kỳ có sử dụng dữ liệu dân cư (như chỉ tiêu 4.5b) ÷ thủ tục thuộc thẩm quyền của đơn vị (theo danh mục trên hệ thống, thay cho các thủ tục có đối tượng là cá nhân trong cơ sở dữ liệu quốc gia).",
-                    "Procedures with at least one dossier received in the period that used population data (as in 4.5b) ÷ procedures of the unit (the system's catalogue in place of the national database's procedures for individuals)."),
+                    "Procedures connected to the population database", 2, LIN, PROXY, Basis.PROCEDURES),
             row("4.5b", "4", "Tỷ lệ hồ sơ TTHC có sử dụng thông tin, dữ liệu dân cư", "Dossiers using population data", 2,
-                    LIN, LOCAL, Basis.RECEIVED,
-                    "Hồ sơ nộp từ tài khoản đã xác thực bằng VNeID trước khi nộp, hoặc có người nộp đã được đối chiếu với Cơ sở dữ liệu quốc gia về dân cư và có kết quả trả lời (khớp hoặc không khớp; chưa đối chiếu được thì không tính) ÷ hồ sơ tiếp nhận trong kỳ.",
-                    "Dossiers filed from an account verified with VNeID before filing, or whose applicant was checked against the national population database with an answer (matching or not; a check not done does not count) ÷ dossiers received in the period."),
+                    LIN, LOCAL, Basis.RECEIVED),
             row("4.6", "4", "Tỷ lệ cung cấp dịch vụ chứng thực bản sao điện tử từ bản chính",
-                    "Electronic certified-copy service coverage", 2, LIN, LOCAL, Basis.NONE,
-                    "Xã, phường của đơn vị đã cấp ít nhất một bản sao điện tử được chứng thực ÷ số xã, phường của đơn vị.",
-                    "Communes of the unit that have issued at least one certified electronic copy ÷ communes of the unit."),
-            row("5.1", "5", "Tỷ lệ PAKN theo phân loại", "Feedback by classification", 0, MON, NATIONAL, Basis.NONE,
-                    "Phản ánh, kiến nghị đã phân loại ÷ phản ánh, kiến nghị thuộc thẩm quyền nhận trong kỳ, không tính phản ánh rác (chỉ theo dõi, không tính điểm).",
-                    "Classified feedback ÷ feedback under competence (spam aside) received in the period (monitored, no points)."),
-            row("5.2", "5", "Tỷ lệ PAKN xử lý đúng hạn", "Feedback handled on time", 6, LIN, NATIONAL, Basis.NONE,
-                    "Phản ánh, kiến nghị xử lý đúng hạn hoặc đang xử lý còn trong hạn ÷ phản ánh, kiến nghị thuộc thẩm quyền nhận trong kỳ; không có phản ánh nào thì được đủ điểm hay không có điểm là theo cấu hình của tỉnh (mặc định: đủ điểm).",
-                    "Feedback handled on time + in progress within time ÷ feedback under competence received in the period; whether a unit without feedback gets full points or none is set by the province (by default, full points)."),
+                    "Electronic certified-copy service coverage", 2, LIN, LOCAL, Basis.NONE),
+            row("5.1", "5", "Tỷ lệ PAKN theo phân loại", "Feedback by classification", 0, MON, NATIONAL, Basis.NONE),
+            row("5.2", "5", "Tỷ lệ PAKN xử lý đúng hạn", "Feedback handled on time", 6, LIN, NATIONAL, Basis.NONE),
             row("5.3", "5", "Tỷ lệ hài lòng trong xử lý PAKN", "Satisfaction with feedback handling", 6, LIN, NATIONAL,
-                    Basis.NONE, "Phản ánh, kiến nghị thuộc thẩm quyền trừ những phản ánh bị đánh giá không hài lòng, quá hạn hoặc bị phản ánh lại (mỗi phản ánh trừ một lần) ÷ phản ánh, kiến nghị thuộc thẩm quyền nhận trong kỳ; không có phản ánh nào thì được đủ điểm hay không có điểm là theo cấu hình của tỉnh (mặc định: đủ điểm).",
-                    "Feedback under competence less that rated unsatisfied, overdue or raised again (each once) ÷ feedback under competence received in the period; whether a unit without feedback gets full points or none is set by the province (by default, full points)."),
+                    Basis.NONE),
             row("5.4", "5", "Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC", "Satisfaction with dossier handling", 6,
-                    T90, LOCAL, Basis.PROCESSED,
-                    "Hồ sơ của chỉ tiêu 2.1 trừ hồ sơ trễ hạn và hồ sơ bị đánh giá không hài lòng ÷ hồ sơ của chỉ tiêu 2.1 (chưa tính phản ánh, kiến nghị); không có hồ sơ nào thì không có điểm.",
-                    "Dossiers of 2.1 minus late ones and those rated unsatisfied ÷ dossiers of 2.1 (feedback not counted); no dossiers, no points."));
+                    T90, LOCAL, Basis.PROCESSED));
 
     public static Optional<Indicator> byId(String id) {
         return ALL.stream().filter(i -> i.id().equals(id)).findFirst();
@@ -221,7 +184,7 @@ public final class Indicators {
     }
 
     private static Indicator row(String id, String group, String vi, String en, int max, Key key, Source source,
-                                 Basis basis, String noteVi, String noteEn) {
-        return new Indicator(id, group, vi, en, max, key, source, basis, noteVi, noteEn);
+                                 Basis basis) {
+        return new Indicator(id, group, vi, en, max, key, source, basis);
     }
 }

@@ -519,7 +519,7 @@ public class IndexService {
      * What an indicator counts, in the leader's words (issue 18): the "Cách tính" of the dashboard
      * ({@code index766.method.<id>}), then the rule the province has set where one applies ({@link #rule}).
      */
-    String note(Indicator ind, Locale locale) {
+    public String note(Indicator ind, Locale locale) {
         String method = msg("index766.method." + ind.id(), locale);
         String rule = rule(ind.id(), locale);
         return rule == null ? method : method + " " + rule;

@@ -54,8 +54,8 @@ class Index766Api {
 
     @GetMapping("/index766/indicators")
     @Operation(summary = "The indicator table: ids, names, points, scoring keys and where the data comes from")
-    List<Indicators.Indicator> indicators() {
-        return Indicators.ALL;
+    List<IndicatorView> indicators() {
+        return Indicators.ALL.stream().map(i -> IndicatorView.of(i, index)).toList();
     }
 
     @GetMapping("/index766/ranking")
