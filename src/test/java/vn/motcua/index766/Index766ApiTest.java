@@ -82,10 +82,14 @@ class Index766ApiTest {
 
     /** Every row of a drill-down, by dossier code. */
     Map<String, JsonNode> drill(String indicator, String part) {
+        return drill(indicator, part, null);
+    }
+
+    Map<String, JsonNode> drill(String indicator, String part, String lang) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         for (int page = 0; page < 20; page++) {
             JsonNode j = monitoring().get("/api/v1/index766/" + indicator + "/dossiers?unit=" + TAN_PHU + "&period=" + MONTH
-                    + "&part=" + part + "&size=500&page=" + page).json();
+                    + "&part=" + part + "&size=500&page=" + page + (lang == null ? "" : "&lang=" + lang)).json();
             j.get("items").forEach(i -> out.put(i.get("code").asString(), i));
             if ((page + 1) * 500L >= j.get("total").asLong()) {
                 break;
@@ -179,6 +183,13 @@ class Index766ApiTest {
                 .doesNotContainPattern("^\\d\\.\\d").doesNotContainPattern(Index766BrowserTest.DEVELOPER_WORDS));
         Map<String, JsonNode> num = drill("2.1", "numerator");
         assertThat(num).containsKeys(c1, c2, c4).doesNotContainKey(code3);
+        // the moments in the reader's own format (issue 18): "20:19 04/12/2026" in Vietnamese, "4 Dec 2026 20:19"
+        String moment = "\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}";
+        assertThat(den.get(c1).get("why").asString()).matches("Kết thúc lúc " + moment + ", hẹn trả " + moment + ": .+");
+        String english = drill("2.1", "denominator", "en").get(c1).get("why").asString();
+        String englishMoment = "\\d{1,2} [A-Z][a-z]{2,3} \\d{4} \\d{2}:\\d{2}";
+        assertThat(english).matches("Finished at " + englishMoment + ", due " + englishMoment + ": .+")
+                .doesNotContainPattern("\\d{2}/\\d{2}/\\d{4}");
 
         long[] after21 = fraction("2.1");
         assertThat(after21[1] - before21[1]).as("four more dossiers processed this month").isEqualTo(4);

@@ -1,7 +1,6 @@
 package vn.motcua.index766.internal;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.index766.Index766Settings;
 import vn.motcua.index766.Indicators;
 import vn.motcua.index766.Period;
+import vn.motcua.index766.web.Index766Format;
 import vn.motcua.platform.PageResult;
 import vn.motcua.platform.ProblemException;
 
@@ -27,8 +27,6 @@ public class DrillDown {
                       String status, OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime endAt,
                       String outcome, boolean inNumerator, String why) {
     }
-
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     private final JdbcTemplate jdbc;
     private final IndexService index;
@@ -136,6 +134,7 @@ public class DrillDown {
         boolean in;
         String why;
         OffsetDateTime due = FactRules.due(f, s);
+        Index766Format fmt = index.format(locale);
         switch (id) {
             case "2.1", "5.4" -> {
                 boolean open = f.endAt() == null || !f.endAt().isBefore(t);
@@ -144,17 +143,18 @@ public class DrillDown {
                     ok = !"LATE".equals(f.outcome());
                     String verdict = index.msg("index766.outcome." + f.outcome(), locale);
                     why = f.lateFlag()
-                            ? index.msg("index766.why.supplements", locale, at(f.endAt()), f.supplementCount())
-                            : index.msg("index766.why.ended", locale, at(f.endAt()), at(due), verdict);
+                            ? index.msg("index766.why.supplements", locale, fmt.moment(f.endAt()), f.supplementCount())
+                            : index.msg("index766.why.ended", locale, fmt.moment(f.endAt()), fmt.moment(due), verdict);
                 } else {
                     ok = FactRules.openOnTime(f, t, s);
                     String verdict = index.msg(ok ? "index766.open.ok" : "index766.open.late", locale);
                     if (f.lateFlag()) {
                         why = index.msg("index766.why.openSupplements", locale, f.supplementCount());
                     } else if (f.clockStoppedAt() != null && f.clockStoppedAt().isBefore(t)) {
-                        why = index.msg("index766.why.waiting", locale, at(f.clockStoppedAt()), at(due), verdict);
+                        why = index.msg("index766.why.waiting", locale, fmt.moment(f.clockStoppedAt()),
+                                fmt.moment(due), verdict);
                     } else {
-                        why = index.msg("index766.why.open", locale, at(due), at(t), verdict);
+                        why = index.msg("index766.why.open", locale, fmt.moment(due), fmt.moment(t), verdict);
                     }
                 }
                 if (f.apologyCount() > 0) {
@@ -171,7 +171,7 @@ public class DrillDown {
             }
             case "2.2" -> {
                 in = true;
-                why = index.msg("index766.why.duration", locale, index.format(locale).duration(
+                why = index.msg("index766.why.duration", locale, fmt.duration(
                         java.time.Duration.between(f.receivedAt(), f.endAt()).toMinutes()));
             }
             case "3.3" -> {
@@ -198,9 +198,5 @@ public class DrillDown {
         }
         return new Row(f.code(), f.procedureCode(), f.procedureName(), f.agencyCode(), f.channel(), f.status(),
                 f.receivedAt(), f.dueAt(), f.endAt(), f.outcome(), in, why);
-    }
-
-    private String at(OffsetDateTime t) {
-        return t == null ? "—" : t.atZoneSameInstant(index.zone()).format(AT);
     }
 }
