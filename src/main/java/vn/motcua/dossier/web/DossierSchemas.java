@@ -112,7 +112,16 @@ final class DossierSchemas {
                    @Nullable String origin,
                    @NonNull String action, String actionName,
                    String fromStatus, String toStatus, String step, String reason, String note, OffsetDateTime dueAt,
-                   List<JsonNode> documents) {
+                   List<HistoryDocument> documents) {
+    }
+
+    @Schema(name = "DossierHistoryDocument", description = "A file the action attached to the dossier (download it "
+            + "with GET /api/v1/files/{id} when allowed)")
+    record HistoryDocument(@NonNull @Schema(format = "uuid") String fileId,
+                           @NonNull @Schema(description = "the file's name as uploaded") String name,
+                           @NonNull @Schema(description = "SUPPLEMENT: supplied by the applicant (online, or scanned "
+                                   + "at the counter); RESULT: the result; WITHDRAWAL: the request to withdraw",
+                                   allowableValues = {"SUPPLEMENT", "RESULT", "WITHDRAWAL"}) String kind) {
     }
 
     @Schema(name = "OfficeQueue", description = "A page of the work queue, with the count of each view")
