@@ -67,7 +67,8 @@ import vn.motcua.platform.Actor;
  * (a body: a wrong {@code Content-Type} or a charset other than UTF-8), 429 (public operations, rate-limited); a
  * code declared without content with {@code @ApiResponse} gets the {@code Problem} body too;</li>
  * <li>binary downloads ({@code byte[]}, {@code Resource}, paths ending in .pdf/.xlsx/.csv) as
- * {@code format: binary} of their media type; a declared 201 takes the body springdoc put on 200;</li>
+ * {@code format: binary} of their media type (on a path ending so, no {@code format} parameter: the path says it);
+ * a declared 201 takes the body springdoc put on 200;</li>
  * <li>unique, stable camelCase operation ids: the controller's name and the method's ({@code DossierApi.submit} →
  * {@code dossierSubmit}), refined by the path's file extension, then the HTTP method, where they collide; readable
  * tags.</li>
@@ -352,6 +353,13 @@ class ContractCustomizer implements OperationCustomizer, OpenApiCustomizer {
         }
         Schema<?> file = new StringSchema().format("binary");
         ok.setContent(new Content().addMediaType(type != null ? type : "*/*", new MediaType().schema(file)));
+        if (type != null && o.op.getParameters() != null) {
+            // the path's extension says the format: a `format` choice (the JSON path's) has nothing to choose here
+            o.op.getParameters().removeIf(p -> "format".equals(p.getName()) && "query".equals(p.getIn()));
+            if (o.op.getParameters().isEmpty()) {
+                o.op.setParameters(null);
+            }
+        }
         if (ok.getDescription() == null || ok.getDescription().isBlank() || "OK".equals(ok.getDescription())) {
             ok.setDescription("The file");
         }

@@ -325,6 +325,77 @@ class ReportsApiTest {
         }
     }
 
+    /** The figures of a row as the workbook shows them, column by column (Bảng 2–9 add the on-time rate). */
+    static final Map<String, List<String>> FIGURES = Map.of(
+            "procedures-by-level", List.of("procedures", "full", "partial", "notOnline"),
+            "dossiers", List.of("carriedOver", "newOnline", "newDirect", "received", "processed", "early", "onTime",
+                    "late", "inProgress", "withinTime", "overdue"),
+            "online-rates", List.of("received", "online", "receivedOfOnlineProcedures", "usageRate",
+                    "processingRate"));
+
+    /**
+     * Issue 16: {@code ?format=xlsx} on each statistics path is declared (the {@code format} choice and the workbook
+     * as a second media type of the 200 answer), and what it answers is a real workbook whose every row, every figure
+     * and the total equal the JSON answer of the same question.
+     */
+    @Test
+    void formatXlsxIsDeclaredAndAnswersTheJsonFiguresAsAWorkbook() throws IOException {
+        JsonNode paths = api().get("/v3/api-docs").json().get("paths");
+        for (String query : List.of("procedures-by-level?", "by-level?" + PERIOD, "by-unit?" + PERIOD,
+                "by-unit?unit=" + TAN_PHU + "&" + PERIOD, "online-rates?" + PERIOD, "by-procedure?top=5&" + PERIOD,
+                "by-procedure?procedure=" + MARITAL + "&" + PERIOD)) {
+            String report = query.substring(0, query.indexOf('?'));
+            JsonNode op = paths.get("/api/v1/stats/" + report).get("get");
+            JsonNode format = op.get("parameters").valueStream().filter(p -> p.get("name").asString().equals("format"))
+                    .findFirst().orElseThrow();
+            assertThat(format.get("schema").get("enum").valueStream().map(JsonNode::asString))
+                    .as(report).containsExactly("json", "xlsx");
+            JsonNode content = op.get("responses").get("200").get("content");
+            assertThat(content.has("application/json")).as(report).isTrue();
+            assertThat(content.get(ExcelWriter.CONTENT_TYPE).get("schema").get("format").asString()).as(report)
+                    .isEqualTo("binary");
+            assertThat(paths.get("/api/v1/stats/" + report + ".xlsx").get("get").has("parameters")
+                    && paths.get("/api/v1/stats/" + report + ".xlsx").get("get").get("parameters").valueStream()
+                    .anyMatch(p -> p.get("name").asString().equals("format")))
+                    .as("the .xlsx path has no format to choose").isFalse();
+
+            JsonNode json = api().get("/api/v1/stats/" + query).json();
+            var r = api().get("/api/v1/stats/" + query + "&format=xlsx");
+            assertThat(r.status()).as(query + " " + r).isEqualTo(200);
+            assertThat(r.header("Content-Type")).startsWith(ExcelWriter.CONTENT_TYPE);
+            List<String> fields = FIGURES.getOrDefault(report, FIGURES.get("dossiers"));
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+                Sheet sheet = wb.getSheetAt(0);
+                List<JsonNode> rows = new ArrayList<>();
+                json.get("rows").forEach(rows::add);
+                rows.add(json.get("total"));
+                assertThat(rows).as(query).hasSizeGreaterThan(1);
+                for (int i = 0; i < rows.size(); i++) {
+                    JsonNode row = rows.get(i).has("counts") ? rows.get(i).get("counts") : rows.get(i);
+                    List<Double> expected = new ArrayList<>();
+                    for (String f : fields) {
+                        if (!row.get(f).isNull()) {
+                            expected.add(row.get(f).asDouble());
+                        }
+                    }
+                    if (rows.get(i).has("counts") && row.get("processed").asLong() > 0) {
+                        expected.add(Math.round(row.get("onTime").asLong() * 1000.0 / row.get("processed").asLong())
+                                / 10.0);
+                    }
+                    List<Double> cells = new ArrayList<>();
+                    for (Cell c : sheet.getRow(ExcelWriter.HEADER_ROW + 1 + i)) {
+                        if (c.getCellType() == CellType.NUMERIC) {
+                            cells.add(c.getNumericCellValue());
+                        }
+                    }
+                    assertThat(cells).as(query + " row " + i).isEqualTo(expected);
+                }
+                assertThat(sheet.getRow(ExcelWriter.HEADER_ROW + rows.size()).getCell(0).getStringCellValue())
+                        .as("the last row is the total").startsWith("Tổng");
+            }
+        }
+    }
+
     static List<String> texts(Row row) {
         List<String> out = new ArrayList<>();
         for (Cell c : row) {
