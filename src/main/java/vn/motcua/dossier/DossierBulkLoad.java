@@ -22,6 +22,25 @@ public interface DossierBulkLoad {
      */
     boolean load(String marker, String fingerprint, Loader loader) throws Exception;
 
+    /**
+     * Streams, in id order, the dossiers received in [{@code from}, {@code to}) whose history was loaded from
+     * {@code origin} (the generator writes {@code generator}), for a module that loads what their lives would have
+     * produced in its own tables (the demo's past payments). Read-only, in its own transaction.
+     */
+    void forEachLoaded(String origin, OffsetDateTime from, OffsetDateTime to, java.util.function.Consumer<Loaded> each);
+
+    /**
+     * A dossier loaded in bulk, as another module needs it.
+     *
+     * @param channel   ONLINE, DIRECT or POSTAL (as submitted)
+     * @param feeAmount the fee the catalogue quoted at intake (0: none)
+     * @param paidAt    when its fee was confirmed paid (null: never)
+     */
+    record Loaded(long id, String code, String procedureCode, String procedureName, String agencyCode, String channel,
+                  String status, OffsetDateTime receivedAt, OffsetDateTime finishedAt, long feeAmount,
+                  OffsetDateTime paidAt, String applicantName, String applicantIdNumber, String applicantAddress) {
+    }
+
     /** The work of a load: produces batches and hands them to {@link Session#write}. */
     @FunctionalInterface
     interface Loader {

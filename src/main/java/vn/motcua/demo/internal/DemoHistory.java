@@ -32,6 +32,8 @@ class DemoHistory {
 
     static final String MARKER = "dossier-history";
     static final String MARKER_BEFORE = "dossier-history-before-2025-07";
+    /** The payments of the history, loaded after its dossiers ({@link DemoPayments}). */
+    static final String PAYMENTS_MARKER = "payment-history";
     /** The first day of the two-level local government (Law 72/2025/QH15). */
     static final LocalDate JULY_2025 = LocalDate.of(2025, 7, 1);
     /** 1/50 of Bình Phước's 2022 volume, a year. */
@@ -39,14 +41,16 @@ class DemoHistory {
     private static final Log log = LogFactory.getLog(DemoHistory.class);
 
     private final DossierGenerator generator;
+    private final DemoPayments payments;
     private final WorkingCalendar calendar;
     private final Clock clock;
     private final LocalDate since;
 
-    DemoHistory(DossierGenerator generator, WorkingCalendar calendar, Clock clock,
+    DemoHistory(DossierGenerator generator, DemoPayments payments, WorkingCalendar calendar, Clock clock,
                 @org.springframework.beans.factory.annotation.Value("${motcua.demo.history.since:2024-01-01}")
                 LocalDate since) {
         this.generator = generator;
+        this.payments = payments;
         this.calendar = calendar;
         this.clock = clock;
         this.since = since;
@@ -63,6 +67,7 @@ class DemoHistory {
         // received until the end of last month; their lives go on until now (a dossier received on the 30th is
         // finished this month, as it would be), so the current month starts with a realistic backlog, not a frozen one
         OffsetDateTime cutoff = OffsetDateTime.now(clock.withZone(calendar.zone()));
+        boolean complete = true;
         for (Part part : parts(since, to)) {
             try {
                 var report = generator.generate(new DossierGenerator.Options(part.dossiers(), part.from(), part.to(),
@@ -73,7 +78,25 @@ class DemoHistory {
                 }
             } catch (Exception e) {
                 log.warn("Demo history not loaded (" + part.from() + " – " + part.to() + "): " + e.getMessage(), e);
+                complete = false; // the payments wait for the whole history (the next start resumes both)
             }
+        }
+        if (complete) {
+            loadPayments(to, cutoff);
+        }
+    }
+
+    /** The payments of the whole history, once its dossiers are all loaded ({@link DemoPayments}). */
+    private void loadPayments(LocalDate to, OffsetDateTime cutoff) {
+        try {
+            var report = payments.load(since, to, cutoff, 766, PAYMENTS_MARKER);
+            if (!report.skipped()) {
+                log.info(String.format("Demo history: %,d payment attempts of %,d dossiers (%,d paid, %,d refunded, "
+                        + "%,d e-receipts) loaded in %,d ms", report.attempts(), report.dossiers(), report.paid(),
+                        report.refunded(), report.receipts(), report.millis()));
+            }
+        } catch (Exception e) {
+            log.warn("Demo history's payments not loaded: " + e.getMessage(), e);
         }
     }
 

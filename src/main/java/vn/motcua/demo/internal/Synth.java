@@ -47,7 +47,8 @@ import vn.motcua.platform.Channel;
 final class Synth {
 
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
-    private static final String ORIGIN = "generator";
+    /** The origin of every history line the generator writes (how other loads find its dossiers). */
+    static final String ORIGIN = "generator";
     /** Office hours (the calendar's defaults): 07:00–11:30 and 13:30–17:00. */
     private static final int MORNING_MIN = 270;
     private static final int DAY_MIN = 480;

@@ -87,6 +87,41 @@ class DossierBulkLoader implements DossierBulkLoad {
         return true;
     }
 
+    @Override
+    public void forEachLoaded(String origin, java.time.OffsetDateTime from, java.time.OffsetDateTime to, java.util.function.Consumer<Loaded> each) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select d.id, d.code, d.procedure_code, d.procedure_name, d.agency_code, d.channel, d.status,
+                        d.received_at, d.finished_at, coalesce(d.fee_amount, 0), d.paid_at, d.applicant_name,
+                        d.applicant_id_number, d.applicant ->> 'address'
+                    from dossier d
+                    where d.received_at >= ? and d.received_at < ?
+                      and exists (select 1 from dossier_history h where h.dossier_id = d.id and h.origin = ?)
+                    order by d.id""")) {
+                ps.setFetchSize(5000);
+                ps.setObject(1, from);
+                ps.setObject(2, to);
+                ps.setString(3, origin);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(new Loaded(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7),
+                                rs.getObject(8, java.time.OffsetDateTime.class),
+                                rs.getObject(9, java.time.OffsetDateTime.class), rs.getLong(10),
+                                rs.getObject(11, java.time.OffsetDateTime.class), rs.getString(12), rs.getString(13),
+                                rs.getString(14)));
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the loaded dossiers failed: " + e.getMessage(), e);
+        }
+    }
+
     private static boolean claim(Connection tx, String marker) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement("select pg_try_advisory_xact_lock(hashtext(?))")) {
             ps.setString(1, "demo:" + marker);

@@ -514,16 +514,7 @@ public class PaymentService {
     static List<Map<String, Object>> items(PayableDossier d, long due) {
         long lines = d.feeItems().stream().mapToLong(i -> i.amount() == null ? 0 : i.amount()).sum();
         if (lines == due) {
-            return d.feeItems().stream().map(i -> {
-                Map<String, Object> m = new java.util.LinkedHashMap<>();
-                m.put("name", i.name());
-                m.put("kind", i.kind() == null ? "le_phi" : i.kind());
-                m.put("category", PaymentCategories.of(i.kind(), d.outsideCatalogue()).name());
-                m.put("quantity", i.quantity());
-                m.put("unitAmount", i.unitAmount());
-                m.put("amount", i.amount());
-                return m;
-            }).toList();
+            return d.feeItems().stream().map(i -> line(i, d.outsideCatalogue())).toList();
         }
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         String kind = d.feeItems().stream().map(i -> i.kind()).filter(k -> k != null).findFirst().orElse("le_phi");
@@ -535,6 +526,18 @@ public class PaymentService {
         m.put("unitAmount", due);
         m.put("amount", due);
         return List.of(m);
+    }
+
+    /** A line of the catalogue's quote as a payment keeps it, with its category ({@link PaymentCategories}). */
+    static Map<String, Object> line(vn.motcua.catalog.FeeQuote.Item i, boolean outsideCatalogue) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("name", i.name());
+        m.put("kind", i.kind() == null ? "le_phi" : i.kind());
+        m.put("category", PaymentCategories.of(i.kind(), outsideCatalogue).name());
+        m.put("quantity", i.quantity());
+        m.put("unitAmount", i.unitAmount());
+        m.put("amount", i.amount());
+        return m;
     }
 
     /** MC + yyMMddHHmmss (Vietnam time, the calendar's zone) + 6 random digits: unique, alphanumeric, 20 characters. */

@@ -58,11 +58,13 @@ public class EReceipts {
     private final SignedDocuments register;
     private final FileStore files;
     private final TransactionTemplate tx;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    EReceipts(JdbcClient jdbc, ReceiptProperties properties, Organization organization, WorkingCalendar calendar,
+    EReceipts(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, ReceiptProperties properties, Organization organization, WorkingCalendar calendar,
               OfficialDocuments documents, DocumentSigner signer, SignedDocuments register, FileStore files,
               TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.properties = properties;
         this.organization = organization;
         this.calendar = calendar;
@@ -133,6 +135,68 @@ public class EReceipts {
                     + r.reference() + " (" + amount + " đ of " + r.amount() + " đ, " + r.agencyCode() + ")");
         }
         return find(r.id());
+    }
+
+    /**
+     * Issues at once the receipts of payments settled in the past (a bulk load of history, in the caller's
+     * transaction, the payments' rows written by it): the same receipts {@link #issue} gives — one per category, with
+     * its lines, amount and XML, dated when the payment was settled — numbered in order of settlement within each
+     * agency's series and calendar year. The numbers are reserved a block per series and year in one statement each
+     * (live receipts meanwhile wait for the block's row, then continue after it: no gaps, no duplicates). Payments
+     * that already have receipts are not given here.
+     *
+     * @return the receipts issued
+     */
+    public long issueAll(List<PaymentRecord> paid) {
+        record Part(PaymentRecord payment, PaymentCategory category, List<JsonNode> lines, long amount,
+                    OffsetDateTime issuedAt, String series, int year) {
+        }
+        Map<String, List<Part>> bySeries = new java.util.LinkedHashMap<>();
+        paid.stream().sorted(java.util.Comparator.comparing(PaymentRecord::settledAt).thenComparing(PaymentRecord::reference))
+                .forEach(r -> {
+                    ZonedDateTime local = r.settledAt().atZoneSameInstant(calendar.zone());
+                    int year = local.getYear();
+                    String series = properties.seriesOf(r.agencyCode(), year);
+                    for (var part : parts(r).entrySet()) {
+                        long amount = part.getValue().stream().mapToLong(i -> i.path("amount").asLong(0)).sum();
+                        if (amount > 0) {
+                            bySeries.computeIfAbsent(r.agencyCode() + "|" + series + "|" + year,
+                                    k -> new ArrayList<>()).add(new Part(r, part.getKey(), part.getValue(), amount,
+                                    local.toOffsetDateTime(), series, year));
+                        }
+                    }
+                });
+        List<Object[]> rows = new ArrayList<>();
+        for (List<Part> parts : bySeries.values()) {
+            Part first = parts.getFirst();
+            long last = jdbc.sql("""
+                    insert into payment_receipt_series (agency_code, series, year, last_number) values (:a, :s, :y, :n)
+                    on conflict (agency_code, series, year)
+                    do update set last_number = payment_receipt_series.last_number + :n
+                    returning last_number""")
+                    .param("a", first.payment().agencyCode()).param("s", first.series()).param("y", first.year())
+                    .param("n", parts.size()).query(Long.class).single();
+            if (Long.toString(last).length() > properties.numberDigits()) {
+                throw new IllegalStateException("receipt series " + first.series() + " of "
+                        + first.payment().agencyCode() + " is full");
+            }
+            long number = last - parts.size();
+            for (Part p : parts) {
+                Receipt receipt = new Receipt(p.payment().id(), p.category(), p.payment().agencyCode(),
+                        properties.templateSymbol(), p.series(), p.year(), ++number, p.issuedAt(), p.amount(), null,
+                        null, null, 0);
+                rows.add(new Object[] {p.payment().id(), p.category().name(), p.payment().agencyCode(),
+                        receipt.templateSymbol(), p.series(), p.year(), number, p.issuedAt(), p.amount(),
+                        xml(p.payment(), receipt, p.lines(), p.payment().gatewayTxnNo())});
+            }
+        }
+        for (int from = 0; from < rows.size(); from += 2000) {
+            batch.batchUpdate("""
+                    insert into payment_e_receipt (payment_id, category, agency_code, template_symbol, series, year,
+                        number, issued_at, amount, xml)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + 2000)));
+        }
+        return rows.size();
     }
 
     /** The lines of a payment by category, in the order phí, lệ phí, other obligations. */

@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  */
 @Controller
 @ConditionalOnProperty(name = "motcua.payment.sandbox.enabled", havingValue = "true")
-class VnPaySandbox {
+class VnPaySandbox implements PastVnPayTransactions {
 
     static final String PAGE = "/sandbox/vnpay/paymentv2/vpcpay.html";
     static final String API = "/api/v1/sandbox/vnpay/merchant_webapi/api/transaction";
@@ -46,20 +46,47 @@ class VnPaySandbox {
     private final VnPayProperties merchant;
     private final SandboxProperties properties;
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final Environment environment;
     private final Clock clock;
     /** VNPay's times are GMT+7: the calendar's zone. */
     private final java.time.ZoneId zone;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    VnPaySandbox(VnPayProperties merchant, SandboxProperties properties, JdbcClient jdbc, Environment environment,
-                 Clock clock, java.time.ZoneId zone) {
+    VnPaySandbox(VnPayProperties merchant, SandboxProperties properties, JdbcClient jdbc,
+                 org.springframework.jdbc.core.JdbcTemplate batch, Environment environment, Clock clock,
+                 java.time.ZoneId zone) {
+        this.batch = batch;
         this.zone = zone;
         this.merchant = merchant;
         this.properties = properties;
         this.jdbc = jdbc;
         this.environment = environment;
         this.clock = clock;
+    }
+
+    @Override
+    public void remember(java.util.List<vn.motcua.payment.internal.PaymentRecord> attempts) {
+        java.util.List<Object[]> rows = new java.util.ArrayList<>();
+        for (var r : attempts) {
+            if (!"VNPAY".equals(r.gateway()) || r.gatewayTxnNo() == null) {
+                continue; // expired without reaching VNPay's page: VNPay does not know it
+            }
+            boolean paid = r.paidAt() != null;
+            rows.add(new Object[] {r.reference(), merchant.tmnCode(), r.amount() * 100,
+                    VnPayGateway.orderInfo("Thanh toan phi le phi ho so " + r.dossierCode()),
+                    VnPayGateway.time(r.createdAt(), zone), r.gatewayTxnNo(), paid ? "00" : r.responseCode(),
+                    paid ? "00" : "02", r.bankCode(), VnPayGateway.time(paid ? r.paidAt() : r.settledAt(), zone),
+                    r.refundedAt() != null ? r.amount() * 100 : 0, "/thanh-toan/ket-qua",
+                    VnPayGateway.time(r.expiresAt(), zone), r.createdAt()});
+        }
+        for (int from = 0; from < rows.size(); from += 2000) {
+            batch.batchUpdate("""
+                    insert into payment_sandbox_txn (txn_ref, tmn_code, amount, order_info, create_date, transaction_no,
+                        response_code, transaction_status, bank_code, pay_date, refunded_amount, return_url,
+                        expire_date, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + 2000)));
+        }
     }
 
     /** The payment page: the request checked as VNPay checks it, then the choice to pay or cancel. */
