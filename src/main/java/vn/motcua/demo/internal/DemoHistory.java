@@ -22,7 +22,8 @@ import vn.motcua.calendar.WorkingCalendar;
  * Bình Phước: dossiers filed under the old province, districts and communes); from it, with the agencies in force
  * then (the successors' one-stops when the reorganisation is applied, {@code motcua.demo.apply-reorganisation-2025}).
  * Each part is recorded in demo_data_loaded (names {@value #MARKER_BEFORE}, {@value #MARKER}) in the load's own
- * transaction: a restart, or a second node, skips it. Off with {@code motcua.demo.history.enabled=false} (the tests,
+ * transaction: a restart, or a second node, skips it. Once both parts are in, the history's payments follow
+ * ({@link DemoPayments}, recorded as {@value #PAYMENTS_MARKER}). Off with {@code motcua.demo.history.enabled=false} (the tests,
  * the command line).
  */
 @Component
