@@ -116,6 +116,9 @@ public class IndexService {
         if (a.isPresent()) {
             return ref(a.get(), en);
         }
+        if (organization.unitAt(c, today()).isPresent()) {
+            return todayRef(c, locale); // a unit formed by a reorganisation under a code of its own (Tỉnh Đồng Nai 75)
+        }
         throw ProblemException.invalid("unit", "error.index766.unit", c);
     }
 
@@ -167,12 +170,48 @@ public class IndexService {
         if ("AGENCY".equals(u.kind())) {
             return u;
         }
-        java.time.LocalDate end = period.last().atEndOfMonth();
-        java.time.LocalDate day = end.isAfter(today()) ? today() : end;
-        return organization.unitAt(u.code(), day).filter(p -> p.level() == u.level())
+        return organization.unitAt(u.code(), dayOf(period)).filter(p -> p.level() == u.level())
                 .map(p -> new UnitRef(u.code(), english(locale) && p.nameEn() != null ? p.nameEn() : p.name(),
                         u.kind(), u.column(), u.level()))
                 .orElse(u);
+    }
+
+    /** The day a period's units are taken at: its last day, today for the current month. */
+    public java.time.LocalDate dayOf(Period period) {
+        java.time.LocalDate end = period.last().atEndOfMonth();
+        return end.isAfter(today()) ? today() : end;
+    }
+
+    /** A commune, ward or town as listed for a period, and the unit it lay in then (its district, or its province). */
+    public record Listed(UnitRef unit, String group) {
+    }
+
+    /**
+     * The communes, wards and towns of a period, for the ranking and the unit list: those in force on its last day
+     * (today for the current month) and those whose own agencies still receive (a reorganisation recorded, not
+     * applied), each named as it stood then and under the unit it lay in then. On today's structure: the 40 communes
+     * and wards of Đồng Nai formed from Bình Phước under "Tỉnh Đồng Nai", not the 111 of before; for 2024 the 111.
+     */
+    public List<Listed> communesAt(Period period, Locale locale) {
+        boolean en = english(locale);
+        Map<String, vn.motcua.organization.UnitPeriod> then = new java.util.HashMap<>();
+        organization.unitsAt(null, dayOf(period)).forEach(u -> then.putIfAbsent(u.code(), u));
+        List<Listed> out = new ArrayList<>();
+        for (AdminUnit c : organization.units(UnitLevel.COMMUNE)) {
+            var u = then.get(c.code());
+            if (u == null && organization.agencies(c.code()).isEmpty()) {
+                continue; // abolished, and nothing of its own receives any more
+            }
+            String name = u == null ? null : en && u.nameEn() != null ? u.nameEn() : u.name();
+            UnitRef ref = name == null ? ref(c, en) : new UnitRef(c.code(), name, c.level().name(), "commune_code",
+                    c.level());
+            String parent = u == null ? c.parentCode() : u.parentCode();
+            var p = parent == null ? null : then.get(parent);
+            String group = p != null ? (en && p.nameEn() != null ? p.nameEn() : p.name())
+                    : organization.unit(parent).map(x -> en && x.nameEn() != null ? x.nameEn() : x.name()).orElse("");
+            out.add(new Listed(ref, group));
+        }
+        return out;
     }
 
     /**
@@ -235,7 +274,7 @@ public class IndexService {
         boolean en = english(locale);
         List<UnitRef> units = switch (level) {
             case DISTRICT -> organization.units(UnitLevel.DISTRICT).stream().map(u -> ref(u, en)).toList();
-            case COMMUNE -> organization.units(UnitLevel.COMMUNE).stream().map(u -> ref(u, en)).toList();
+            case COMMUNE -> communesAt(period, locale).stream().map(Listed::unit).toList();
             case AGENCY -> organization.allAgencies().stream().map(a -> ref(a, en)).toList();
             case DEPARTMENT -> organization.allAgencies().stream()
                     .filter(a -> a.level() == UnitLevel.PROVINCE && !a.isOneStop()).map(a -> ref(a, en)).toList();

@@ -99,7 +99,7 @@ class Index766Pages {
         model.addAttribute("rankLevels", IndexService.RankLevel.values());
         model.addAttribute("ranking", ranking);
         model.addAttribute("trend", trend);
-        model.addAttribute("units", grouped(unitOptions(locale)));
+        model.addAttribute("units", grouped(unitOptions(p, locale)));
         model.addAttribute("periods", grouped(periodOptions(p, locale)));
         Index766Format f = format(locale);
         model.addAttribute("fmt", f);
@@ -201,9 +201,21 @@ class Index766Pages {
                 : IndexService.RankLevel.COMMUNE;
     }
 
-    private List<Option> unitOptions(Locale locale) {
+    /**
+     * The units a leader can look at for a period: the province(s), the departments, the districts, and the communes
+     * of the period ({@link IndexService#communesAt}: on today's structure the communes and wards of Đồng Nai under
+     * "Tỉnh Đồng Nai", named as they are, with Tỉnh Đồng Nai itself).
+     */
+    private List<Option> unitOptions(Period period, Locale locale) {
         boolean en = "en".equals(locale.getLanguage());
         List<Option> out = new ArrayList<>();
+        List<IndexService.Listed> communes = index.communesAt(period, locale);
+        for (var u : organization.unitsAt(null, index.dayOf(period))) {
+            if (u.level() == UnitLevel.PROVINCE && organization.unit(u.code()).isEmpty()) {
+                out.add(new Option(u.code(), en && u.nameEn() != null ? u.nameEn() : u.name(),
+                        msg("index766.group.province", locale)));
+            }
+        }
         for (AdminUnit p : organization.units(UnitLevel.PROVINCE)) {
             String pg = msg("index766.group.province", locale);
             out.add(new Option(p.code(), name(p, en), pg));
@@ -216,11 +228,9 @@ class Index766Pages {
             for (AdminUnit d : organization.children(p.code())) {
                 out.add(new Option(d.code(), name(d, en), msg("index766.group.districts", locale)));
             }
-            for (AdminUnit d : organization.children(p.code())) {
-                for (AdminUnit c : organization.children(d.code())) {
-                    out.add(new Option(c.code(), name(c, en), name(d, en)));
-                }
-            }
+        }
+        for (IndexService.Listed c : communes) {
+            out.add(new Option(c.unit().code(), c.unit().name(), c.group()));
         }
         return out;
     }

@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 import vn.motcua.index766.internal.Contributions;
 import vn.motcua.index766.internal.IndexService;
 import vn.motcua.signing.internal.Pdftotext;
+import vn.motcua.test.PageSession;
 import vn.motcua.test.TestApi;
 import vn.motcua.test.TestConfig;
 import vn.motcua.test.TestDossiers;
@@ -175,6 +176,30 @@ class DemoTodayStructureTest {
         JsonNode returned = act(desk, done, "RETURN_RESULT", Map.of());
         assertThat(returned.get("status").asString()).isEqualTo("RETURNED");
         assertThat(desk.get("/api/v1/office/dossiers/" + code + "/history").json().size()).isGreaterThanOrEqualTo(5);
+    }
+
+    /** What the users see on today's structure: the citizen's choice of agency, a new ward leader's dashboard. */
+    @Test
+    void thePagesShowTodaysUnits() {
+        // congdan2's profile says Xã Tiến Hưng (25213): the form proposes the one-stop of the ward it was merged into
+        String apply = new PageSession(port).logIn("congdan2").get("/nop-ho-so/" + TestDossiers.MARITAL).html();
+        assertThat(apply).containsPattern("value=\"75.25195.MC\"[^>]*selected")
+                .contains("<optgroup label=\"Tỉnh Đồng Nai\">")
+                .as("the closed one-stops are not offered").doesNotContain("value=\"70.689.25195.MC\"")
+                .doesNotContain("value=\"70.689.25213.MC\"").doesNotContain("Thành phố Đồng Xoài");
+
+        // Phường Bình Phước's leader lands on the ward, named and listed as it is today
+        String home = new PageSession(port).logIn("lanhdao.tanphu").get("/chi-so-766").html();
+        assertThat(home).contains("<strong>Phường Bình Phước</strong>")
+                .containsPattern("value=\"25195\"[^>]*selected[^>]*>Phường Bình Phước<")
+                .contains("<optgroup label=\"Tỉnh Đồng Nai\">").contains(">Phường Đồng Xoài<")
+                .as("an abolished commune is not listed for this month").doesNotContain(">Xã Tiến Hưng<");
+        // and the same page for 2024 by the units then
+        String y2024 = new PageSession(port).logIn("lanhdao.tanphu").get("/chi-so-766?unit=25195&period=2024")
+                .html();
+        assertThat(y2024).contains("<strong>Phường Tân Phú</strong>").contains(">Xã Tiến Hưng<");
+        assertThat(new TestApi(port).get("/api/v1/index766?unit=75").json().get("unitName").asString())
+                .isEqualTo("Tỉnh Đồng Nai");
     }
 
     private JsonNode act(TestApi who, JsonNode d, String action, Map<String, Object> extra) {
