@@ -30,6 +30,21 @@ public interface DossierBulkLoad {
     void forEachLoaded(String origin, OffsetDateTime from, OffsetDateTime to, java.util.function.Consumer<Loaded> each);
 
     /**
+     * Tells the payments of loaded dossiers in their histories as the live flow does ({@link PaymentReceived#note()};
+     * an online payment confirmed by the system, cash by the reception officer who took it): each dossier's
+     * {@code CONFIRM_PAYMENT} line of {@code origin} at the payment's moment gets the note, and the system as its
+     * actor when paid online. With a {@code marker} (demo_data_loaded) skipped when recorded, recorded in the same
+     * transaction; {@code notes} is asked only when not skipped.
+     *
+     * @return the lines told (-1: skipped)
+     */
+    int notePayments(String origin, String marker, java.util.function.Supplier<List<PaymentNote>> notes);
+
+    /** A payment a loaded dossier received, at the moment its history confirms it. */
+    record PaymentNote(long dossierId, OffsetDateTime at, PaymentReceived payment) {
+    }
+
+    /**
      * A dossier loaded in bulk, as another module needs it.
      *
      * @param channel   ONLINE, DIRECT or POSTAL (as submitted)

@@ -14,6 +14,17 @@ import java.time.OffsetDateTime;
  */
 public record PaymentReceived(String reference, long amount, Method method, String gateway, OffsetDateTime paidAt) {
 
+    /**
+     * How the dossier's history tells it (the note of its CONFIRM_PAYMENT line): "Đã nộp 8.000 đồng tiền mặt tại quầy,
+     * biên lai …" or "Đã thanh toán trực tuyến 8.000 đồng qua VNPAY, mã giao dịch …".
+     */
+    public String note() {
+        String figures = String.format(java.util.Locale.ROOT, "%,d", amount).replace(',', '.');
+        return method == Method.CASH
+                ? "Đã nộp " + figures + " đồng tiền mặt tại quầy, biên lai " + reference
+                : "Đã thanh toán trực tuyến " + figures + " đồng qua " + gateway + ", mã giao dịch " + reference;
+    }
+
     /** How a fee was paid. */
     public enum Method {
         ONLINE,

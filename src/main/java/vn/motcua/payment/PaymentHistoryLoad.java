@@ -17,9 +17,27 @@ public interface PaymentHistoryLoad {
 
     /**
      * Runs a load. With a {@code marker} (a demo_data_loaded name) it is skipped when recorded, and recorded in the
-     * same transaction: a second start does not duplicate, a load cut short is redone whole.
+     * same transaction: a second start does not duplicate, a load cut short is redone whole. {@code payments} is
+     * asked only when the load is not skipped.
      */
-    Report load(String marker, long seed, List<PastPayment> payments);
+    Report load(String marker, long seed, java.util.function.Supplier<List<PastPayment>> payments);
+
+    /**
+     * The attempts that took the fee of these dossiers (paid, whether refunded since or not), for the dossiers'
+     * histories to tell them.
+     */
+    List<Taken> taken(java.util.Collection<Long> dossierIds);
+
+    /**
+     * An attempt that took a dossier's fee.
+     *
+     * @param method    ONLINE or CASH
+     * @param paidAt    when the money moved
+     * @param settledAt when this system recorded it (the dossier's confirmation)
+     */
+    record Taken(long dossierId, String reference, String gateway, String method, long amount, OffsetDateTime paidAt,
+                 OffsetDateTime settledAt) {
+    }
 
     /**
      * What one dossier paid: the catalogue's lines (each with its kind {@code phi} / {@code le_phi}) and its attempts

@@ -15,6 +15,7 @@ import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.FeeInputs;
 import vn.motcua.catalog.FeeQuote;
 import vn.motcua.dossier.DossierBulkLoad;
+import vn.motcua.dossier.PaymentReceived;
 import vn.motcua.payment.PaymentHistoryLoad;
 import vn.motcua.payment.PaymentHistoryLoad.Attempt;
 import vn.motcua.payment.PaymentHistoryLoad.PastPayment;
@@ -26,7 +27,9 @@ import vn.motcua.platform.Channel;
  * The payments of the demo history: for every generated dossier whose fee was paid (its history has the payment
  * request and its confirmation, {@code paid_at}), the attempts the real flow would have recorded, handed to the
  * payment module's bulk load ({@link PaymentHistoryLoad}), which writes its own tables, issues the e-receipts and has
- * the 766 index recount. The amount is always the catalogue's: the procedure's quote for the dossier's channel
+ * the 766 index recount; then the dossiers' histories tell the payments as the live flow does
+ * ({@link DossierBulkLoad#notePayments}: "Đã thanh toán trực tuyến … qua VNPAY, mã giao dịch …", confirmed by the
+ * system; cash by the officer who took it). The amount is always the catalogue's: the procedure's quote for the dossier's channel
  * ({@link Catalog#quote}), its lines with their kinds (phí / lệ phí); a dossier whose stored fee is not that quote
  * (none in the generator's data) is left unpaid rather than given an invented amount.
  *
@@ -82,22 +85,42 @@ public class DemoPayments {
      */
     public PaymentHistoryLoad.Report load(LocalDate since, LocalDate to, OffsetDateTime cutoff, long seed,
                                           String marker) {
-        List<PastPayment> out = new ArrayList<>();
-        Map<String, FeeQuote> quotes = new HashMap<>();
-        dossiers.forEachLoaded(Synth.ORIGIN, since.atStartOfDay(calendar.zone()).toOffsetDateTime(),
-                to.plusDays(1).atStartOfDay(calendar.zone()).toOffsetDateTime(), d -> {
-                    if (d.feeAmount() <= 0 || d.paidAt() == null || d.paidAt().isAfter(cutoff)) {
-                        return;
+        OffsetDateTime from = since.atStartOfDay(calendar.zone()).toOffsetDateTime();
+        OffsetDateTime until = to.plusDays(1).atStartOfDay(calendar.zone()).toOffsetDateTime();
+        List<Long> paid = new ArrayList<>();
+        PaymentHistoryLoad.Report report = payments.load(marker, seed, () -> {
+            List<PastPayment> out = new ArrayList<>();
+            Map<String, FeeQuote> quotes = new HashMap<>();
+            dossiers.forEachLoaded(Synth.ORIGIN, from, until, d -> {
+                if (d.feeAmount() <= 0 || d.paidAt() == null || d.paidAt().isAfter(cutoff)) {
+                    return;
+                }
+                Channel channel = Channel.valueOf(d.channel());
+                FeeQuote quote = quotes.computeIfAbsent(d.procedureCode() + "|" + channel,
+                        k -> catalog.quote(d.procedureCode(), FeeInputs.of(channel)));
+                if (!quote.complete() || quote.total() != d.feeAmount() || quote.items().isEmpty()) {
+                    return;
+                }
+                out.add(plan(d, channel, quote, since, cutoff, seed, Shares.DEMO));
+                paid.add(d.id());
+            });
+            return out;
+        });
+        // the dossiers' histories tell the payments as the live flow does (the system confirmed an online one)
+        dossiers.notePayments(Synth.ORIGIN, marker == null ? null : marker + "-notes", () -> {
+            if (paid.isEmpty()) {
+                // the payments were loaded by an earlier start, cut before this step
+                dossiers.forEachLoaded(Synth.ORIGIN, from, until, d -> {
+                    if (d.feeAmount() > 0 && d.paidAt() != null) {
+                        paid.add(d.id());
                     }
-                    Channel channel = Channel.valueOf(d.channel());
-                    FeeQuote quote = quotes.computeIfAbsent(d.procedureCode() + "|" + channel,
-                            k -> catalog.quote(d.procedureCode(), FeeInputs.of(channel)));
-                    if (!quote.complete() || quote.total() != d.feeAmount() || quote.items().isEmpty()) {
-                        return;
-                    }
-                    out.add(plan(d, channel, quote, since, cutoff, seed, Shares.DEMO));
                 });
-        return payments.load(marker, seed, out);
+            }
+            return payments.taken(paid).stream().map(t -> new DossierBulkLoad.PaymentNote(t.dossierId(),
+                    t.settledAt(), new PaymentReceived(t.reference(), t.amount(), PaymentReceived.Method.valueOf(
+                            t.method()), t.gateway(), t.paidAt()))).toList();
+        });
+        return report;
     }
 
     /** One dossier's attempts, from its own random stream. */

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -16,6 +17,8 @@ import org.postgresql.copy.CopyManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.DossierBulkLoad;
+import vn.motcua.dossier.PaymentReceived;
+import vn.motcua.platform.Actor;
 import vn.motcua.platform.BulkLoadListener;
 
 /**
@@ -120,6 +123,69 @@ class DossierBulkLoader implements DossierBulkLoad {
         } catch (SQLException e) {
             throw new IllegalStateException("reading the loaded dossiers failed: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public int notePayments(String origin, String marker, java.util.function.Supplier<List<PaymentNote>> notes) {
+        try (Connection tx = dataSource.getConnection()) {
+            tx.setAutoCommit(false);
+            try {
+                if (marker != null && !claim(tx, marker)) {
+                    tx.rollback();
+                    return -1;
+                }
+                int told = 0;
+                // the live flow's actor for a gateway's confirmation (Transitions.paymentReceived by Actor.SYSTEM)
+                try (PreparedStatement ps = tx.prepareStatement("""
+                        update dossier_history set note = ?,
+                            actor_name = case when ? then ? else actor_name end,
+                            actor_role = case when ? then ? else actor_role end,
+                            agency_code = case when ? then null else agency_code end
+                        where dossier_id = ? and action = 'CONFIRM_PAYMENT' and origin = ? and at = ?""")) {
+                    int n = 0;
+                    for (PaymentNote p : notes.get()) {
+                        boolean online = p.payment().method() == PaymentReceived.Method.ONLINE;
+                        ps.setString(1, p.payment().note());
+                        ps.setBoolean(2, online);
+                        ps.setString(3, Actor.SYSTEM.displayName());
+                        ps.setBoolean(4, online);
+                        ps.setString(5, Access.role(Actor.SYSTEM));
+                        ps.setBoolean(6, online);
+                        ps.setLong(7, p.dossierId());
+                        ps.setString(8, origin);
+                        ps.setObject(9, p.at());
+                        ps.addBatch();
+                        if (++n % 2000 == 0) {
+                            told += sum(ps.executeBatch());
+                        }
+                    }
+                    told += sum(ps.executeBatch());
+                }
+                if (marker != null) {
+                    try (PreparedStatement ps = tx.prepareStatement(
+                            "insert into demo_data_loaded (name, fingerprint) values (?, ?) on conflict (name) do nothing")) {
+                        ps.setString(1, marker);
+                        ps.setString(2, told + " lines");
+                        ps.executeUpdate();
+                    }
+                }
+                tx.commit();
+                return told;
+            } catch (SQLException | RuntimeException e) {
+                tx.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("telling the payments in the histories failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static int sum(int[] counts) {
+        int n = 0;
+        for (int c : counts) {
+            n += Math.max(c, 0);
+        }
+        return n;
     }
 
     private static boolean claim(Connection tx, String marker) throws SQLException {

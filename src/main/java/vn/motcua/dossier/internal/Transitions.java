@@ -382,11 +382,7 @@ public class Transitions {
         }
         DossierUpdate u = d.status() == DossierStatus.AWAITING_PAYMENT ? resume(t, t.update()) : t.update();
         u.paid(p.paidAt() == null ? t.now : p.paidAt());
-        String amount = String.format(Locale.ROOT, "%,d", p.amount()).replace(',', '.');
-        String note = p.method() == vn.motcua.dossier.PaymentReceived.Method.CASH
-                ? "Đã nộp " + amount + " đồng tiền mặt tại quầy, biên lai " + p.reference()
-                : "Đã thanh toán trực tuyến " + amount + " đồng qua " + p.gateway() + ", mã giao dịch " + p.reference();
-        return Optional.of(save(t, decision, u, CONFIRM_PAYMENT, null, note, stepName(d), List.of(),
+        return Optional.of(save(t, decision, u, CONFIRM_PAYMENT, null, p.note(), stepName(d), List.of(),
                 DossierEvents.Details.NONE));
     }
 

@@ -57,12 +57,13 @@ class PaymentHistoryLoader implements PaymentHistoryLoad {
     }
 
     @Override
-    public Report load(String marker, long seed, List<PastPayment> payments) {
+    public Report load(String marker, long seed, java.util.function.Supplier<List<PastPayment>> planned) {
         long t0 = System.nanoTime();
         Report report = tx.execute(s -> {
             if (marker != null && !claim(marker)) {
                 return null;
             }
+            List<PastPayment> payments = planned.get();
             Report r = write(seed, payments);
             if (marker != null) {
                 jdbc.update("insert into demo_data_loaded (name, fingerprint) values (?, ?) on conflict (name) do nothing",
@@ -81,6 +82,19 @@ class PaymentHistoryLoader implements PaymentHistoryLoad {
         }
         return new Report(false, report.dossiers(), report.attempts(), report.paid(), report.refunded(),
                 report.receipts(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @Override
+    public List<Taken> taken(java.util.Collection<Long> dossierIds) {
+        if (dossierIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select dossier_id, reference, gateway, method, amount, paid_at, settled_at from payment_transaction
+                where dossier_id = any(?) and paid_at is not null order by dossier_id, settled_at""",
+                (rs, i) -> new Taken(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class)),
+                (Object) dossierIds.toArray(Long[]::new));
     }
 
     /** The marker is taken (advisory lock of the transaction, as the dossier bulk load) and not yet recorded. */

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.FeeInputs;
+import vn.motcua.dossier.PaymentReceived;
 import vn.motcua.index766.internal.Index766Recount;
 import vn.motcua.payment.PaymentHistoryLoad;
 import vn.motcua.platform.Channel;
@@ -28,7 +29,8 @@ import vn.motcua.test.TestApi;
  * period no other test uses) is generated as the demo does, then its payments are loaded through the payment module's
  * bulk load. Every amount is the catalogue's fee of the procedure, fee-free dossiers have no payment, one attempt at
  * most took a dossier's fee, cash never counts for 3.6, the 766 figure of a month is positive and what a recount gives,
- * the accountant's report sees the month's money, and a second load adds nothing.
+ * the accountant's report sees the month's money, the dossiers' histories tell the payments as the live flow does,
+ * and a second load adds nothing.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -172,6 +174,35 @@ class DemoPaymentsTest {
     }
 
     @Test
+    void theDossiersHistoriesTellThePaymentsAsTheLiveFlowDoes() {
+        record L(String reference, String method, String gateway, long amount, String note, String actor, String role) {
+        }
+        List<L> lines = jdbc.sql("""
+                select t.reference, t.method, t.gateway, t.amount, h.note, h.actor_name, h.actor_role
+                from payment_transaction t join dossier d on d.id = t.dossier_id
+                join dossier_history h on h.dossier_id = d.id and h.action = 'CONFIRM_PAYMENT'
+                where t.paid_at is not null and h.at = t.settled_at and""" + MINE)
+                .query((rs, i) -> new L(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7))).list();
+        assertThat(lines).hasSizeGreaterThan(100);
+        for (L l : lines) {
+            assertThat(l.note()).isEqualTo(new PaymentReceived(l.reference(), l.amount(),
+                    PaymentReceived.Method.valueOf(l.method()), l.gateway(), null).note());
+            if (l.method().equals("ONLINE")) {
+                assertThat(l.actor()).as("a gateway's payment is confirmed by the system").isEqualTo("Hệ thống");
+            } else {
+                assertThat(l.role()).as("cash is taken by the one-stop").isEqualTo("RECEPTION");
+            }
+        }
+        assertThat(lines).anyMatch(l -> l.note().startsWith("Đã thanh toán trực tuyến"))
+                .anyMatch(l -> l.note().startsWith("Đã nộp"));
+        // every payment that took a fee is told, once
+        assertThat(lines).hasSize((int) count("""
+                select count(*) from payment_transaction t join dossier d on d.id = t.dossier_id
+                where t.paid_at is not null and""" + MINE));
+    }
+
+    @Test
     void aSecondLoadAddsNothing() {
         long before = count();
         PaymentHistoryLoad.Report again = payments.load(FROM, TO, CUTOFF, 766, "test-payment-history-2017");
@@ -180,6 +211,10 @@ class DemoPaymentsTest {
         PaymentHistoryLoad.Report other = payments.load(FROM, TO, CUTOFF, 766, "test-" + UUID.randomUUID());
         assertThat(other.skipped()).isFalse();
         assertThat(count()).isEqualTo(before);
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
     }
 
     private long count() {
