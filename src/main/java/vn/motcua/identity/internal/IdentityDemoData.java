@@ -36,6 +36,14 @@ class IdentityDemoData implements DemoDataSet {
     private static final Map<String, String> PLACE = Map.of("tanphu", "Phường Tân Phú", "tienhung", "Xã Tiến Hưng",
             "dongxoai", "TP Đồng Xoài", "sotuphap", "Sở Tư pháp");
 
+    /**
+     * The place in a demo officer's name when the demo starts on today's structure: the ward they work for, as their
+     * results are signed and printed under it (former Đồng Xoài city officers say so, to tell them from Tân Phú's).
+     * A kept database keeps the names it has: history keeps names.
+     */
+    private static final Map<String, String> PLACE_TODAY = Map.of("tanphu", "Phường Bình Phước", "tienhung",
+            "Phường Đồng Xoài", "dongxoai", "Phường Bình Phước (nguyên TP Đồng Xoài)");
+
     private final AccountService accounts;
     private final Organization organization;
     private String demoHash;
@@ -95,8 +103,8 @@ class IdentityDemoData implements DemoDataSet {
                     "0987654321", "binh.tran@example.vn", "Ấp 3, xã Tiến Hưng", "25213"));
         }
         AGENCIES.forEach((x, readme) -> {
-            String place = PLACE.get(x);
             String agency = agencyToday(x);
+            String place = agency.equals(readme) ? PLACE.get(x) : PLACE_TODAY.getOrDefault(x, PLACE.get(x));
             create("tiepnhan." + x, "Cán bộ tiếp nhận " + place, "OFFICER", agency, Role.RECEPTION, null, null);
             create("chuyenvien." + x, "Chuyên viên " + place, "OFFICER", agency, Role.SPECIALIST, null, null);
             long leader = create("lanhdao." + x, "Lãnh đạo " + place, "OFFICER", agency, Role.LEADER, null, null);
@@ -110,11 +118,11 @@ class IdentityDemoData implements DemoDataSet {
         });
         // certification (issue 12): the commune's certifier (công chức tư pháp - hộ tịch), docs/CERTIFICATION.md
         String tanPhu = agencyToday("tanphu");
-        create("chungthuc.tanphu", "Công chức chứng thực Phường Tân Phú", "OFFICER", tanPhu, Role.CERTIFIER, null,
-                null);
+        String ward = tanPhu.equals(AGENCIES.get("tanphu")) ? PLACE.get("tanphu") : PLACE_TODAY.get("tanphu");
+        create("chungthuc.tanphu", "Công chức chứng thực " + ward, "OFFICER", tanPhu, Role.CERTIFIER, null, null);
         accounts.moveDemoAccount("chungthuc.tanphu", tanPhu);
         // payments (issue 13): the agency's accountant (transactions, reconciliation, refunds), docs/PAYMENTS.md
-        create("ketoan.tanphu", "Kế toán Phường Tân Phú", "OFFICER", tanPhu, Role.ACCOUNTANT, null, null);
+        create("ketoan.tanphu", "Kế toán " + ward, "OFFICER", tanPhu, Role.ACCOUNTANT, null, null);
         accounts.moveDemoAccount("ketoan.tanphu", tanPhu);
     }
 

@@ -107,6 +107,9 @@ class DemoTodayStructureTest {
                     .as(user + ": Tân Phú's and Đồng Xoài city's one-stops became Phường Bình Phước's")
                     .isEqualTo(BINH_PHUOC);
         }
+        assertThat(new TestApi(port).as("lanhdao.tanphu").get("/api/v1/me").json().toString())
+                .as("named after the ward they work for, as their results are signed").contains("Phường Bình Phước")
+                .doesNotContain("Tân Phú");
         for (String user : List.of("tiepnhan.tienhung", "chuyenvien.tienhung", "lanhdao.tienhung")) {
             assertThat(new TestApi(port).as(user).get("/api/v1/me").json().get("agencyCode").asString())
                     .as(user + ": assigned by the demo to the other ward formed from former Đồng Xoài city")
