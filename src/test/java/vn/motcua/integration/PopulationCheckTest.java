@@ -103,6 +103,24 @@ class PopulationCheckTest {
         assertThat(unknown.json().get("result").asString()).isEqualTo("NOT_FOUND");
     }
 
+    /**
+     * Links the account to the person's VNeID identity as a VNeID log-in would (VneidLoginTest drives the real one):
+     * the identity row and, in the same transaction, the event the log-in publishes (the 766 index follows it).
+     */
+    void linkVneid(String username, vn.motcua.integration.population.RegistryPerson person, String linkedAt) {
+        jdbc.sql("""
+                with v as (
+                    insert into vneid_identity (account_id, id_number, subject, assurance_level, full_name, linked_how,
+                                                linked_at, last_login_at)
+                    select id, :n, 'sub-' || :n, 2, :name, 'CREATED', %s, now() from account where username = :u
+                    returning account_id, linked_at)
+                insert into outbox_event (aggregate, aggregate_id, type, payload)
+                select 'account', account_id::text, 'identity.vneid-linked',
+                       jsonb_build_object('accountId', account_id, 'how', 'CREATED', 'linkedAt', linked_at)
+                from v""".formatted(linkedAt))
+                .param("n", person.idNumber()).param("name", person.fullName()).param("u", username).update();
+    }
+
     @Test
     void aCitizenPreFillsFromTheRegistryOnlyWithConsent() {
         TestApi citizen = new TestApi(port).as("congdan1");
@@ -121,11 +139,7 @@ class PopulationCheckTest {
         String u = "dancu" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
         assertThat(new TestApi(port).post("/api/v1/accounts", Map.of("username", u, "password", "mat-khau-" + u,
                 "fullName", person.fullName(), "email", u + "@example.vn")).status()).isLessThan(300);
-        jdbc.sql("""
-                insert into vneid_identity (account_id, id_number, subject, assurance_level, full_name, linked_how,
-                                            linked_at, last_login_at)
-                select id, :n, 'sub-' || :n, 2, :name, 'CREATED', now(), now() from account where username = :u""")
-                .param("n", person.idNumber()).param("name", person.fullName()).param("u", u).update();
+        linkVneid(u, person, "now()");
         TestApi verified = new TestApi(port).as(u, "mat-khau-" + u);
         var mine = verified.post("/api/v1/population/me", Map.of("consent", true));
         assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
@@ -152,12 +166,7 @@ class PopulationCheckTest {
         String u = "dancu" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
         assertThat(new TestApi(port).post("/api/v1/accounts", Map.of("username", u, "password", "mat-khau-" + u,
                 "fullName", person.fullName(), "email", u + "@example.vn")).status()).isLessThan(300);
-        jdbc.sql("""
-                insert into vneid_identity (account_id, id_number, subject, assurance_level, full_name, linked_how,
-                                            linked_at, last_login_at)
-                select id, :n, 'sub-' || :n, 2, :name, 'CREATED', now() - interval '1 day', now()
-                from account where username = :u""")
-                .param("n", person.idNumber()).param("name", person.fullName()).param("u", u).update();
+        linkVneid(u, person, "now() - interval '1 day'");
         TestApi citizen = new TestApi(port).as(u, "mat-khau-" + u);
         Map<String, Object> own = TestDossiers.body(citizen, TestDossiers.MARITAL, TestDossiers.TAN_PHU, TestDossiers.phone());
         @SuppressWarnings("unchecked")
