@@ -196,6 +196,43 @@ class VneidLoginTest {
         assertThat(victim.get("/ho-so").url()).contains("/dang-nhap");
     }
 
+    /**
+     * Logging out of a VNeID session logs out at the provider too (RP-initiated logout, motcua.vneid.end-session-uri:
+     * the sandbox's in the demo): the browser goes to the provider's end-session endpoint with the session's ID token
+     * as id_token_hint, the client id and the portal's "logged out" page, and the provider — having checked that it
+     * issued that token — sends it back there. The provider refuses a hint it did not issue; a password session logs
+     * out locally only.
+     */
+    @Test
+    void loggingOutOfAVneidSessionLogsOutAtTheProviderToo() {
+        RegistryPerson person = citizen(9);
+        PageSession s = new PageSession(port);
+        assertThat(vneid(s, person, 2, true).url()).endsWith("/ho-so");
+        s.get("/tai-khoan");
+        PageSession.Page out = s.post("/dang-xuat", Map.of());
+        assertThat(out.status()).isEqualTo(200);
+        assertThat(out.url()).as(out.toString()).endsWith("/?da-dang-xuat");
+        String endSession = s.visited().stream().filter(u -> u.contains("/vneid-sandbox/connect/logout"))
+                .findFirst().orElseThrow(() -> new AssertionError("not sent to the provider: " + s.visited()));
+        assertThat(endSession).contains("id_token_hint=ey").contains("client_id=motcua-demo")
+                .contains("post_logout_redirect_uri=http");
+        assertThat(s.get("/ho-so").url()).as("logged out of the portal").contains("/dang-nhap");
+        // the next VNeID log-in asks the person again at the provider
+        assertThat(s.get("/oauth2/authorization/vneid").url()).contains("/vneid-sandbox/dang-nhap");
+
+        // a hint the provider did not issue is refused there, nobody sent anywhere
+        String forged = endSession.replaceFirst("id_token_hint=ey[^&]+", "id_token_hint=eyJhbGciOiJub25lIn0.e30.");
+        PageSession.Page refused = new PageSession(port).stopBefore("/?da-dang-xuat").get(forged.substring(
+                forged.indexOf("/vneid-sandbox/")));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+
+        // a password session: local log-out only
+        PageSession local = new PageSession(port).logIn("congdan1");
+        local.get("/tai-khoan");
+        assertThat(local.post("/dang-xuat", Map.of()).url()).endsWith("/?da-dang-xuat");
+        assertThat(local.visited()).noneMatch(u -> u.contains("/vneid-sandbox/"));
+    }
+
     /** A local citizen account (sign-up, then the profile with the person's number), logged out. */
     record Local(String username, String password, long id) {
     }

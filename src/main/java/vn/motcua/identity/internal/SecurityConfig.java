@@ -192,13 +192,16 @@ class SecurityConfig {
                 }, UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(passwordChangeGate(false, messages, locales), UsernamePasswordAuthenticationFilter.class)
                 // hardening (issue 17): "log out everywhere" also revokes the account's API tokens
-                .logout(l -> l.logoutUrl("/dang-xuat").logoutSuccessUrl("/?da-dang-xuat")
+                .logout(l -> l.logoutUrl("/dang-xuat")
                         .addLogoutHandler((req, res, auth) -> {
                             if ("true".equals(req.getParameter("revokeTokens")) && auth != null
                                     && auth.getPrincipal() instanceof AccountPrincipal p) {
                                 tokens.revokeAll(p.accountId());
                             }
-                        }))
+                        })
+                        // a VNeID session also logs out at the provider when its end-session endpoint is configured
+                        .addLogoutHandler(vneid.logout().beforeSessionEnds())
+                        .logoutSuccessHandler(vneid.logout().afterLogout()))
                 .headers(h -> h
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(notSwagger,

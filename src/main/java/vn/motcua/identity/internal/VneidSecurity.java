@@ -50,11 +50,17 @@ class VneidSecurity {
     private final VneidClients clients;
     private final VneidProperties properties;
     private final VneidLogin login;
+    private final VneidLogout logout;
 
-    VneidSecurity(VneidClients clients, VneidProperties properties, VneidLogin login) {
+    VneidSecurity(VneidClients clients, VneidProperties properties, VneidLogin login, VneidLogout logout) {
+        this.logout = logout;
         this.clients = clients;
         this.properties = properties;
         this.login = login;
+    }
+
+    VneidLogout logout() {
+        return logout;
     }
 
     void configure(HttpSecurity http) {
@@ -170,6 +176,12 @@ class VneidSecurity {
         } catch (VneidClaims.Unusable e) {
             log.warn("VNeID log-in refused: " + e.getMessage());
             result = new VneidLogin.Refused(e.outcome);
+        }
+        if (result instanceof VneidLogin.Refused) {
+            req.getSession().removeAttribute(VneidLogout.ID_TOKEN);
+        } else {
+            // only for logging out at the provider later (id_token_hint); kept no longer than the session
+            req.getSession().setAttribute(VneidLogout.ID_TOKEN, user.getIdToken().getTokenValue());
         }
         switch (result) {
             case VneidLogin.LoggedIn in -> {

@@ -44,6 +44,9 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationContext;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -148,7 +151,13 @@ class VneidSandbox {
                                     }
                                 })))
                         .oidc(o -> o.userInfoEndpoint(u -> u.userInfoMapper(c -> userInfo(
-                                c.getAuthorization().getToken(OidcIdToken.class).getToken())))))
+                                        c.getAuthorization().getToken(OidcIdToken.class).getToken())))
+                                // RP-initiated logout (the portal's log-out of a VNeID session): back to the portal
+                                .logoutEndpoint(l -> l.authenticationProviders(providers -> providers.forEach(p -> {
+                                    if (p instanceof OidcLogoutAuthenticationProvider logout) {
+                                        logout.setAuthenticationValidator(SAME_SITE_POST_LOGOUT);
+                                    }
+                                })))))
                 .securityContext(s -> s.securityContextRepository(CONTEXTS))
                 .requestCache(r -> r.requestCache(REQUESTS))
                 .authorizeHttpRequests(a -> a.requestMatchers(LOGIN, OUTAGE).permitAll().anyRequest().authenticated())
@@ -243,6 +252,30 @@ class VneidSandbox {
                     new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, "redirect_uri must be " + expected, null), auth);
         }
         OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR.accept(context);
+    };
+
+    /** Where the portal shows "logged out" ({@code /?da-dang-xuat}), the one post-logout redirect allowed. */
+    static final String LOGGED_OUT = "/?da-dang-xuat";
+
+    /**
+     * After logging out the browser goes back only to the portal's "logged out" page on the host it is using (as for
+     * the log-in's answer: no fixed host in the demo); without a {@code post_logout_redirect_uri} the sandbox's
+     * default page.
+     */
+    static final Consumer<OidcLogoutAuthenticationContext> SAME_SITE_POST_LOGOUT = context -> {
+        OidcLogoutAuthenticationToken auth = context.getAuthentication();
+        if (auth.getPostLogoutRedirectUri() == null) {
+            return;
+        }
+        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                .getRequest();
+        String expected = UriComponentsBuilder.fromUriString(UrlUtils.buildFullRequestUrl(request))
+                .replacePath(request.getContextPath()).replaceQuery(null).fragment(null).build().toUriString()
+                + LOGGED_OUT;
+        if (!expected.equals(auth.getPostLogoutRedirectUri())) {
+            throw new org.springframework.security.oauth2.core.OAuth2AuthenticationException(new OAuth2Error(
+                    OAuth2ErrorCodes.INVALID_REQUEST, "post_logout_redirect_uri must be " + expected, null));
+        }
     };
 
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.ofPattern("yyyyMMdd");
