@@ -2,6 +2,7 @@ package vn.motcua;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.test.Browser.accessible;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -11,9 +12,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContextInitializer;
@@ -79,7 +80,8 @@ class EmptyDatabaseBrowserTest {
         }
     }
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
     static Path scan;
 
     @LocalServerPort
@@ -87,23 +89,13 @@ class EmptyDatabaseBrowserTest {
 
     @BeforeAll
     static void open() throws Exception {
-        browser = new Browser();
         scan = Files.createTempFile("don-de-nghi", ".pdf");
         Files.write(scan, TestDossiers.pdf("don de nghi"));
     }
 
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
     Page logIn(String username, String password) {
         Page page = browser.desktop("vi-VN");
-        page.navigate(url("/dang-nhap"));
+        page.navigate(browser.url("/dang-nhap"));
         page.getByLabel("Tên đăng nhập").fill(username);
         page.getByLabel("Mật khẩu").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
@@ -116,17 +108,13 @@ class EmptyDatabaseBrowserTest {
         page.waitForLoadState();
     }
 
-    static void accessible(Page page, String what) {
-        assertThat(Browser.seriousAccessibilityViolations(page)).as(what).isEmpty();
-    }
-
     @Test
     void anAdministratorSetsUpACommuneAndACitizenIsServedEndToEnd() {
         // the administrator: an agency, an officer, a procedure, only with the pages
         Page admin = logIn("quantri", "Khoi-tao-2026!");
-        admin.navigate(url("/quan-tri/co-quan"));
+        admin.navigate(browser.url("/quan-tri/co-quan"));
         assertThat(admin.locator("body")).containsText("Không có cơ quan nào.");
-        admin.navigate(url("/quan-tri/co-quan/moi"));
+        admin.navigate(browser.url("/quan-tri/co-quan/moi"));
         admin.locator("#code").fill("XA.TANPHU.MC");
         admin.locator("#name").fill("Bộ phận Một cửa UBND phường Tân Phú");
         admin.locator("#electronicId").fill("H10.89.01.002");
@@ -134,7 +122,7 @@ class EmptyDatabaseBrowserTest {
         submit(admin, "Lưu");
         assertThat(admin).hasURL(java.util.regex.Pattern.compile(".*/quan-tri/co-quan/XA.TANPHU.MC"));
 
-        admin.navigate(url("/quan-tri/tai-khoan/moi"));
+        admin.navigate(browser.url("/quan-tri/tai-khoan/moi"));
         admin.locator("#username").fill("tiepnhan.moi");
         admin.locator("#fullName").fill("Trần Thị Tiếp Nhận");
         admin.locator("#agencyCode").selectOption("XA.TANPHU.MC");
@@ -143,7 +131,7 @@ class EmptyDatabaseBrowserTest {
         String temporary = admin.locator("#temporary-password").textContent().trim();
         assertThat(temporary).hasSize(12);
 
-        admin.navigate(url("/quan-tri/thu-tuc/moi"));
+        admin.navigate(browser.url("/quan-tri/thu-tuc/moi"));
         accessible(admin, "new procedure page");
         admin.locator("#code").fill("1.999001");
         admin.locator("#name").fill("Xác nhận thông tin thử nghiệm");
@@ -160,7 +148,7 @@ class EmptyDatabaseBrowserTest {
 
         // the citizen signs up and files online
         Page citizen = browser.desktop("vi-VN");
-        citizen.navigate(url("/dang-ky"));
+        citizen.navigate(browser.url("/dang-ky"));
         citizen.locator("#fullName").fill("Nguyễn Văn An");
         citizen.locator("#username").fill("congdan.moi");
         citizen.locator("#password").fill("mat-khau-cong-dan-1");
@@ -168,7 +156,7 @@ class EmptyDatabaseBrowserTest {
         submit(citizen, "Tạo tài khoản");
         assertThat(citizen.locator(".error-summary")).hasCount(0);
         citizen = logIn("congdan.moi", "mat-khau-cong-dan-1");
-        citizen.navigate(url("/thu-tuc/1.999001"));
+        citizen.navigate(browser.url("/thu-tuc/1.999001"));
         citizen.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nộp hồ sơ trực tuyến")).click();
         citizen.waitForLoadState();
         assertThat(citizen.url()).as(citizen.locator("main").innerText()).contains("/nop-ho-so/1.999001");
@@ -195,12 +183,12 @@ class EmptyDatabaseBrowserTest {
         desk.locator("form[action*='doi-mat-khau'] button[type=submit]").click();
         desk.waitForLoadState();
         desk = logIn("tiepnhan.moi", "mat-khau-can-bo-1");
-        desk.navigate(url("/can-bo/ho-so/" + code));
+        desk.navigate(browser.url("/can-bo/ho-so/" + code));
         accessible(desk, "the officer's dossier page");
         desk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tiếp nhận hồ sơ").setExact(true)).click();
         assertThat(desk.getByText("Tiếp nhận: đã thực hiện với hồ sơ " + code)).isVisible();
 
-        citizen.navigate(url("/ho-so/" + code));
+        citizen.navigate(browser.url("/ho-so/" + code));
         assertThat(citizen.locator("body")).containsText("15.000");
     }
 }

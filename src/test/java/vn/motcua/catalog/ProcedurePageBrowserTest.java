@@ -2,17 +2,16 @@ package vn.motcua.catalog;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.test.Browser.accessible;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.signing.internal.Pdftotext;
 import vn.motcua.test.Browser;
 import vn.motcua.test.IntegrationTest;
@@ -26,23 +25,11 @@ import vn.motcua.test.IntegrationTest;
 @IntegrationTest
 class ProcedurePageBrowserTest {
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @Autowired
     Catalog catalog;
-
-    @BeforeAll
-    static void open() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
 
     @Test
     void stepsWhoMayApplyConditionsFeeTimeAndTheDeclarationToDownload() throws Exception {
@@ -51,7 +38,7 @@ class ProcedurePageBrowserTest {
         assertThat(guide.steps()).as("the catalogue holds the steps").hasSizeGreaterThanOrEqualTo(3);
 
         Page page = browser.phone("vi-VN");
-        page.navigate("http://127.0.0.1:" + port + "/thu-tuc/1.004873");
+        page.navigate(browser.base() + "/thu-tuc/1.004873");
 
         Locator steps = page.locator("h2:has-text('Trình tự thực hiện') + ol > li");
         assertThat(steps).hasText(guide.steps().toArray(String[]::new));
@@ -101,13 +88,13 @@ class ProcedurePageBrowserTest {
         // fits the phone and reads for everyone
         assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
                 .as("no sideways scrolling at 360 px").isTrue();
-        assertThat(Browser.seriousAccessibilityViolations(page)).isEmpty();
+        accessible(page, "the procedure page");
     }
 
     @Test
     void anUnknownProcedureHasNoTemplate() {
         Page page = browser.phone("vi-VN");
-        var r = page.request().get("http://127.0.0.1:" + port + "/thu-tuc/9.999999/mau-to-khai.pdf");
+        var r = page.request().get(browser.base() + "/thu-tuc/9.999999/mau-to-khai.pdf");
         assertThat(r.status()).isEqualTo(404);
     }
 }

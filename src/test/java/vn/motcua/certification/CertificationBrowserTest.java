@@ -2,16 +2,15 @@ package vn.motcua.certification;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.test.Browser.accessible;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.file.Files;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.motcua.signing.internal.Pdfsig;
 import vn.motcua.test.Browser;
 import vn.motcua.test.IntegrationTest;
@@ -25,37 +24,8 @@ import vn.motcua.test.TestDossiers;
 @IntegrationTest
 class CertificationBrowserTest {
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void open() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    Page logIn(Page page, String username, String landing) {
-        page.navigate(base() + "/dang-nhap");
-        page.getByLabel("Tên đăng nhập").fill(username);
-        page.getByLabel("Mật khẩu").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
-        page.waitForURL("**" + landing);
-        return page;
-    }
-
-    static void accessible(Page page, String what) {
-        assertThat(Browser.seriousAccessibilityViolations(page)).as(what).isEmpty();
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     static void press(Page page, String name) {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
@@ -63,8 +33,8 @@ class CertificationBrowserTest {
 
     @Test
     void aCitizenGetsASignedNumberedCertifiedCopy() throws Exception {
-        Page citizen = logIn(browser.phone("vi-VN"), "congdan1", "/ho-so");
-        citizen.navigate(base() + "/chung-thuc");
+        Page citizen = browser.logIn(browser.phone("vi-VN"), "congdan1", "/ho-so");
+        citizen.navigate(browser.base() + "/chung-thuc");
         accessible(citizen, "the citizen's certification page");
         press(citizen, "Gửi yêu cầu");
         // the browser's own check stops an empty form: fill it
@@ -80,10 +50,10 @@ class CertificationBrowserTest {
         assertThat(citizen.locator("[data-fee]")).hasText("4.000 đ");
         accessible(citizen, "the request as the citizen sees it");
 
-        Page certifier = logIn(browser.desktop("vi-VN"), "chungthuc.tanphu", "/chung-thuc/xu-ly");
+        Page certifier = browser.logIn(browser.desktop("vi-VN"), "chungthuc.tanphu", "/chung-thuc/xu-ly");
         assertThat(certifier.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code))).isVisible();
         accessible(certifier, "the certifier's queue");
-        certifier.navigate(base() + "/chung-thuc/" + code);
+        certifier.navigate(browser.base() + "/chung-thuc/" + code);
         accessible(certifier, "the request as the certifier sees it");
         press(certifier, "Đã đối chiếu với bản chính, chuyển ký");
         assertThat(certifier.locator("[data-status]")).hasText("Chờ ký");
@@ -94,18 +64,18 @@ class CertificationBrowserTest {
         assertThat(certifier.locator("[data-status]")).hasText("Hoàn thành");
         accessible(certifier, "a completed request");
 
-        citizen.navigate(base() + "/chung-thuc");
+        citizen.navigate(browser.base() + "/chung-thuc");
         Download download = citizen.waitForDownload(() -> citizen.getByRole(AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Tải bản sao điện tử")).first().click());
         byte[] pdf = Files.readAllBytes(download.path());
         String report = Pdfsig.check(pdf);
         assertThat(Pdfsig.valid(report)).as(report).isEqualTo(2);
 
-        citizen.navigate(base() + "/chung-thuc/" + code);
+        citizen.navigate(browser.base() + "/chung-thuc/" + code);
         // the verification page validates the kept copy with EU DSS: slow on a loaded machine, so a longer wait
         String href = citizen.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Xác thực bản sao"))
                 .getAttribute("href");
-        citizen.navigate(base() + href, new Page.NavigateOptions().setTimeout(180_000));
+        citizen.navigate(browser.base() + href, new Page.NavigateOptions().setTimeout(180_000));
         assertThat(citizen.locator("[data-verdict]")).hasAttribute("data-verdict", "VALID");
         accessible(citizen, "the verification page of the copy");
     }

@@ -2,6 +2,7 @@ package vn.motcua.dossier;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.test.Browser.accessible;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -10,9 +11,9 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.test.Browser;
@@ -24,7 +25,8 @@ import vn.motcua.test.TestDossiers;
 @IntegrationTest
 class CitizenBrowserTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
     static Path scan;
 
     @LocalServerPort
@@ -32,37 +34,23 @@ class CitizenBrowserTest {
 
     @BeforeAll
     static void open() throws Exception {
-        browser = new Browser();
         scan = Files.createTempFile("to-khai", ".pdf");
         Files.write(scan, TestDossiers.pdf("to khai CT01"));
     }
 
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
     Page loggedIn(String username) {
         Page page = browser.phone("vi-VN");
-        page.navigate(url("/dang-nhap"));
-        page.getByLabel("Tên đăng nhập").fill(username);
-        page.getByLabel("Mật khẩu").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-        page.waitForLoadState();
+        browser.logIn(page, username, null);
         return page;
     }
 
     /** Applies for "Xóa đăng ký tạm trú" (generic eForm, one required document) and returns the dossier code. */
     String applyOnline(Page page) {
-        page.navigate(url("/thu-tuc/1.010028"));
+        page.navigate(browser.url("/thu-tuc/1.010028"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nộp hồ sơ trực tuyến")).click();
         page.waitForURL("**/nop-ho-so/1.010028");
         assertThat(page.locator("#applicant-fullName")).hasValue("Nguyễn Văn An");
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("apply page").isEmpty();
+        accessible(page, "apply page");
         page.locator("#form-requestContent").fill("Đề nghị xóa đăng ký tạm trú tại phường Tân Phú do đã chuyển đi nơi khác.");
         page.locator("#form-resultCopies").fill("1");
         page.locator("input[name='form.resultDelivery']").first().check();
@@ -71,7 +59,7 @@ class CitizenBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nộp hồ sơ").setExact(true)).click();
         page.waitForURL("**/ho-so/H10*");
         assertThat(page.locator("[role=status]")).containsText("Đã nộp hồ sơ");
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("dossier page").isEmpty();
+        accessible(page, "dossier page");
         return page.url().substring(page.url().lastIndexOf('/') + 1);
     }
 
@@ -86,18 +74,18 @@ class CitizenBrowserTest {
 
         page.reload();
         assertThat(page.getByText("Được tiếp nhận").first()).isVisible();
-        var pdf = page.request().get(url("/ho-so/" + code + "/giay-tiep-nhan.pdf"));
+        var pdf = page.request().get(browser.url("/ho-so/" + code + "/giay-tiep-nhan.pdf"));
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
 
         Page anyone = browser.phone("vi-VN");
-        anyone.navigate(url("/tra-cuu?ma=" + code));
+        anyone.navigate(browser.url("/tra-cuu?ma=" + code));
         anyone.getByLabel("Số điện thoại người nộp").fill("0912345678");
         anyone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm kiếm")).click();
         assertThat(anyone.locator("h2")).hasText(code);
         assertThat(anyone.getByText("Được tiếp nhận").first()).isVisible();
         assertThat(anyone.content()).doesNotContain("070090001234").doesNotContain("Nguyễn Văn An");
-        assertThat(Browser.seriousAccessibilityViolations(anyone)).as("tracking page").isEmpty();
+        accessible(anyone, "tracking page");
     }
 
     @Test
@@ -150,13 +138,13 @@ class CitizenBrowserTest {
         assertThat(page.getByText("Đã trả kết quả").first()).isVisible();
         var link = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("xac-nhan-xoa-tam-tru.pdf"));
         assertThat(link).isVisible();
-        var download = page.request().get(url(link.getAttribute("href")));
+        var download = page.request().get(browser.url(link.getAttribute("href")));
         assertThat(download.status()).isEqualTo(200);
         page.getByLabel("Hài lòng", new Page.GetByLabelOptions().setExact(true)).check();
         page.getByLabel("Góp ý (không bắt buộc)").fill("Cán bộ hướng dẫn tận tình.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi đánh giá")).click();
         assertThat(page.getByText("Cảm ơn bạn đã đánh giá")).isVisible();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi đánh giá"))).hasCount(0);
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("returned dossier page").isEmpty();
+        accessible(page, "returned dossier page");
     }
 }

@@ -2,6 +2,7 @@ package vn.motcua.dossier;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.test.Browser.accessible;
 import static vn.motcua.test.TestDossiers.MARITAL;
 
 import com.microsoft.playwright.APIResponse;
@@ -9,9 +10,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.test.Browser;
 import vn.motcua.test.BrowserForms;
@@ -28,37 +28,16 @@ import vn.motcua.test.TestDossiers;
 @IntegrationTest
 class CounterJourneyBrowserTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void open() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
     Page logIn(String username) {
         Page page = browser.desktop("vi-VN");
-        page.navigate(base() + "/dang-nhap");
-        page.getByLabel("Tên đăng nhập").fill(username);
-        page.getByLabel("Mật khẩu").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
-        page.waitForURL("**/can-bo");
+        browser.logIn(page, username, "/can-bo");
         return page;
-    }
-
-    static void accessible(Page page, String what) {
-        assertThat(Browser.seriousAccessibilityViolations(page)).as(what).isEmpty();
     }
 
     static Locator button(Page page, String name) {
@@ -75,7 +54,7 @@ class CounterJourneyBrowserTest {
     @Test
     void intakeForwardSupplementAtTheCounterCompleteAndReturn() {
         Page desk = logIn("tiepnhan.tanphu");
-        desk.navigate(base() + "/can-bo/tiep-nhan?thu-tuc=" + MARITAL);
+        desk.navigate(browser.base() + "/can-bo/tiep-nhan?thu-tuc=" + MARITAL);
         fillApplicant(desk, TestDossiers.phone());
         BrowserForms.fillExample(desk, new TestApi(port).get("/api/v1/procedures/" + MARITAL).json().get("formSchema")
                 .get("examples").get(0));
@@ -90,7 +69,7 @@ class CounterJourneyBrowserTest {
         assertThat(desk.getByText("Chuyển xử lý: đã thực hiện với hồ sơ " + code)).isVisible();
 
         Page specialist = logIn("chuyenvien.tanphu");
-        specialist.navigate(base() + "/can-bo/ho-so/" + code);
+        specialist.navigate(browser.base() + "/can-bo/ho-so/" + code);
         specialist.locator("#REQUEST_SUPPLEMENT summary").click();
         specialist.locator("#REQUEST_SUPPLEMENT-reason").fill("Thiếu giấy tờ chứng minh đã ly hôn");
         specialist.locator("#REQUEST_SUPPLEMENT-items").fill("Bản sao bản án ly hôn");
@@ -99,7 +78,7 @@ class CounterJourneyBrowserTest {
         assertThat(specialist.locator("#SUPPLY")).hasCount(0);
 
         // the applicant comes back with the papers: the one-stop scans and records them
-        desk.navigate(base() + "/can-bo/ho-so/" + code);
+        desk.navigate(browser.base() + "/can-bo/ho-so/" + code);
         assertThat(desk.locator("#SUPPLY")).isVisible();
         accessible(desk, "counter supplement form");
         desk.locator("#SUPPLY-scan-TP02").setInputFiles(new FilePayload("ban-an.pdf", "application/pdf",
@@ -112,15 +91,15 @@ class CounterJourneyBrowserTest {
         assertThat(desk.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("ban-an.pdf"))).isVisible();
         accessible(desk, "dossier supplied at the counter");
 
-        specialist.navigate(base() + "/can-bo/ho-so/" + code);
+        specialist.navigate(browser.base() + "/can-bo/ho-so/" + code);
         button(specialist, "Chuyển xử lý: Phê duyệt, ký").click();
         assertThat(specialist.getByText("Chuyển xử lý: đã thực hiện với hồ sơ " + code)).isVisible();
         Page leader = logIn("lanhdao.tanphu");
-        leader.navigate(base() + "/can-bo/ho-so/" + code);
+        leader.navigate(browser.base() + "/can-bo/ho-so/" + code);
         leader.locator("#COMPLETE-generate").check();
         button(leader, "Hoàn thành xử lý").click();
         assertThat(leader.getByText("Hoàn thành xử lý: đã thực hiện với hồ sơ " + code)).isVisible();
-        desk.navigate(base() + "/can-bo/ho-so/" + code);
+        desk.navigate(browser.base() + "/can-bo/ho-so/" + code);
         button(desk, "Xác nhận đã trả kết quả").click();
         assertThat(desk.locator(".dossier-tags")).containsText("Đã trả kết quả");
         accessible(desk, "counter dossier returned");
@@ -133,7 +112,7 @@ class CounterJourneyBrowserTest {
                 TestDossiers.phone())).json().get("code").asString();
 
         Page desk = logIn("tiepnhan.tanphu");
-        desk.navigate(base() + "/can-bo/tiep-nhan?thu-tuc=" + MARITAL);
+        desk.navigate(browser.base() + "/can-bo/tiep-nhan?thu-tuc=" + MARITAL);
         fillApplicant(desk, TestDossiers.phone());
         button(desk, "Tiếp nhận hồ sơ").click();
         // the papers are incomplete: the slip is offered, prefilled with what is missing
@@ -145,11 +124,11 @@ class CounterJourneyBrowserTest {
         desk.waitForURL("**/can-bo/tiep-nhan/phieu/*");
         assertThat(desk.locator("h1")).containsText("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ");
         accessible(desk, "form 02 recorded");
-        APIResponse pdf = desk.request().get(base() + desk.locator("#desk-pdf").getAttribute("href"));
+        APIResponse pdf = desk.request().get(browser.base() + desk.locator("#desk-pdf").getAttribute("href"));
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
 
-        desk.navigate(base() + "/can-bo/tiep-nhan?thu-tuc=" + MARITAL);
+        desk.navigate(browser.base() + "/can-bo/tiep-nhan?thu-tuc=" + MARITAL);
         desk.locator("#desk summary").click();
         desk.locator("#desk-applicantName").fill("Phạm Văn Đức");
         button(desk, "In phiếu từ chối tiếp nhận (mẫu 03)").click();

@@ -2,6 +2,7 @@ package vn.motcua.dossier;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.test.Browser.accessible;
 import static vn.motcua.test.TestDossiers.MARITAL;
 import static vn.motcua.test.TestDossiers.TAN_PHU;
 
@@ -10,9 +11,8 @@ import com.microsoft.playwright.options.AriaRole;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.test.Browser;
 import vn.motcua.test.IntegrationTest;
@@ -23,24 +23,11 @@ import vn.motcua.test.TestDossiers;
 @IntegrationTest
 class ForgivingSearchBrowserTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void open() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 
     String apply(String phone, String name) {
         TestApi citizen = new TestApi(port).as("congdan1");
@@ -58,7 +45,7 @@ class ForgivingSearchBrowserTest {
         String phone = TestDossiers.phone();
         String code = apply(phone, "Lê Thị Hồng Nhung");
         Page page = browser.phone("vi-VN");
-        page.navigate(url("/tra-cuu"));
+        page.navigate(browser.url("/tra-cuu"));
         page.getByLabel("Mã hồ sơ").fill(" " + code.toLowerCase().replace("-", " - ") + " ");
         page.getByLabel("Số điện thoại người nộp").fill(phone);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm kiếm")).click();
@@ -66,24 +53,20 @@ class ForgivingSearchBrowserTest {
         assertThat(page.getByText("Không tìm thấy hồ sơ")).hasCount(0);
         assertThat((Number) page.evaluate("document.documentElement.scrollWidth")).as("no sideways scrolling")
                 .satisfies(w -> assertThat(w.intValue()).isLessThanOrEqualTo(360));
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("tracking page").isEmpty();
+        accessible(page, "tracking page");
     }
 
     @Test
     void anOfficerFindsANameTypedWithoutDiacritics() {
         String code = apply(TestDossiers.phone(), "Phạm Thị Thùy Dương");
         Page desk = browser.phone("vi-VN");
-        desk.navigate(url("/dang-nhap"));
-        desk.getByLabel("Tên đăng nhập").fill("tiepnhan.tanphu");
-        desk.getByLabel("Mật khẩu").fill("demo");
-        desk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
-        desk.waitForURL("**/can-bo");
-        desk.navigate(url("/can-bo?view=ALL"));
+        browser.logIn(desk, "tiepnhan.tanphu", "/can-bo");
+        desk.navigate(browser.url("/can-bo?view=ALL"));
         desk.locator("#q").fill("pham thi thuy duong");
         desk.locator("#q").press("Enter");
         assertThat(desk.locator("#queue-results")).containsText(code);
         desk.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code)).click();
         desk.waitForURL("**/can-bo/ho-so/" + code);
-        assertThat(Browser.seriousAccessibilityViolations(desk)).as("dossier found").isEmpty();
+        accessible(desk, "dossier found");
     }
 }

@@ -2,16 +2,15 @@ package vn.motcua.dossier;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.test.Browser.accessible;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.motcua.test.Browser;
 import vn.motcua.test.IntegrationTest;
 import vn.motcua.test.TestDossiers;
@@ -26,31 +25,15 @@ import vn.motcua.test.TestDossiers;
 @IntegrationTest
 class MaritalEFormBrowserTest {
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void open() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     record Screen(String name, int height) {
     }
 
     Screen screen(Page page, String name) {
         page.waitForLoadState();
-        assertThat(Browser.seriousAccessibilityViolations(page)).as(name).isEmpty();
+        accessible(page, name);
         assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
                 .as(name + ": no sideways scrolling at 360 px").isTrue();
         return new Screen(name, ((Number) page.evaluate("document.documentElement.scrollHeight")).intValue());
@@ -59,12 +42,12 @@ class MaritalEFormBrowserTest {
     @Test
     void theTypicalRequestTakesFourScreensAndShowsOnlyWhatApplies() {
         Page page = browser.phone("vi-VN");
-        page.navigate(url("/dang-nhap"));
+        page.navigate(browser.url("/dang-nhap"));
         page.getByLabel("Tên đăng nhập").fill("congdan1");
         page.getByLabel("Mật khẩu", new Page.GetByLabelOptions().setExact(true)).fill("demo");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
         page.waitForLoadState();
-        page.navigate(url("/thu-tuc/1.004873"));
+        page.navigate(browser.url("/thu-tuc/1.004873"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nộp hồ sơ trực tuyến")).click();
 
         List<Screen> screens = new ArrayList<>();

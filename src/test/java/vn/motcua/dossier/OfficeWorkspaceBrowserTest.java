@@ -14,9 +14,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.test.Browser;
@@ -32,37 +31,20 @@ import vn.motcua.test.TestDossiers;
 @IntegrationTest
 class OfficeWorkspaceBrowserTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void open() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
     Page logIn(String username, boolean phone) {
         Page page = phone ? browser.phone("vi-VN") : browser.desktop("vi-VN");
-        page.navigate(base() + "/dang-nhap");
-        page.getByLabel("Tên đăng nhập").fill(username);
-        page.getByLabel("Mật khẩu").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
-        page.waitForURL("**/can-bo");
+        browser.logIn(page, username, "/can-bo");
         return page;
     }
 
     void accessible(Page page, String what) {
-        assertThat(Browser.seriousAccessibilityViolations(page)).as(what).isEmpty();
+        Browser.accessible(page, what);
         if (Boolean.getBoolean("office.screens")) {
             page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                     .setPath(Path.of("target/office-screens/" + what.replaceAll("\\W+", "-") + ".png")));
@@ -112,7 +94,7 @@ class OfficeWorkspaceBrowserTest {
         String a5 = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Khổ A5")).first()
                 .getAttribute("href");
         assertThat(a5).endsWith("/giay-tiep-nhan.pdf?size=A5");
-        APIResponse pdf = page.request().get(base() + a5);
+        APIResponse pdf = page.request().get(browser.base() + a5);
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
         assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
@@ -145,7 +127,7 @@ class OfficeWorkspaceBrowserTest {
 
         // the specialist appraises and forwards to the leader
         Page specialist = logIn("chuyenvien.tanphu", false);
-        specialist.navigate(base() + "/can-bo?view=TODO&q=" + code);
+        specialist.navigate(browser.base() + "/can-bo?view=TODO&q=" + code);
         specialist.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code)).click();
         accessible(specialist, "dossier at the specialist");
         button(specialist, "Chuyển xử lý: Phê duyệt, ký").click();
@@ -153,7 +135,7 @@ class OfficeWorkspaceBrowserTest {
 
         // the leader signs off with the result
         Page leader = logIn("lanhdao.tanphu", false);
-        leader.navigate(base() + "/can-bo/ho-so/" + code);
+        leader.navigate(browser.base() + "/can-bo/ho-so/" + code);
         accessible(leader, "dossier at the leader");
         leader.locator("#COMPLETE-result-0").setInputFiles(new FilePayload("ket-qua.pdf", "application/pdf",
                 TestDossiers.pdf("Giay xac nhan tinh trang hon nhan")));
@@ -163,7 +145,7 @@ class OfficeWorkspaceBrowserTest {
         assertThat(leader.locator(".dossier-tags")).containsText("Đã xử lý xong");
 
         // reception hands the result back
-        desk.navigate(base() + "/can-bo/ho-so/" + code);
+        desk.navigate(browser.base() + "/can-bo/ho-so/" + code);
         assertThat(desk.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("ket-qua.pdf"))).isVisible();
         button(desk, "Xác nhận đã trả kết quả").click();
         assertThat(desk.getByText("Trả kết quả: đã thực hiện với hồ sơ " + code)).isVisible();

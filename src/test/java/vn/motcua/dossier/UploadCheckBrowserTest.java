@@ -2,6 +2,7 @@ package vn.motcua.dossier;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.test.Browser.accessible;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -9,11 +10,9 @@ import com.microsoft.playwright.options.FilePayload;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.test.Browser;
 import vn.motcua.test.IntegrationTest;
 import vn.motcua.test.TestDossiers;
@@ -25,34 +24,14 @@ import vn.motcua.test.TestDossiers;
 @IntegrationTest
 class UploadCheckBrowserTest {
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void open() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @Test
     void aTooLargeFileIsRefusedBeforeSending(@TempDir Path dir) throws Exception {
         Page page = browser.phone("vi-VN");
-        page.navigate(url("/dang-nhap"));
-        page.getByLabel("Tên đăng nhập").fill("congdan1");
-        page.getByLabel("Mật khẩu").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-        page.waitForLoadState();
-        page.navigate(url("/nop-ho-so/1.010028"));
+        browser.logIn(page, "congdan1", null);
+        page.navigate(browser.url("/nop-ho-so/1.010028"));
         AtomicInteger uploads = new AtomicInteger();
         page.onRequest(r -> {
             if (r.url().endsWith("/tai-len")) {
@@ -91,7 +70,7 @@ class UploadCheckBrowserTest {
         assertThat(summary.getByRole(AriaRole.LINK)).hasAttribute("href", "#file-TP01");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/nop-ho-so/1\\.010028.*"));
         assertThat(uploads.get()).as("nothing was sent").isZero();
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("apply page with errors").isEmpty();
+        accessible(page, "apply page with errors");
 
         // a good file clears the message and is uploaded
         page.locator("#file-TP01").setInputFiles(new FilePayload("to-khai.pdf", "application/pdf", TestDossiers.pdf("ok")));

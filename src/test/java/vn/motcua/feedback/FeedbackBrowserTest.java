@@ -2,6 +2,7 @@ package vn.motcua.feedback;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.test.Browser.accessible;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -9,10 +10,8 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.motcua.test.Browser;
 import vn.motcua.test.IntegrationTest;
 import vn.motcua.test.TestDossiers;
@@ -28,42 +27,18 @@ class FeedbackBrowserTest {
 
     static final Pattern CODE = Pattern.compile("PA-\\d{6}-\\d{5,}");
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void open() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + port;
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     Page logIn(String username) {
         Page page = browser.desktop("vi-VN");
-        page.navigate(base() + "/dang-nhap");
-        page.getByLabel("Tên đăng nhập").fill(username);
-        page.getByLabel("Mật khẩu").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
-        page.waitForURL("**/can-bo");
+        browser.logIn(page, username, "/can-bo");
         return page;
-    }
-
-    static void accessible(Page page, String what) {
-        assertThat(Browser.seriousAccessibilityViolations(page)).as(what).isEmpty();
     }
 
     /** Takes the desk action of that name on the officer's page of the item. */
     void act(Page officer, String code, String action, String note) {
-        officer.navigate(base() + "/can-bo/phan-anh/" + code);
+        officer.navigate(browser.base() + "/can-bo/phan-anh/" + code);
         Locator form = officer.locator("#action-" + action);
         assertThat(form).isVisible();
         if (note != null) {
@@ -77,7 +52,7 @@ class FeedbackBrowserTest {
     void aCitizensFeedbackIsAnsweredPublishedAndRatedInTheBrowser() {
         String phone = TestDossiers.phone();
         Page citizen = browser.phone("vi-VN");
-        citizen.navigate(base() + "/phan-anh");
+        citizen.navigate(browser.base() + "/phan-anh");
         accessible(citizen, "the feedback page");
 
         citizen.locator("#title").fill("Niêm yết thủ tục không đúng bản mới");
@@ -110,16 +85,16 @@ class FeedbackBrowserTest {
         accessible(citizen, "the sent feedback with its code");
 
         Page desk = logIn("tiepnhan.tanphu");
-        desk.navigate(base() + "/can-bo/phan-anh?status=RECEIVED");
+        desk.navigate(browser.base() + "/can-bo/phan-anh?status=RECEIVED");
         assertThat(desk.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code))).isVisible();
         accessible(desk, "the desk's queue");
-        desk.navigate(base() + "/can-bo/phan-anh/" + code);
+        desk.navigate(browser.base() + "/can-bo/phan-anh/" + code);
         assertThat(desk.locator("main img").first()).isVisible();
         accessible(desk, "the item as the desk sees it, with its photo");
         desk.locator("#category-CLASSIFY").selectOption("REGULATION");
         desk.locator("#action-CLASSIFY button[type=submit]").click();
         desk.waitForLoadState();
-        desk.navigate(base() + "/can-bo/phan-anh/" + code);
+        desk.navigate(browser.base() + "/can-bo/phan-anh/" + code);
         desk.locator("#agency-ROUTE").selectOption(TestDossiers.TAN_PHU);
         desk.locator("#action-ROUTE button[type=submit]").click();
         desk.waitForLoadState();
@@ -130,12 +105,12 @@ class FeedbackBrowserTest {
         Page leader = logIn("lanhdao.tanphu");
         act(leader, code, "APPROVE", null);
 
-        citizen.navigate(base() + "/phan-anh/" + code);
+        citizen.navigate(browser.base() + "/phan-anh/" + code);
         assertThat(citizen.locator("main")).not().containsText("Đã thay bảng niêm yết");
         act(desk, code, "PUBLISH", null);
 
         // the citizen comes back with the code alone
-        citizen.navigate(base() + "/phan-anh");
+        citizen.navigate(browser.base() + "/phan-anh");
         citizen.locator("#ma").fill(code.toLowerCase());
         citizen.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm kiếm").setExact(true)).click();
         citizen.waitForURL("**/phan-anh/" + code + "**");

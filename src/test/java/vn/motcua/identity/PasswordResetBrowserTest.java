@@ -2,14 +2,14 @@ package vn.motcua.identity;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.test.Browser.accessible;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.test.Browser;
 import vn.motcua.test.IntegrationTest;
@@ -22,24 +22,11 @@ import vn.motcua.test.PageSession;
 @IntegrationTest
 class PasswordResetBrowserTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void open() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 
     @Test
     void fromTheLogInPageToANewPasswordWithACodeSentByEmail() throws Exception {
@@ -51,11 +38,11 @@ class PasswordResetBrowserTest {
                 "email", email, "phone", ""));
 
         Page page = browser.phone("vi-VN");
-        page.navigate(url("/dang-nhap"));
+        page.navigate(browser.url("/dang-nhap"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Quên mật khẩu?")).click();
-        assertThat(page).hasURL(url("/quen-mat-khau"));
+        assertThat(page).hasURL(browser.url("/quen-mat-khau"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Quên mật khẩu"))).isVisible();
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("the first page").isEmpty();
+        accessible(page, "the first page");
 
         // nothing typed: the error summary names the field and links to it
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi mã xác nhận")).click();
@@ -64,12 +51,12 @@ class PasswordResetBrowserTest {
 
         page.getByLabel("Tên đăng nhập, thư điện tử hoặc số điện thoại").fill(email);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi mã xác nhận")).click();
-        assertThat(page).hasURL(url("/quen-mat-khau/nhap-ma"));
+        assertThat(page).hasURL(browser.url("/quen-mat-khau/nhap-ma"));
         assertThat(page.locator(".notice.success")).containsText("Mã có hiệu lực 10 phút");
         assertThat(page.getByLabel("Tên đăng nhập, thư điện tử hoặc số điện thoại")).hasValue(email);
         assertThat(page.getByLabel("Mã xác nhận")).hasAttribute("autocomplete", "one-time-code");
         assertThat(page.getByLabel("Mã xác nhận")).hasAttribute("inputmode", "numeric");
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("the code page").isEmpty();
+        accessible(page, "the code page");
         assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
                 .as("no sideways scrolling at 360 px").isTrue();
 

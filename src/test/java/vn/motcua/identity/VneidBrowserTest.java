@@ -2,14 +2,14 @@ package vn.motcua.identity;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.test.Browser.accessible;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.integration.population.RegistryPerson;
 import vn.motcua.integration.population.SimulatedCitizens;
@@ -25,34 +25,21 @@ import vn.motcua.test.PageSession;
 @IntegrationTest
 class VneidBrowserTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void open() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
     /** From the portal's log-in page to the sandbox's consent, as the person at this index of the sandbox's list. */
     Page toConsent(RegistryPerson person) {
         Page page = browser.phone("vi-VN");
-        page.navigate(url("/dang-nhap"));
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("the log-in page with VNeID").isEmpty();
+        page.navigate(browser.url("/dang-nhap"));
+        accessible(page, "the log-in page with VNeID");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Đăng nhập bằng VNeID")).click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/vneid-sandbox/dang-nhap.*"));
         assertThat(page.locator(".notice").first()).containsText("KHÔNG phải VNeID thật");
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("the sandbox's log-in").isEmpty();
+        accessible(page, "the sandbox's log-in");
         assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
                 .as("no sideways scrolling at 360 px").isTrue();
         page.getByLabel(person.fullName() + " — " + person.idNumber(), new Page.GetByLabelOptions().setExact(false))
@@ -61,7 +48,7 @@ class VneidBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/vneid-sandbox/dong-y.*"));
         assertThat(page.getByText(person.fullName(), new Page.GetByTextOptions().setExact(false)).first()).isVisible();
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("the consent").isEmpty();
+        accessible(page, "the consent");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đồng ý chia sẻ")).click();
         page.waitForLoadState();
         return page;
@@ -71,14 +58,14 @@ class VneidBrowserTest {
     void aCitizenLogsInWithVneidAndLandsOnTheirDossiers() {
         RegistryPerson person = SimulatedCitizens.all().get(4);
         Page page = toConsent(person);
-        assertThat(page).hasURL(url("/ho-so"));
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("Hồ sơ của tôi").isEmpty();
-        page.navigate(url("/tai-khoan"));
+        assertThat(page).hasURL(browser.url("/ho-so"));
+        accessible(page, "Hồ sơ của tôi");
+        page.navigate(browser.url("/tai-khoan"));
         assertThat(page.locator("#vneid-xac-thuc")).containsText("Đã xác thực bằng VNeID (mức độ 2)");
         assertThat(page.getByLabel("Họ và tên")).hasValue(person.fullName());
         assertThat(page.getByLabel("Số định danh cá nhân (12 số)")).hasValue(person.idNumber());
         assertThat(page.getByLabel("Họ và tên")).not().isEditable();
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("the profile").isEmpty();
+        accessible(page, "the profile");
     }
 
     @Test
@@ -96,16 +83,16 @@ class VneidBrowserTest {
                 "communeCode", ""));
 
         Page page = toConsent(person);
-        assertThat(page).hasURL(url("/dang-nhap/vneid/lien-ket"));
+        assertThat(page).hasURL(browser.url("/dang-nhap/vneid/lien-ket"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Liên kết tài khoản VNeID")))
                 .isVisible();
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("the merge confirmation").isEmpty();
+        accessible(page, "the merge confirmation");
         page.getByLabel("Mật khẩu của tài khoản đó").fill("sai-mat-khau");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xác nhận và gộp tài khoản")).click();
         assertThat(page.locator(".error-summary")).containsText("Mật khẩu không đúng");
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("the merge confirmation with an error").isEmpty();
+        accessible(page, "the merge confirmation with an error");
         page.getByLabel("Mật khẩu của tài khoản đó").fill("mat-khau-" + u);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xác nhận và gộp tài khoản")).click();
-        assertThat(page).hasURL(url("/ho-so"));
+        assertThat(page).hasURL(browser.url("/ho-so"));
     }
 }

@@ -2,6 +2,7 @@ package vn.motcua.index766;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.test.Browser.accessible;
 import static vn.motcua.test.TestDossiers.MARITAL;
 import static vn.motcua.test.TestDossiers.TAN_PHU;
 
@@ -10,9 +11,8 @@ import com.microsoft.playwright.options.AriaRole;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.test.Browser;
@@ -29,28 +29,11 @@ import vn.motcua.test.TestDossiers;
 class Index766BrowserTest {
 
     static final String MONTH = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void open() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    void accessible(Page page, String what) {
-        assertThat(Browser.seriousAccessibilityViolations(page)).as(what).isEmpty();
-    }
 
     /** A dossier received at the Tân Phú counter now, once the index has counted it. */
     String receivedAndCounted() throws InterruptedException {
@@ -74,13 +57,9 @@ class Index766BrowserTest {
     void aLeaderReadsTheDashboardAndDrillsDownToTheDossier() throws InterruptedException {
         String code = receivedAndCounted();
         Page page = browser.desktop("vi-VN");
-        page.navigate(base() + "/dang-nhap");
-        page.getByLabel("Tên đăng nhập").fill("lanhdao.tanphu");
-        page.getByLabel("Mật khẩu").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
-        page.waitForURL("**/can-bo");
+        browser.logIn(page, "lanhdao.tanphu", "/can-bo");
 
-        page.navigate(base() + "/chi-so-766?unit=" + TAN_PHU + "&period=" + MONTH);
+        page.navigate(browser.base() + "/chi-so-766?unit=" + TAN_PHU + "&period=" + MONTH);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("766");
         assertThat(page.locator("svg.chart-svg")).hasCount(3); // groups, ranking, trend, drawn by the server
         accessible(page, "dashboard");
@@ -105,11 +84,7 @@ class Index766BrowserTest {
     void aWardLeaderLandsOnTheirWardAndLastMonthAndReadsItOnAPhone() throws InterruptedException {
         String code = receivedAndCounted();
         Page page = browser.phone("vi-VN");
-        page.navigate(base() + "/dang-nhap");
-        page.getByLabel("Tên đăng nhập").fill("lanhdao.tanphu");
-        page.getByLabel("Mật khẩu").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
-        page.waitForURL("**/can-bo");
+        browser.logIn(page, "lanhdao.tanphu", "/can-bo");
 
         // the log-in page cached the CSS and scripts: without the cache every resource is counted on the wire
         var cdp = page.context().newCDPSession(page);
@@ -117,7 +92,7 @@ class Index766BrowserTest {
         com.google.gson.JsonObject noCache = new com.google.gson.JsonObject();
         noCache.addProperty("cacheDisabled", true);
         cdp.send("Network.setCacheDisabled", noCache);
-        page.navigate(base() + "/chi-so-766");
+        page.navigate(browser.base() + "/chi-so-766");
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         YearMonth last = YearMonth.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))).minusMonths(1);
         // the officer's header at 360 px: the brand row and a folded menu, not five rows of links (issue 18)
@@ -182,7 +157,7 @@ class Index766BrowserTest {
                 .isLessThan(300 * 1024);
 
         // the drill-down's dossier codes open the dossier
-        page.navigate(base() + "/chi-so-766/2.1?unit=" + TAN_PHU + "&period=" + MONTH + "&part=denominator");
+        page.navigate(browser.base() + "/chi-so-766/2.1?unit=" + TAN_PHU + "&period=" + MONTH + "&part=denominator");
         assertThat((Number) page.evaluate("document.documentElement.scrollWidth")).as("drill-down at 360 px")
                 .satisfies(w -> assertThat(w.intValue()).isLessThanOrEqualTo(360));
         accessible(page, "drill-down at 360 px");
@@ -201,7 +176,7 @@ class Index766BrowserTest {
     @Test
     void theTransparencyPageIsPublicAndReadableOnAPhone() {
         Page page = browser.phone("vi-VN");
-        page.navigate(base() + "/cong-khai");
+        page.navigate(browser.base() + "/cong-khai");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/cong-khai.*"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
         assertThat(page.getByText("/ 100").or(page.getByText("điểm")).first()).isVisible();

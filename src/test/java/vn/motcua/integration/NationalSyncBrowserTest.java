@@ -2,16 +2,15 @@ package vn.motcua.integration;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.test.Browser.accessible;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.OffsetDateTime;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.test.Browser;
 import vn.motcua.test.IntegrationTest;
@@ -23,22 +22,11 @@ import vn.motcua.test.IntegrationTest;
 @IntegrationTest
 class NationalSyncBrowserTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void open() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
 
     private long change(String code, String status, int attempts, String error) {
         // the portal is not called in tests (interval 1h) and the next attempt is tomorrow: the rows stay as written
@@ -51,10 +39,6 @@ class NationalSyncBrowserTest {
                 .param("next", now.plusDays(1)).param("t", now).query(Long.class).single();
     }
 
-    private static void accessible(Page page, String what) {
-        assertThat(Browser.seriousAccessibilityViolations(page)).as(what).isEmpty();
-    }
-
     @Test
     void theAdministratorSeesTheQueueAndResendsARefusedChange() {
         String refused = "H10.BT-" + System.nanoTime();
@@ -63,12 +47,8 @@ class NationalSyncBrowserTest {
         long pending = change(waiting, "PENDING", 2, "Hết thời gian chờ (timeout)");
         try {
             Page page = browser.desktop("vi-VN");
-            page.navigate("http://127.0.0.1:" + port + "/dang-nhap");
-            page.getByLabel("Tên đăng nhập").fill("admin");
-            page.getByLabel("Mật khẩu").fill("demo");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
-            page.waitForLoadState();
-            page.navigate("http://127.0.0.1:" + port + "/quan-tri");
+            browser.logIn(page, "admin", null);
+            page.navigate(browser.base() + "/quan-tri");
             page.locator("a[href='/quan-tri/dong-bo-dvcqg']").first().click();
             page.waitForURL("**/quan-tri/dong-bo-dvcqg");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))

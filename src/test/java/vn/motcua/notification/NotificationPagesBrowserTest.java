@@ -2,16 +2,15 @@ package vn.motcua.notification;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.test.Browser.accessible;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.identity.Accounts;
 import vn.motcua.test.Browser;
@@ -21,26 +20,15 @@ import vn.motcua.test.IntegrationTest;
 @IntegrationTest
 class NotificationPagesBrowserTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
-    @LocalServerPort
-    int port;
     @Autowired
     Notifier notifier;
     @Autowired
     Accounts accounts;
     @Autowired
     TransactionTemplate tx;
-
-    @BeforeAll
-    static void open() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
 
     @Test
     void readTheNotificationsAndMarkOneRead() {
@@ -51,7 +39,7 @@ class NotificationPagesBrowserTest {
                 Set.of(NotificationChannel.IN_APP)));
 
         Page page = browser.phone("vi-VN");
-        page.navigate("http://127.0.0.1:" + port + "/thong-bao");
+        page.navigate(browser.base() + "/thong-bao");
         page.waitForURL("**/dang-nhap");
         page.locator("#username").fill("congdan1");
         page.locator("#password").fill("demo");
@@ -62,13 +50,13 @@ class NotificationPagesBrowserTest {
         var card = page.locator("li.card", new Page.LocatorOptions().setHasText(code));
         assertThat(card).containsText("Hồ sơ " + code + " sắp đến hạn xử lý");
         assertThat(card).containsText("10:00");
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("notifications page").isEmpty();
+        accessible(page, "notifications page");
 
         card.getByRole(AriaRole.BUTTON).click();
         page.waitForURL("**/thong-bao#n*");
         var after = page.locator("li.card", new Page.LocatorOptions().setHasText(code));
         assertThat(after).containsText("Đã đọc");
         assertThat(after.getByRole(AriaRole.BUTTON)).hasCount(0);
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("after marking").isEmpty();
+        accessible(page, "after marking");
     }
 }

@@ -2,6 +2,7 @@ package vn.motcua.organization;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.test.Browser.accessible;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -11,9 +12,8 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.test.Browser;
@@ -30,20 +30,11 @@ import vn.motcua.test.TestDossiers;
 @IntegrationTest
 class ReorganisationBrowserTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void open() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
 
     private static Map<String, Object> agency(String code, String eid, String unit) {
         Map<String, Object> m = new HashMap<>();
@@ -56,13 +47,9 @@ class ReorganisationBrowserTest {
         return m;
     }
 
-    private static void accessible(Page page, String what) {
-        assertThat(Browser.seriousAccessibilityViolations(page)).as(what).isEmpty();
-    }
-
     @Test
     void theAdministratorPreviewsTheTwoLevelArrangementAndAppliesAMerger() {
-        String base = "http://127.0.0.1:" + port;
+        String base = browser.base();
         TestApi admin = new TestApi(port).as("admin");
         assertThat(admin.post("/api/v1/admin/agencies", agency("TEST.BOLD.MC", "H10.93.01.931", "25213")).status())
                 .isEqualTo(201);
@@ -80,11 +67,7 @@ class ReorganisationBrowserTest {
                 .status()).isEqualTo(201);
 
         Page page = browser.desktop("vi-VN");
-        page.navigate(base + "/dang-nhap");
-        page.getByLabel("Tên đăng nhập").fill("admin");
-        page.getByLabel("Mật khẩu").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
-        page.waitForLoadState();
+        browser.logIn(page, "admin", null);
         page.navigate(base + "/quan-tri");
         page.locator("a[href='/quan-tri/sap-xep']").first().click();
         page.waitForURL("**/quan-tri/sap-xep");

@@ -2,6 +2,7 @@ package vn.motcua.payment;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.test.Browser.accessible;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -11,9 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.test.Browser;
@@ -27,24 +27,11 @@ import vn.motcua.test.TestApi;
 @IntegrationTest
 class AccountantBrowserTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void open() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 
     @Test
     void theAccountantSeesTheDaysPaymentsExportsThemAndRefundsWithAReason() throws Exception {
@@ -55,11 +42,7 @@ class AccountantBrowserTest {
         String reference = cash.get("reference").asString();
 
         Page page = browser.phone("vi-VN");
-        page.navigate(url("/dang-nhap"));
-        page.getByLabel("Tên đăng nhập").fill("ketoan.tanphu");
-        page.getByLabel("Mật khẩu").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-        page.waitForURL("**/ke-toan/thanh-toan");
+        browser.logIn(page, "ketoan.tanphu", "/ke-toan/thanh-toan");
         assertThat(page.locator("h1")).hasText("Kế toán: giao dịch thanh toán");
         Locator row = page.locator("#giao-dich li[data-reference='" + reference + "']");
         assertThat(row).containsText("8.000 đồng");
@@ -67,7 +50,7 @@ class AccountantBrowserTest {
         assertThat(page.locator("#tong-da-thu")).not().hasText("0");
         assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).as("no sideways page scroll")
                 .isLessThanOrEqualTo(360);
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("accountant page").isEmpty();
+        accessible(page, "accountant page");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "accountant-page.png"))
                 .setFullPage(true));
 
@@ -84,7 +67,7 @@ class AccountantBrowserTest {
         Locator after = page.locator("#giao-dich li[data-reference='" + reference + "']");
         assertThat(after).containsText("Đã hoàn tiền");
         assertThat(after).containsText("Thu trùng với biên lai giấy");
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("after the refund").isEmpty();
+        accessible(page, "after the refund");
     }
     /** The collections report on a phone: a leader of the agency opens it, filters by month, downloads Excel; axe. */
     @Test
@@ -94,12 +77,8 @@ class AccountantBrowserTest {
         new TestApi(port).as("tiepnhan.tanphu").post("/api/v1/office/dossiers/" + code + "/payments/cash", Map.of());
 
         Page page = browser.phone("vi-VN");
-        page.navigate(url("/dang-nhap"));
-        page.getByLabel("Tên đăng nhập").fill("lanhdao.tanphu");
-        page.getByLabel("Mật khẩu").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-        page.waitForLoadState();
-        page.navigate(url("/bao-cao"));
+        browser.logIn(page, "lanhdao.tanphu", null);
+        page.navigate(browser.url("/bao-cao"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
                 .setName("Báo cáo thu phí, lệ phí và nghĩa vụ tài chính")).click();
         page.waitForURL("**/ke-toan/bao-cao-thu");
@@ -114,14 +93,14 @@ class AccountantBrowserTest {
         assertThat(page.locator("#ty-le-kenh")).containsText("Tiền mặt tại quầy");
         assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).as("no sideways page scroll")
                 .isLessThanOrEqualTo(360);
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("collections report").isEmpty();
+        accessible(page, "collections report");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "collections-report.png"))
                 .setFullPage(true));
         Download download = page.waitForDownload(() -> page.locator("#xuat-excel").click());
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(download.path()))) {
             assertThat(wb.getSheet("Báo cáo thu").getLastRowNum()).isPositive();
         }
-        page.navigate(url("/ke-toan/bao-cao-thu?by=WEEK"));
+        page.navigate(browser.url("/ke-toan/bao-cao-thu?by=WEEK"));
         assertThat(page.locator("#error-summary")).containsText("by");
     }
 }

@@ -2,12 +2,12 @@ package vn.motcua.payment;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.test.Browser.accessible;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.signing.internal.Pdfsig;
 import vn.motcua.test.Browser;
@@ -22,32 +22,15 @@ import vn.motcua.test.TestApi;
 @IntegrationTest
 class PaymentBrowserTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void open() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
     Page loggedIn(String username) {
         Page page = browser.phone("vi-VN");
-        page.navigate(url("/dang-nhap"));
-        page.getByLabel("Tên đăng nhập").fill(username);
-        page.getByLabel("Mật khẩu").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-        page.waitForLoadState();
+        browser.logIn(page, username, null);
         return page;
     }
 
@@ -55,7 +38,7 @@ class PaymentBrowserTest {
     void aCitizenPaysFromTheDossierPageAndDownloadsTheReceipt() {
         String code = PaymentFlows.submitted(new TestApi(port).as("congdan1")).get("code").asString();
         Page page = loggedIn("congdan1");
-        page.navigate(url("/ho-so/" + code));
+        page.navigate(browser.url("/ho-so/" + code));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thanh toán phí, lệ phí và biên lai")).click();
         page.waitForURL("**/ho-so/" + code + "/thanh-toan");
         assertThat(page.locator("h1")).hasText("Yêu cầu thanh toán");
@@ -66,7 +49,7 @@ class PaymentBrowserTest {
         assertThat(page.getByLabel("Cổng thanh toán VNPAY", new Page.GetByLabelOptions().setExact(false))).isChecked();
         assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).as("no sideways scrolling on a phone")
                 .isLessThanOrEqualTo(360);
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("payment page").isEmpty();
+        accessible(page, "payment page");
         page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "payment-page.png"))
                 .setFullPage(true));
 
@@ -77,12 +60,12 @@ class PaymentBrowserTest {
         page.waitForURL("**/thanh-toan/ket-qua**");
         assertThat(page.locator("#ket-qua-thanh-toan")).containsText("Giao dịch thành công");
         assertThat(page.locator("#ket-qua-thanh-toan")).containsText("8.000 đồng");
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("result page").isEmpty();
+        accessible(page, "result page");
         page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "payment-result.png"))
                 .setFullPage(true));
 
         String receipt = page.locator("#tai-bien-lai").getAttribute("href");
-        var pdf = page.request().get(url(receipt));
+        var pdf = page.request().get(browser.url(receipt));
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.headers().get("content-type")).startsWith("application/pdf");
         assertThat(Pdfsig.valid(Pdfsig.check(pdf.body()))).as("signed by the agency").isEqualTo(1);
@@ -94,14 +77,14 @@ class PaymentBrowserTest {
                 new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Tải biên lai điện tử"))).isVisible();
         assertThat(page.locator("#con-phai-nop")).hasText("0 đồng");
         assertThat(page.locator("#thanh-toan-truc-tuyen")).hasCount(0);
-        assertThat(Browser.seriousAccessibilityViolations(page)).as("payment page after paying").isEmpty();
+        accessible(page, "payment page after paying");
     }
 
     @Test
     void anotherCitizenCannotSeeThePaymentPage() {
         String code = PaymentFlows.submitted(new TestApi(port).as("congdan1")).get("code").asString();
         Page other = loggedIn("congdan2");
-        var r = other.navigate(url("/ho-so/" + code + "/thanh-toan"));
+        var r = other.navigate(browser.url("/ho-so/" + code + "/thanh-toan"));
         assertThat(r.status()).isEqualTo(404);
     }
 }

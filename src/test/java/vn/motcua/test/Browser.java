@@ -1,9 +1,12 @@
 package vn.motcua.test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,18 +15,80 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Headless Debian Chromium driven by Playwright, shared by the browser tests of one JVM, with an axe-core
- * accessibility check. The browser is the system's ({@code /usr/bin/chromium}); Playwright never downloads one.
+ * Headless Debian Chromium driven by Playwright, with an axe-core accessibility check, and what every browser test
+ * does around it: the server's address, logging in with a demo account. The browser is the system's
+ * ({@code /usr/bin/chromium}); Playwright never downloads one. A test class declares
+ * {@code @RegisterExtension static final Browser browser = new Browser();}: Chromium starts at the class's first
+ * page and is closed after its last test.
  */
-public final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     private static final String AXE = loadAxe();
-    private final Playwright playwright;
-    private final com.microsoft.playwright.Browser browser;
+    private Playwright playwright;
+    private com.microsoft.playwright.Browser browser;
+    private String base;
 
-    public Browser() {
+    /** The server of the test class's application context (its random port). */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        base = "http://127.0.0.1:" + SpringExtension.getApplicationContext(context).getEnvironment()
+                .getRequiredProperty("local.server.port");
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** The address of the server under test: {@code http://127.0.0.1:<port>}. */
+    public String base() {
+        if (base == null) {
+            throw new IllegalStateException("Browser is not registered as the test class's extension");
+        }
+        return base;
+    }
+
+    /** The address of a path of the server under test: {@code url("/dang-nhap")}. */
+    public String url(String path) {
+        return base() + path;
+    }
+
+    /**
+     * Logs a demo account in (password {@code demo}) on the log-in page and waits for the page it lands on
+     * ({@code "/can-bo"}), or only for the page to load when {@code landing} is null.
+     */
+    public Page logIn(Page page, String username, String landing) {
+        page.navigate(url("/dang-nhap"));
+        page.getByLabel("Tên đăng nhập").fill(username);
+        page.getByLabel("Mật khẩu").fill("demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
+        if (landing == null) {
+            page.waitForLoadState();
+        } else {
+            page.waitForURL("**" + landing);
+        }
+        return page;
+    }
+
+    /** Fails when axe-core finds a serious or critical violation on the page ({@code what} names the page). */
+    public static void accessible(Page page, String what) {
+        assertThat(seriousAccessibilityViolations(page)).as(what).isEmpty();
+    }
+
+    private com.microsoft.playwright.Browser chromium() {
+        if (browser == null) {
+            launch();
+        }
+        return browser;
+    }
+
+    private void launch() {
         Path chromium = Path.of(System.getenv().getOrDefault("MOTCUA_CHROMIUM", "/usr/bin/chromium"));
         if (!Files.isExecutable(chromium)) {
             throw new IllegalStateException("Chromium not found at " + chromium
@@ -39,12 +104,12 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh page (own cookies) sized like a cheap phone: 360 × 740. */
     public Page phone(String language) {
-        return browser.newContext(new NewContextOptions().setViewportSize(360, 740).setLocale(language)
+        return chromium().newContext(new NewContextOptions().setViewportSize(360, 740).setLocale(language)
                 .setExtraHTTPHeaders(Map.of("Accept-Language", language))).newPage();
     }
 
     public Page desktop(String language) {
-        return browser.newContext(new NewContextOptions().setViewportSize(1280, 900).setLocale(language)
+        return chromium().newContext(new NewContextOptions().setViewportSize(1280, 900).setLocale(language)
                 .setExtraHTTPHeaders(Map.of("Accept-Language", language))).newPage();
     }
 
@@ -75,7 +140,11 @@ public final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        browser.close();
-        playwright.close();
+        if (browser != null) {
+            browser.close();
+            playwright.close();
+            browser = null;
+            playwright = null;
+        }
     }
 }
