@@ -48,6 +48,7 @@ class CalendarAdminApiTest {
         body.put("confidence", "confirmed");
         body.put("daysOff", daysOff);
         body.put("swappedWorkdays", swapped);
+        body.put("version", 0); // none read (issue 11: a replacement names the version read)
         return body;
     }
 
@@ -113,15 +114,17 @@ class CalendarAdminApiTest {
             Map<String, Object> again = schedule("x", List.of("2044-06-06"), List.of());
             again.put("holiday", "HUNG_KINGS");
             assertThat(admin.post("/api/v1/admin/calendar/years/2044/schedules", again).status()).isEqualTo(409);
-            TestApi.Response replaced = admin.put("/api/v1/admin/calendar/years/2044/schedules/HUNG_KINGS",
-                    schedule("Giỗ Tổ Hùng Vương 2044 (sửa)", List.of("2044-06-06"), List.of()));
+            Map<String, Object> edited = schedule("Giỗ Tổ Hùng Vương 2044 (sửa)", List.of("2044-06-06"), List.of());
+            edited.put("version", body.get("schedule").get("version").asLong());
+            TestApi.Response replaced = admin.put("/api/v1/admin/calendar/years/2044/schedules/HUNG_KINGS", edited);
             assertThat(replaced.status()).isEqualTo(200);
             assertThat(replaced.json().get("audit").get("action").asString()).isEqualTo("REPLACE");
             assertThat(due("2044-06-03T10:00:00%2B07:00", 1)).isEqualTo("2044-06-07T10:00+07:00");
 
             // deleting brings the default back
             assertThat(admin.get("/api/v1/admin/calendar/years/2044/schedules/HUNG_KINGS").status()).isEqualTo(200);
-            assertThat(delete("/api/v1/admin/calendar/years/2044/schedules/HUNG_KINGS")).isEqualTo(200);
+            assertThat(delete("/api/v1/admin/calendar/years/2044/schedules/HUNG_KINGS?version="
+                    + replaced.json().get("schedule").get("version").asLong())).isEqualTo(200);
             assertThat(admin.get("/api/v1/admin/calendar/years/2044/schedules/HUNG_KINGS").status()).isEqualTo(404);
             assertThat(due("2044-06-03T10:00:00%2B07:00", 1)).isEqualTo("2044-06-06T10:00+07:00");
             List<String> actions = new ArrayList<>();

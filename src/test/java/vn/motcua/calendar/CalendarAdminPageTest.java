@@ -68,7 +68,7 @@ class CalendarAdminPageTest {
     @Test
     void anAdministratorAddsTheTetScheduleOfAYearAndSeesTheAuditEntry() throws Exception {
         MvcResult saved = mvc.perform(post("/quan-tri/lich").session(admin).with(csrf())
-                .param("year", "2046").param("holiday", "TET").param("name", "Tết Âm lịch Bính Dần 2046")
+                .param("year", "2046").param("version", "0").param("holiday", "TET").param("name", "Tết Âm lịch Bính Dần 2046")
                 .param("source", "Thông báo thử nghiệm 2046").param("confidence", "confirmed")
                 .param("daysOff", "05/02/2046\n06/02/2046, 2046-02-07 08/02/2046\n09/02/2046")
                 .param("compensatoryDays", "").param("swappedWorkdays", "17/02/2046")).andReturn();
@@ -88,7 +88,7 @@ class CalendarAdminPageTest {
     @Test
     void aContradictoryFormIsShownAgainWithTheReasons() throws Exception {
         MvcResult r = mvc.perform(post("/quan-tri/lich").session(admin).with(csrf())
-                .param("year", "2046").param("holiday", "NATIONAL_DAY").param("name", "Quốc khánh 2046")
+                .param("year", "2046").param("version", "0").param("holiday", "NATIONAL_DAY").param("name", "Quốc khánh 2046")
                 .param("source", "").param("confidence", "confirmed")
                 .param("daysOff", "03/09/2046").param("swappedWorkdays", "05/09/2046 03/09/2046")).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);

@@ -57,8 +57,11 @@ class AdminAuditCoverageTest {
         schedule.put("confidence", "confirmed");
         schedule.put("daysOff", List.of("2047-04-25"));
         schedule.put("swappedWorkdays", List.of());
+        var existing = admin.get("/api/v1/admin/calendar/years/2047/schedules/HUNG_KINGS");
+        schedule.put("version", existing.status() == 404 ? 0 : existing.json().get("version").asLong());
         var created = admin.put("/api/v1/admin/calendar/years/2047/schedules/HUNG_KINGS", schedule);
         assertThat(created.status()).as(created.toString()).isIn(200, 201);
+        schedule.put("version", created.json().get("schedule").get("version").asLong());
         schedule.put("daysOff", List.of("2047-04-25", "2047-04-26"));
         assertThat(admin.put("/api/v1/admin/calendar/years/2047/schedules/HUNG_KINGS", schedule).status())
                 .isEqualTo(200);

@@ -111,6 +111,16 @@ public class ScheduleAdmin {
      * if absent ({@link Mode#CREATE_IF_ABSENT}: null if one exists) the schedule of a holiday in a year.
      */
     public Result save(int year, Holiday holiday, ScheduleInput input, Actor actor, Mode mode) {
+        return save(year, holiday, input, actor, mode, null);
+    }
+
+    /**
+     * As {@link #save(int, Holiday, ScheduleInput, Actor, Mode)}; a replacement ({@link Mode#REPLACE}) names the
+     * {@code version} of the schedule read (0: none was configured) and is refused when it is missing (400 naming
+     * {@code version}, with the other problems) or stale (409 naming {@code version}): two administrators editing the
+     * same schedule, the second one's write does not silently undo the first one's (issue 11).
+     */
+    public Result save(int year, Holiday holiday, ScheduleInput input, Actor actor, Mode mode, Long version) {
         checkYear(year);
         Result result = tx.execute(status -> {
             store.lockVersion();
@@ -123,8 +133,19 @@ public class ScheduleAdmin {
             if (existing != null && mode == Mode.CREATE_IF_ABSENT) {
                 return null;
             }
+            if (mode == Mode.REPLACE && version != null) {
+                checkVersion(year, holiday, existing, version);
+            }
             List<Schedule> others = all.stream().filter(s -> s != existing).toList();
-            Schedule schedule = validate(year, holiday, input, others, actor.username());
+            Schedule schedule;
+            try {
+                schedule = validate(year, holiday, input, others, actor.username());
+            } catch (ProblemException e) {
+                throw mode == Mode.REPLACE && version == null ? withVersionMissing(e) : e;
+            }
+            if (mode == Mode.REPLACE && version == null) {
+                throw ProblemException.invalid("version", "error.calendar.schedule.version.required");
+            }
             List<Schedule> after = new ArrayList<>(others);
             after.add(schedule);
             List<ChangedDay> changed = diff(year, all, after);
@@ -144,14 +165,22 @@ public class ScheduleAdmin {
         return result == null ? null : afterCommit(result);
     }
 
-    public Result delete(int year, Holiday holiday, Actor actor) {
+    /**
+     * Deletes the schedule of a holiday in a year, when {@code version} is still the one stored (400 naming
+     * {@code version} when missing, 409 when stale, nothing deleted).
+     */
+    public Result delete(int year, Holiday holiday, Actor actor, Long version) {
         checkYear(year);
+        if (version == null) {
+            throw ProblemException.invalid("version", "error.calendar.schedule.version.required");
+        }
         Result result = tx.execute(status -> {
             store.lockVersion();
             List<Schedule> all = store.all();
             Schedule existing = all.stream().filter(s -> s.year() == year && s.holiday() == holiday).findFirst()
                     .orElseThrow(() -> ProblemException.notFound("error.calendar.schedule.notFound",
                             String.valueOf(year), holiday.name()));
+            checkVersion(year, holiday, existing, version);
             List<Schedule> after = all.stream().filter(s -> s != existing).toList();
             List<ChangedDay> changed = diff(year, all, after);
             store.delete(existing.id());
@@ -160,6 +189,32 @@ public class ScheduleAdmin {
             return new Result(null, audit, changed, List.of(), false);
         });
         return afterCommit(result);
+    }
+
+    /**
+     * 409 naming {@code version} when the version read is not the stored one (0 read: no schedule then, so one
+     * created since is a conflict too).
+     */
+    private static void checkVersion(int year, Holiday holiday, Schedule existing, long version) {
+        long stored = existing == null ? 0 : existing.version();
+        if (stored != version) {
+            throw new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "error.admin.stale",
+                    new Object[0], List.of(FieldProblem.of("version", existing == null
+                    ? "error.calendar.schedule.version.deleted" : "error.calendar.schedule.version.stale",
+                    String.valueOf(version), String.valueOf(stored), String.valueOf(year),
+                    existing == null ? holiday.name() : existing.name(),
+                    existing == null || existing.updatedBy() == null ? "" : existing.updatedBy())));
+        }
+    }
+
+    private static ProblemException withVersionMissing(ProblemException e) {
+        if (e.status().value() != 400) {
+            return e;
+        }
+        List<FieldProblem> all = new ArrayList<>();
+        all.add(FieldProblem.of("version", "error.calendar.schedule.version.required"));
+        all.addAll(e.errors());
+        return ProblemException.invalid(all);
     }
 
     private Result afterCommit(Result result) {

@@ -68,7 +68,7 @@ public class ScheduleStore implements ScheduleSource {
         Map<Long, List<ScheduleDay>> days = new LinkedHashMap<>();
         jdbc.sql("""
                 select s.id, s.year, s.holiday, s.name, s.name_en, s.source, s.confidence, s.note, s.updated_by,
-                       s.updated_at, d.day, d.kind, d.name as day_name
+                       s.updated_at, s.version, d.day, d.kind, d.name as day_name
                 from calendar_schedule s left join calendar_schedule_day d on d.schedule_id = s.id
                 """ + where + " order by s.year, s.holiday, d.day")
                 .params(params)
@@ -84,7 +84,7 @@ public class ScheduleStore implements ScheduleSource {
                 });
         List<Schedule> out = new ArrayList<>();
         schedules.forEach((id, s) -> out.add(new Schedule(s.id(), s.year(), s.holiday(), s.name(), s.nameEn(),
-                s.source(), s.confidence(), s.note(), days.get(id), s.updatedBy(), s.updatedAt())));
+                s.source(), s.confidence(), s.note(), days.get(id), s.updatedBy(), s.updatedAt(), s.version())));
         return out;
     }
 
@@ -93,7 +93,7 @@ public class ScheduleStore implements ScheduleSource {
             return new Schedule(rs.getLong("id"), rs.getInt("year"), Holiday.valueOf(rs.getString("holiday")),
                     rs.getString("name"), rs.getString("name_en"), rs.getString("source"), rs.getString("confidence"),
                     rs.getString("note"), List.of(), rs.getString("updated_by"),
-                    rs.getObject("updated_at", OffsetDateTime.class));
+                    rs.getObject("updated_at", OffsetDateTime.class), rs.getLong("version"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -123,7 +123,8 @@ public class ScheduleStore implements ScheduleSource {
     public void update(long id, Schedule s, String actor) {
         jdbc.sql("""
                 update calendar_schedule set name = :name, name_en = :nameEn, source = :source,
-                  confidence = :confidence, note = :note, updated_by = :actor, updated_at = now()
+                  confidence = :confidence, note = :note, updated_by = :actor, updated_at = now(),
+                  version = version + 1
                 where id = :id""")
                 .param("id", id)
                 .param("name", s.name())

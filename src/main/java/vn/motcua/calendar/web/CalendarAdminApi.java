@@ -62,6 +62,9 @@ class CalendarAdminApi {
      */
     record ScheduleBody(Integer year, String holiday, String name, String nameEn, String source, String confidence,
                         String note, List<DayBody> days,
+                        @Schema(description = "PUT: the version of the schedule read (0 when the year had none); "
+                                + "required, 409 when another administrator changed it since", example = "1")
+                        Long version,
                         @JsonAlias({"weekdaysOff", "weekdays_off"}) List<String> daysOff,
                         @JsonAlias("compensatory_days") List<String> compensatoryDays,
                         @JsonAlias({"swappedWorkingDays", "swapped_working_days"}) List<String> swappedWorkdays) {
@@ -77,7 +80,9 @@ class CalendarAdminApi {
     @Schema(name = "ScheduleAnswer")
     record ScheduleAnswer(Long id, int year, @NonNull Holiday holiday, String name, String nameEn, String source,
                           String confidence, String note, @NonNull List<ScheduleDayAnswer> days, String updatedBy,
-                          @Schema(example = "2030-11-20T09:15:00+07:00") String updatedAt) {
+                          @Schema(example = "2030-11-20T09:15:00+07:00") String updatedAt,
+                          @Schema(description = "send it back to replace (PUT body) or delete (?version=) the "
+                                  + "schedule", example = "1") long version) {
     }
 
     /** One edit of the calendar. */
@@ -149,9 +154,13 @@ class CalendarAdminApi {
     }
 
     @PutMapping("/years/{year}/schedules/{holiday}")
-    @Operation(summary = "Creates or replaces the schedule of a holiday in a year")
+    @Operation(summary = "Creates or replaces the schedule of a holiday in a year, with the version read (0: none)")
     @ApiResponse(responseCode = "200", description = "Replaced: the schedule, its audit entry, the changed days")
     @ApiResponse(responseCode = "201", description = "Created (the year had no schedule of this holiday)")
+    @ApiResponse(responseCode = "400", description = "A bad field, or version missing: every problem named, nothing "
+            + "changed")
+    @ApiResponse(responseCode = "409", description = "Stale version: another administrator changed, created or "
+            + "deleted the schedule since it was read; nothing changed (errors[] names version)")
     ResponseEntity<ChangeAnswer> replace(@PathVariable int year, @PathVariable String holiday,
                                          @RequestBody ScheduleBody body, Actor actor) {
         Holiday h = CalendarParams.holiday(holiday);
@@ -159,14 +168,35 @@ class CalendarAdminApi {
             throw ProblemException.invalid("holiday", "error.calendar.schedule.holidayMismatch", body.holiday(),
                     holiday);
         }
-        ScheduleAdmin.Result r = admin.save(year, h, input(year, h, body), actor, ScheduleAdmin.Mode.REPLACE);
+        ScheduleAdmin.Result r = admin.save(year, h, input(year, h, body), actor, ScheduleAdmin.Mode.REPLACE,
+                body.version());
         return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result(r));
     }
 
     @DeleteMapping("/years/{year}/schedules/{holiday}")
     @Operation(summary = "Deletes the schedule of a holiday: the default rule applies again")
-    ChangeAnswer delete(@PathVariable int year, @PathVariable String holiday, Actor actor) {
-        return result(admin.delete(year, CalendarParams.holiday(holiday), actor));
+    @ApiResponse(responseCode = "200", description = "Deleted: its audit entry, the changed days")
+    @ApiResponse(responseCode = "400", description = "version missing or not a number")
+    @ApiResponse(responseCode = "404", description = "The year has no schedule of this holiday")
+    @ApiResponse(responseCode = "409", description = "Stale version: another administrator changed the schedule "
+            + "since it was read; nothing deleted (errors[] names version)")
+    ChangeAnswer delete(@PathVariable int year, @PathVariable String holiday,
+                        @io.swagger.v3.oas.annotations.Parameter(description = "the version of the schedule read",
+                                required = true, schema = @Schema(type = "integer", format = "int64"))
+                        @RequestParam(required = false) String version, Actor actor) {
+        return result(admin.delete(year, CalendarParams.holiday(holiday), actor, version(version)));
+    }
+
+    /** The version sent as a query parameter: null when missing, 400 naming it when not a number. */
+    static Long version(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("version", "error.calendar.schedule.version.number", text);
+        }
     }
 
     @GetMapping("/audit")
@@ -225,7 +255,7 @@ class CalendarAdminApi {
         return new ScheduleAnswer(s.id(), s.year(), s.holiday(), s.name(), s.nameEn(), s.source(), s.confidence(),
                 s.note(), s.days().stream().map(d -> new ScheduleDayAnswer(d.date().toString(), d.kind(), d.name()))
                 .toList(), s.updatedBy(), s.updatedAt() == null ? null
-                : CalendarParams.MOMENT.format(s.updatedAt().atZoneSameInstant(calendar.zone())));
+                : CalendarParams.MOMENT.format(s.updatedAt().atZoneSameInstant(calendar.zone())), s.version());
     }
 
     AuditAnswer audit(AuditEntry a) {

@@ -58,16 +58,23 @@ class CalendarAdminPage {
 
     /** The form to add or replace a schedule; dates are lists separated by commas, spaces or new lines. */
     record ScheduleForm(String holiday, String name, String nameEn, String source, String confidence, String note,
-                        String daysOff, String compensatoryDays, String swappedWorkdays) {
+                        String daysOff, String compensatoryDays, String swappedWorkdays, String version) {
 
+        /** A new schedule: version 0, "no schedule read" (issue 11). */
         static ScheduleForm empty() {
-            return new ScheduleForm(Holiday.TET.name(), "", "", "", "confirmed", "", "", "", "");
+            return new ScheduleForm(Holiday.TET.name(), "", "", "", "confirmed", "", "", "", "", "0");
         }
 
         static ScheduleForm of(Schedule s) {
             return new ScheduleForm(s.holiday().name(), s.name(), s.nameEn(), s.source(), s.confidence(), s.note(),
                     dates(s, ScheduleDayKind.DAY_OFF), dates(s, ScheduleDayKind.COMPENSATORY),
-                    dates(s, ScheduleDayKind.SWAPPED_WORKDAY));
+                    dates(s, ScheduleDayKind.SWAPPED_WORKDAY), String.valueOf(s.version()));
+        }
+
+        /** The administrator's input kept, with the version now stored: sending it again replaces the winner's. */
+        ScheduleForm withVersion(long current) {
+            return new ScheduleForm(holiday, name, nameEn, source, confidence, note, daysOff, compensatoryDays,
+                    swappedWorkdays, String.valueOf(current));
         }
 
         private static String dates(Schedule s, ScheduleDayKind kind) {
@@ -107,8 +114,26 @@ class CalendarAdminPage {
         return render(y, form, Map.of(), audit, model, locale);
     }
 
+    /** The version stored now for a holiday of a year (0: none). */
+    private long currentVersion(int year, Holiday holiday) {
+        return admin.ofYear(year).stream().filter(s -> s.holiday() == holiday).mapToLong(Schedule::version)
+                .findFirst().orElse(0);
+    }
+
+    /**
+     * A stale write (409, issue 11): the page says so with the server's message naming the version, shows the
+     * schedules as they are now, and keeps what the administrator typed.
+     */
+    private void conflict(ProblemException e, Model model, Locale locale) {
+        Map<String, String> messagesByField = new LinkedHashMap<>();
+        collect(e, messagesByField, locale);
+        model.addAttribute("conflict", messagesByField.getOrDefault("version",
+                msg(locale, e.detailKey(), e.args())));
+    }
+
     @PostMapping
-    String save(@RequestParam int year, ScheduleForm form, Actor actor, Model model, Locale locale) {
+    String save(@RequestParam int year, ScheduleForm form, Actor actor, Model model, Locale locale,
+                jakarta.servlet.http.HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
         Holiday holiday = null;
         try {
@@ -118,9 +143,15 @@ class CalendarAdminPage {
         }
         if (holiday != null) {
             try {
-                ScheduleAdmin.Result r = admin.save(year, holiday, input(form), actor, ScheduleAdmin.Mode.REPLACE);
+                ScheduleAdmin.Result r = admin.save(year, holiday, input(form), actor, ScheduleAdmin.Mode.REPLACE,
+                        CalendarAdminApi.version(form.version()));
                 return "redirect:/quan-tri/lich?year=" + year + "&audit=" + r.audit().id();
             } catch (ProblemException e) {
+                if (e.status().value() == 409) {
+                    conflict(e, model, locale);
+                    response.setStatus(409);
+                    return render(year, form.withVersion(currentVersion(year, holiday)), errors, null, model, locale);
+                }
                 if (e.status().value() != 400) {
                     throw e;
                 }
@@ -131,9 +162,20 @@ class CalendarAdminPage {
     }
 
     @PostMapping("/xoa")
-    String delete(@RequestParam int year, @RequestParam String holiday, Actor actor) {
-        ScheduleAdmin.Result r = admin.delete(year, CalendarParams.holiday(holiday), actor);
-        return "redirect:/quan-tri/lich?year=" + year + "&audit=" + r.audit().id();
+    String delete(@RequestParam int year, @RequestParam String holiday, @RequestParam(required = false) String version,
+                  Actor actor, Model model, Locale locale, jakarta.servlet.http.HttpServletResponse response) {
+        try {
+            ScheduleAdmin.Result r = admin.delete(year, CalendarParams.holiday(holiday), actor,
+                    CalendarAdminApi.version(version));
+            return "redirect:/quan-tri/lich?year=" + year + "&audit=" + r.audit().id();
+        } catch (ProblemException e) {
+            if (e.status().value() != 409 && e.status().value() != 400) {
+                throw e;
+            }
+            response.setStatus(e.status().value());
+            conflict(e, model, locale);
+            return render(year, ScheduleForm.empty(), Map.of(), null, model, locale);
+        }
     }
 
     private static ScheduleAdmin.ScheduleInput input(ScheduleForm form) {
