@@ -55,6 +55,17 @@ public interface Organization {
         return List.of();
     }
 
+    /**
+     * The unit of today that a former unit's dossiers count for (issue 11: the one rule by which the 766 index, the
+     * reports and their pages re-map a period to today's units; {@link #predecessors} is its inverse): the successor
+     * by the reorganisations in force on the application's date, followed through several (Xã Tiến Hưng 25213 →
+     * Phường Bình Phước 25195, Bình Phước 70 → Đồng Nai 75); the unit itself when it was not reorganised and is still
+     * in force; empty when it is no longer in force and nothing succeeded it (a district after 1 July 2025).
+     */
+    default Optional<String> unitToday(String unitCode) {
+        return Optional.ofNullable(unitCode);
+    }
+
     /** The last day a unit was in force, when it is no longer (e.g. Bình Phước: 30 June 2025); empty otherwise. */
     default Optional<java.time.LocalDate> lastDayInForce(String code) {
         return Optional.empty();

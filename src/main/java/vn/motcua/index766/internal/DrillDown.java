@@ -43,6 +43,16 @@ public class DrillDown {
 
     public PageResult<Row> list(String indicatorId, UnitRef unit, Period period, boolean numerator, int page, int size,
                                 Locale locale) {
+        return list(indicatorId, new IndexService.Shown(unit, List.of(unit), List.of()), period, numerator, page, size,
+                locale);
+    }
+
+    /**
+     * The dossiers of a unit as shown: re-mapped to today's units, those of the former units it was formed from
+     * (issue 11), the totals being the sums the index shows.
+     */
+    public PageResult<Row> list(String indicatorId, IndexService.Shown unit, Period period, boolean numerator, int page,
+                                int size, Locale locale) {
         var ind = Indicators.byId(indicatorId)
                 .orElseThrow(() -> ProblemException.notFound("error.index766.indicator", indicatorId));
         if (!supported(indicatorId) || !ind.source().computable()) {
@@ -50,12 +60,21 @@ public class DrillDown {
         }
         PageResult.check(page, size);
         Numbers n = index.numbers(unit, period);
+        // the parts' columns (one for a unit, the same level's for the units a unit of today was formed from)
+        java.util.Map<String, List<String>> byColumn = new java.util.LinkedHashMap<>();
+        unit.parts().forEach(u -> byColumn.computeIfAbsent(u.column(), k -> new ArrayList<>()).add(u.code()));
+        List<String> conditions = new ArrayList<>();
+        List<Object> unitArgs = new ArrayList<>();
+        byColumn.forEach((column, codes) -> {
+            conditions.add(column + " = any(?)");
+            unitArgs.add(codes.toArray(String[]::new));
+        });
         Index766Settings s = index.settings();
         OffsetDateTime ps = Contributions.monthStart(period.first(), index.zone());
         OffsetDateTime pe = Contributions.monthEnd(period.last(), index.zone());
         OffsetDateTime now = index.now();
         OffsetDateTime t = now.isBefore(pe) ? now : pe;
-        String unitSql = unit.column() + " = ?";
+        String unitSql = "(" + String.join(" or ", conditions) + ")";
         List<Part> parts = new ArrayList<>();
         switch (ind.basis()) {
             case RECEIVED -> {
@@ -111,9 +130,11 @@ public class DrillDown {
                 offset -= part.total();
                 continue;
             }
-            Object[] args = new Object[part.args().length + 3];
-            args[0] = unit.code();
-            System.arraycopy(part.args(), 0, args, 1, part.args().length);
+            Object[] args = new Object[part.args().length + unitArgs.size() + 2];
+            for (int i = 0; i < unitArgs.size(); i++) {
+                args[i] = unitArgs.get(i);
+            }
+            System.arraycopy(part.args(), 0, args, unitArgs.size(), part.args().length);
             args[args.length - 2] = size - rows.size();
             args[args.length - 1] = offset;
             List<Fact> facts = jdbc.query("select " + FactStore.COLUMNS + " from index766_dossier where " + unitSql

@@ -215,36 +215,88 @@ public class IndexService {
     }
 
     /**
-     * The index of a unit of today's structure re-mapped over the period: the dossiers of the units it was formed from
-     * (e.g. Phường Bình Phước of 1 July 2025 = Tân Phú, Tân Đồng, Tân Bình, Tân Xuân, Tân Thiện, Tiến Hưng), whatever
-     * units they were filed under. A unit that was not reorganised answers as {@link #index}.
+     * A unit as figures are shown by it: the unit, and the units whose dossiers it counts — itself, or for a unit of
+     * today re-mapped ({@link vn.motcua.index766.UnitsBasis#TODAY}) the former units it was formed from (issue 11).
+     *
+     * @param formedFrom the former units' names when re-mapped (for the reader), empty otherwise
      */
-    public IndexResult indexToday(String code, Period period, Locale locale) {
-        List<String> olds = code == null ? List.of() : organization.predecessors(code.trim());
-        if (olds.isEmpty()) {
-            return index(code == null ? province(locale) : unit(code, locale), period, locale);
+    public record Shown(UnitRef unit, List<UnitRef> parts, List<String> formedFrom) {
+
+        public boolean remapped() {
+            return !formedFrom.isEmpty();
         }
+    }
+
+    /** A unit by the units in force at the period: itself (default the province). */
+    public Shown atPeriod(@Nullable String code, Locale locale) {
+        UnitRef u = code == null || code.isBlank() ? province(locale) : unit(code, locale);
+        return new Shown(u, List.of(u), List.of());
+    }
+
+    /**
+     * A unit of today re-mapped over the units it was formed from ({@code Organization.predecessors}): a former unit
+     * asked for is first taken to the unit of today its dossiers count for ({@code Organization.unitToday}: Xã Tiến
+     * Hưng → Phường Bình Phước); no code: today's province; a unit or agency not reorganised answers as itself.
+     */
+    public Shown today(@Nullable String code, Locale locale) {
+        String c = code == null || code.isBlank() ? todayProvince() : code.trim();
+        if (organization.unit(c).isPresent() || organization.unitAt(c, today()).isPresent()) {
+            c = organization.unitToday(c).orElse(c);
+        }
+        List<String> olds = organization.predecessors(c);
+        if (olds.isEmpty()) {
+            return atPeriod(c, locale);
+        }
+        boolean en = english(locale);
+        UnitRef unit = todayRef(c, locale);
+        List<UnitRef> parts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String old : olds) {
+            // the column follows the level, the same for a reused code (25195: Tân Phú's and Bình Phước's commune_code)
+            var u = organization.unit(old);
+            UnitRef part = u.isPresent() ? ref(u.get(), en)
+                    : organization.unitAt(old, today()).isPresent() ? todayRef(old, locale) : null;
+            if (part == null) {
+                continue;
+            }
+            parts.add(part);
+            if (!part.name().equals(unit.name())) {
+                names.add(part.name());
+            }
+        }
+        return new Shown(unit, parts, names);
+    }
+
+    /** The province in force today (Tỉnh Đồng Nai 75 after 1 July 2025 in the demo data; else the directory's). */
+    private String todayProvince() {
+        return organization.unitsAt(null, today()).stream()
+                .filter(u -> u.level() == UnitLevel.PROVINCE).map(vn.motcua.organization.UnitPeriod::code)
+                .findFirst().orElseGet(() -> organization.units(UnitLevel.PROVINCE).getFirst().code());
+    }
+
+    /** The index of a unit shown by the units in force at the period, or re-mapped to today's. */
+    public IndexResult index(Shown shown, Period period, Locale locale) {
         YearMonth last = period.last().isAfter(currentMonth()) ? currentMonth() : period.last();
-        return compute(todayRef(code.trim(), locale), period.text(), numbersToday(code.trim(), period),
+        return compute(named(shown, period, locale), period.text(), numbers(shown, period),
                 feedback(period.first(), last), locale);
     }
 
-    /** The sums of a unit of today over the units it was formed from (additive counts, united procedure sets). */
-    public Numbers numbersToday(String code, Period period) {
-        List<UnitRef> refs = new ArrayList<>();
-        for (String old : organization.predecessors(code)) {
-            var u = organization.unit(old);
-            if (u.isPresent()) {
-                refs.add(ref(u.get(), false));
-            } else if (organization.unitAt(old, today()).isPresent()) {
-                refs.add(todayRef(old, Locale.ROOT)); // a unit formed by the reorganisation (Tỉnh Đồng Nai 75)
-            }
-        }
+    /** The unit's name: as it stood at the period ({@link #asOf}), or today's when re-mapped to today's units. */
+    public UnitRef named(Shown shown, Period period, Locale locale) {
+        return shown.remapped() ? shown.unit() : asOf(shown.unit(), period, locale);
+    }
+
+    /** The numbers of a unit as shown: the sums over its parts (additive counts, united procedure sets). */
+    public Numbers numbers(Shown shown, Period period) {
         YearMonth last = period.last().isAfter(currentMonth()) ? currentMonth() : period.last();
-        Map<String, Map<YearMonth, Numbers>> all = queries.load(refs, period.first(), last, false, now());
+        Map<String, Map<YearMonth, Numbers>> all = queries.load(shown.parts(), period.first(), last, false, now());
+        return sum(shown.parts(), all, last);
+    }
+
+    private static Numbers sum(List<UnitRef> parts, Map<String, Map<YearMonth, Numbers>> all, YearMonth month) {
         Numbers sum = Numbers.empty();
-        for (UnitRef r : refs) {
-            Numbers n = all.getOrDefault(r.code(), Map.of()).getOrDefault(last, Numbers.empty());
+        for (UnitRef r : parts) {
+            Numbers n = all.getOrDefault(r.code(), Map.of()).getOrDefault(month, Numbers.empty());
             for (int i = 0; i < sum.r().length; i++) {
                 sum.r()[i] += n.r()[i];
                 sum.f()[i] += n.f()[i];
@@ -255,6 +307,57 @@ public class IndexService {
             sum.populationProcedures().addAll(n.populationProcedures());
         }
         return sum;
+    }
+
+    /**
+     * The index of a unit of today's structure re-mapped over the period: the dossiers of the units it was formed from
+     * (e.g. Phường Bình Phước of 1 July 2025 = Tân Phú, Tân Đồng, Tân Bình, Tân Xuân, Tân Thiện, Tiến Hưng), whatever
+     * units they were filed under. A unit that was not reorganised answers as {@link #index}.
+     */
+    public IndexResult indexToday(String code, Period period, Locale locale) {
+        return index(today(code, locale), period, locale);
+    }
+
+    /** The sums of a unit of today over the units it was formed from (additive counts, united procedure sets). */
+    public Numbers numbersToday(String code, Period period) {
+        return numbers(today(code, Locale.ROOT), period);
+    }
+
+    /**
+     * The ranking by today's units (issue 11): today's communes and wards, each over the units it was formed from;
+     * agencies and departments as {@link #ranking}; no district level once districts are gone.
+     */
+    public List<RankRow> rankingToday(RankLevel level, Period period, Locale locale) {
+        if (level == RankLevel.AGENCY || level == RankLevel.DEPARTMENT) {
+            return ranking(level, period, locale);
+        }
+        UnitLevel ul = level == RankLevel.DISTRICT ? UnitLevel.DISTRICT : UnitLevel.COMMUNE;
+        List<Shown> units = organization.unitsAt(null, today()).stream().filter(u -> u.level() == ul)
+                .map(u -> today(u.code(), locale)).toList();
+        YearMonth last = period.last().isAfter(currentMonth()) ? currentMonth() : period.last();
+        var all = queries.load(units.stream().flatMap(u -> u.parts().stream()).distinct().toList(), period.first(),
+                last, false, now());
+        var feedbackByAgency = feedback(period.first(), last);
+        List<RankRow> rows = new ArrayList<>();
+        for (Shown u : units) {
+            Numbers n = sum(u.parts(), all, last);
+            IndexResult r = compute(u.unit(), period.text(), n, feedbackByAgency, locale);
+            rows.add(new RankRow(0, u.unit().code(), u.unit().name(), r.score(), r.computableMax(),
+                    r.groups().get(1).indicators().get(0).ratio(), n.r()[Contributions.N]));
+        }
+        return ranked(rows);
+    }
+
+    /** The trend of a unit as shown (over its parts when re-mapped to today's units). */
+    public List<TrendPoint> trend(Shown shown, int months, Locale locale) {
+        YearMonth last = currentMonth();
+        YearMonth first = last.minusMonths(months - 1L);
+        var all = queries.load(shown.parts(), first, last, true, now());
+        List<TrendPoint> out = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            out.add(point(shown.unit(), m, sum(shown.parts(), all, m), locale));
+        }
+        return out;
     }
 
     private UnitRef todayRef(String code, Locale locale) {
@@ -289,6 +392,10 @@ public class IndexService {
             Double onTime = r.groups().get(1).indicators().get(0).ratio();
             rows.add(new RankRow(0, u.code(), u.name(), r.score(), r.computableMax(), onTime, n.r()[Contributions.N]));
         }
+        return ranked(rows);
+    }
+
+    private static List<RankRow> ranked(List<RankRow> rows) {
         rows.sort(Comparator.comparingDouble(RankRow::score).reversed().thenComparing(RankRow::name));
         List<RankRow> ranked = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -304,15 +411,18 @@ public class IndexService {
         var byMonth = queries.load(List.of(unit), first, last, true, now()).getOrDefault(unit.code(), Map.of());
         List<TrendPoint> out = new ArrayList<>();
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            Numbers n = byMonth.getOrDefault(m, Numbers.empty());
-            IndexResult r = compute(unit, m.toString(), n, feedback(m, m), locale);
-            long[] rr = n.r();
-            out.add(new TrendPoint(m.toString(), r.score(), r.computableMax(),
-                    r.groups().get(1).indicators().get(0).ratio(),
-                    rr[Contributions.N] == 0 ? null : round4((double) rr[Contributions.ONLINE] / rr[Contributions.N]),
-                    rr[Contributions.N], n.f()[Contributions.N]));
+            out.add(point(unit, m, byMonth.getOrDefault(m, Numbers.empty()), locale));
         }
         return out;
+    }
+
+    private TrendPoint point(UnitRef unit, YearMonth m, Numbers n, Locale locale) {
+        IndexResult r = compute(unit, m.toString(), n, feedback(m, m), locale);
+        long[] rr = n.r();
+        return new TrendPoint(m.toString(), r.score(), r.computableMax(),
+                r.groups().get(1).indicators().get(0).ratio(),
+                rr[Contributions.N] == 0 ? null : round4((double) rr[Contributions.ONLINE] / rr[Contributions.N]),
+                rr[Contributions.N], n.f()[Contributions.N]);
     }
 
     /** Numerator and denominator of a dossier-based indicator (the drill-down's totals). */

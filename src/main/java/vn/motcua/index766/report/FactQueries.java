@@ -96,7 +96,7 @@ class FactQueries {
         var spec = jdbc.sql(sql).param("from", Timestamp.from(start)).param("to", Timestamp.from(end))
                 .param("cut", Timestamp.from(cut));
         if (r.scope() != null) {
-            spec = spec.param("unit", r.scope().code());
+            spec = spec.param("unit", r.scope().bound());
         }
         if (r.procedure() != null) {
             spec = spec.param("procedure", r.procedure());

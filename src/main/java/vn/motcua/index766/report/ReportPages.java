@@ -33,8 +33,11 @@ class ReportPages {
     private final MessageSource messages;
     private final java.time.ZoneId zone;
 
+    private final java.time.Clock clock;
+
     ReportPages(ReportService reports, ReportParams params, ReportTables tables, Organization organization,
-                MessageSource messages, java.time.ZoneId zone) {
+                MessageSource messages, java.time.ZoneId zone, java.time.Clock clock) {
+        this.clock = clock;
         this.reports = reports;
         this.params = params;
         this.tables = tables;
@@ -53,7 +56,8 @@ class ReportPages {
     String report(@PathVariable String slug, @RequestParam(required = false) String from,
                   @RequestParam(required = false) String to, @RequestParam(required = false) String unit,
                   @RequestParam(required = false) String procedure, @RequestParam(required = false) String top,
-                  Model model, Locale locale, HttpServletResponse response) {
+                  @RequestParam(required = false) String units, Model model, Locale locale,
+                  HttpServletResponse response) {
         Report kind = Report.bySlug(slug).orElseThrow(() -> ProblemException.notFound("error.report.notFound", slug));
         model.addAttribute("kind", kind);
         model.addAttribute("from", from);
@@ -61,7 +65,11 @@ class ReportPages {
         model.addAttribute("unit", unit);
         model.addAttribute("procedure", procedure);
         model.addAttribute("top", top);
-        model.addAttribute("units", unitChoices());
+        vn.motcua.index766.UnitsBasis basis = vn.motcua.index766.UnitsBasis.of(units);
+        boolean today = basis == vn.motcua.index766.UnitsBasis.TODAY;
+        model.addAttribute("unitsBasis", basis == null ? units : basis.name());
+        model.addAttribute("unitsBases", vn.motcua.index766.UnitsBasis.values());
+        model.addAttribute("units", today ? unitChoicesToday() : unitChoices());
         if (kind == Report.BY_PROCEDURE) {
             model.addAttribute("procedures", reports.procedures().stream()
                     .sorted(Comparator.comparing(Procedure::name)).toList());
@@ -70,10 +78,10 @@ class ReportPages {
         try {
             table = switch (kind) {
                 case PROCEDURES -> tables.procedures(reports.proceduresByLevel(), locale);
-                case BY_LEVEL -> tables.dossiers(kind, reports.byLevel(check(from, to, unit, null, null)), locale);
-                case BY_UNIT -> tables.dossiers(kind, reports.byUnit(check(from, to, unit, null, null)), locale);
-                case ONLINE -> tables.online(reports.online(check(from, to, unit, null, null)), locale);
-                case BY_PROCEDURE -> tables.dossiers(kind, reports.byProcedure(check(from, to, unit, procedure, top)),
+                case BY_LEVEL -> tables.dossiers(kind, reports.byLevel(check(from, to, unit, null, null, units)), locale);
+                case BY_UNIT -> tables.dossiers(kind, reports.byUnit(check(from, to, unit, null, null, units)), locale);
+                case ONLINE -> tables.online(reports.online(check(from, to, unit, null, null, units)), locale);
+                case BY_PROCEDURE -> tables.dossiers(kind, reports.byProcedure(check(from, to, unit, procedure, top, units)),
                         locale);
             };
         } catch (ProblemException e) {
@@ -89,15 +97,16 @@ class ReportPages {
         model.addAttribute("table", table);
         model.addAttribute("cells", format(table.rows(), locale));
         model.addAttribute("totalCells", format(List.of(table.total()), locale).getFirst());
-        model.addAttribute("excel", excelLink(kind, from, to, unit, procedure, top));
+        model.addAttribute("excel", excelLink(kind, from, to, unit, procedure, top, units));
         return "report/table";
     }
 
-    private ReportRequest check(String from, String to, String unit, String procedure, String top) {
-        return params.check(new ReportParams.Raw(from, to, unit, procedure, top));
+    private ReportRequest check(String from, String to, String unit, String procedure, String top, String units) {
+        return params.check(new ReportParams.Raw(from, to, unit, procedure, top, units));
     }
 
-    private static String excelLink(Report kind, String from, String to, String unit, String procedure, String top) {
+    private static String excelLink(Report kind, String from, String to, String unit, String procedure, String top,
+                                    String units) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath("/api/v1/stats/" + kind.api() + ".xlsx");
         Map<String, String> q = new LinkedHashMap<>();
         q.put("from", from);
@@ -105,6 +114,7 @@ class ReportPages {
         q.put("unit", unit);
         q.put("procedure", procedure);
         q.put("top", top);
+        q.put("units", units);
         q.forEach((k, v) -> {
             if (!ReportParams.blank(v)) {
                 b.queryParam(k, v);
@@ -145,6 +155,30 @@ class ReportPages {
                 .filter(a -> a.level() == UnitLevel.PROVINCE)
                 .sorted(Comparator.comparing(Agency::name)).map(a -> new Choice(a.code(), a.name())).toList());
         groups.put("report.unitLevel.COMMUNE", choices(organization.units(UnitLevel.COMMUNE)));
+        return groups;
+    }
+
+    /**
+     * Today's units (issue 11): the province in force today, the departments and today's communes and wards; the same
+     * as {@link #unitChoices} where nothing was reorganised.
+     */
+    private Map<String, List<Choice>> unitChoicesToday() {
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
+        var provinces = organization.unitsAt(null, today).stream().filter(u -> u.level() == UnitLevel.PROVINCE)
+                .toList();
+        if (provinces.isEmpty() || organization.predecessors(provinces.getFirst().code()).isEmpty()) {
+            return unitChoices();
+        }
+        Map<String, List<Choice>> groups = new LinkedHashMap<>();
+        groups.put("report.unitLevel.PROVINCE_UNIT", provinces.stream().map(u -> new Choice(u.code(), u.name()))
+                .toList());
+        groups.put("report.unitLevel.PROVINCE", organization.allAgencies().stream()
+                .filter(a -> a.level() == UnitLevel.PROVINCE)
+                .sorted(Comparator.comparing(Agency::name)).map(a -> new Choice(a.code(), a.name())).toList());
+        groups.put("report.unitLevel.TODAY", provinces.stream()
+                .flatMap(p -> organization.unitsAt(p.code(), today).stream())
+                .sorted(Comparator.comparing(vn.motcua.organization.UnitPeriod::name))
+                .map(u -> new Choice(u.code(), u.name())).toList());
         return groups;
     }
 

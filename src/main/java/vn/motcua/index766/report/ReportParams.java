@@ -29,8 +29,11 @@ class ReportParams {
 
     private final java.time.ZoneId zone;
 
+    private final vn.motcua.index766.internal.IndexService index;
+
     ReportParams(Organization organization, Catalog catalog, ReportProperties properties, Clock clock,
-                 java.time.ZoneId zone) {
+                 java.time.ZoneId zone, vn.motcua.index766.internal.IndexService index) {
+        this.index = index;
         this.zone = zone;
         this.organization = organization;
         this.catalog = catalog;
@@ -39,7 +42,11 @@ class ReportParams {
     }
 
     /** The raw parameters as they came (any may be null or blank). */
-    record Raw(String from, String to, String unit, String procedure, String top) {
+    record Raw(String from, String to, String unit, String procedure, String top, String units) {
+
+        Raw(String from, String to, String unit, String procedure, String top) {
+            this(from, to, unit, procedure, top, null);
+        }
     }
 
     ReportRequest check(Raw raw) {
@@ -60,7 +67,12 @@ class ReportParams {
                 problems.add(FieldProblem.of("to", "error.report.period.tooLong", MAX_YEARS));
             }
         }
-        Scope scope = scope(raw.unit(), problems);
+        vn.motcua.index766.UnitsBasis units = vn.motcua.index766.UnitsBasis.of(raw.units());
+        if (units == null) {
+            problems.add(vn.motcua.index766.UnitsBasis.problem(raw.units().trim()));
+        }
+        Scope scope = units == vn.motcua.index766.UnitsBasis.TODAY ? today(raw.unit(), problems)
+                : scope(raw.unit(), problems);
         String procedure = null;
         String procedureName = null;
         if (!blank(raw.procedure())) {
@@ -86,7 +98,7 @@ class ReportParams {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        return new ReportRequest(from, to, scope, procedure, procedureName, top, zone);
+        return new ReportRequest(from, to, scope, procedure, procedureName, top, zone, units);
     }
 
     /** The province (the default), a district or commune by GSO code, or an agency by its code. */
@@ -111,6 +123,29 @@ class ReportParams {
         }
         problems.add(FieldProblem.of("unit", "error.report.unit.notFound", code));
         return null;
+    }
+
+    /**
+     * A unit of today re-mapped over the former units it was formed from (issue 11), resolved as the 766 index does
+     * ({@code IndexService.today}, on the organization module's mapping): a former unit's code is taken to the unit
+     * of today it counts for; no code: today's province; an agency or a unit not reorganised is itself.
+     */
+    private Scope today(String unit, List<FieldProblem> problems) {
+        try {
+            var shown = index.today(unit, java.util.Locale.ROOT);
+            Scope.Kind kind = switch (shown.unit().column()) {
+                case "province_code" -> Scope.Kind.PROVINCE;
+                case "district_code" -> Scope.Kind.DISTRICT;
+                case "commune_code" -> Scope.Kind.COMMUNE;
+                default -> Scope.Kind.AGENCY;
+            };
+            return new Scope(kind, shown.unit().code(), shown.unit().name(),
+                    shown.parts().stream().map(vn.motcua.index766.internal.UnitRef::code).distinct().toList(),
+                    shown.formedFrom());
+        } catch (ProblemException e) {
+            problems.add(FieldProblem.of("unit", "error.report.unit.notFound", unit == null ? "" : unit.trim()));
+            return null;
+        }
     }
 
     private static LocalDate date(String value, String field, List<FieldProblem> problems) {

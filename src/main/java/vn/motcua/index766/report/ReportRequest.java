@@ -9,7 +9,16 @@ import java.time.ZoneId;
  * dossiers (scope), and for the per-procedure tables a procedure or how many of the busiest procedures.
  */
 record ReportRequest(LocalDate from, LocalDate to, Scope scope, String procedure, String procedureName, int top,
-                     ZoneId zone) {
+                     ZoneId zone, vn.motcua.index766.UnitsBasis units) {
+
+    ReportRequest(LocalDate from, LocalDate to, Scope scope, String procedure, String procedureName, int top,
+                  ZoneId zone) {
+        this(from, to, scope, procedure, procedureName, top, zone, vn.motcua.index766.UnitsBasis.AT_PERIOD);
+    }
+
+    boolean today() {
+        return units == vn.motcua.index766.UnitsBasis.TODAY;
+    }
 
     static final int MAX_TOP = 100;
 

@@ -45,8 +45,15 @@ final class ReportResults {
                          @Schema(description = "the unit or agency asked for (unit=), or null for the province")
                          String unit, String unitName,
                          @Schema(description = "the procedure asked for (procedure=)") String procedure,
-                         String procedureName, @NonNull List<DossierRow> rows, @NonNull DossierRow total) {
+                         String procedureName, @NonNull List<DossierRow> rows, @NonNull DossierRow total,
+                         @NonNull @Schema(description = UNITS, allowableValues = {"AT_PERIOD", "TODAY"}) String units,
+                         @NonNull @Schema(description = FORMED_FROM) List<String> formedFrom) {
     }
+
+    static final String UNITS = "the units the rows and the unit are shown by (units=): AT_PERIOD, those in force in "
+            + "the period; TODAY, today's units, each counting the dossiers of the former units it was formed from";
+    static final String FORMED_FROM = "with units=TODAY, the names of the former units the unit asked for was formed "
+            + "from (empty otherwise)";
 
     /**
      * Online rates of one unit over the dossiers newly received in the period.
@@ -72,6 +79,8 @@ final class ReportResults {
     record OnlineReport(@NonNull @Schema(allowableValues = "online-rates") String report, @NonNull LocalDate from,
                         @NonNull LocalDate to, String unit, String unitName,
                         double usageTarget, double processingTarget, @NonNull List<OnlineRow> rows,
-                        @NonNull OnlineRow total) {
+                        @NonNull OnlineRow total,
+                        @NonNull @Schema(description = UNITS, allowableValues = {"AT_PERIOD", "TODAY"}) String units,
+                        @NonNull @Schema(description = FORMED_FROM) List<String> formedFrom) {
     }
 }

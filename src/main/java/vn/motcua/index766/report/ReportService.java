@@ -36,7 +36,13 @@ class ReportService {
     private final Organization organization;
     private final ReportProperties properties;
 
-    ReportService(FactQueries facts, Catalog catalog, Organization organization, ReportProperties properties) {
+    private final java.time.Clock clock;
+    private final java.time.ZoneId zone;
+
+    ReportService(FactQueries facts, Catalog catalog, Organization organization, ReportProperties properties,
+                  java.time.Clock clock, java.time.ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
         this.facts = facts;
         this.catalog = catalog;
         this.organization = organization;
@@ -86,13 +92,13 @@ class ReportService {
 
     /** Bảng 3: dossiers per unit (departments, districts, communes). */
     DossierReport byUnit(ReportRequest r) {
-        return report(Report.BY_UNIT, r, unitRows(facts.cells(r, Grouping.UNIT, null)), null);
+        return report(Report.BY_UNIT, r, unitRows(r, facts.cells(r, Grouping.UNIT, null)), null);
     }
 
     /** Bảng 4–9: one procedure per unit, or the busiest procedures. */
     DossierReport byProcedure(ReportRequest r) {
         if (r.procedure() != null) {
-            return report(Report.BY_PROCEDURE, r, unitRows(facts.cells(r, Grouping.UNIT, null)), null);
+            return report(Report.BY_PROCEDURE, r, unitRows(r, facts.cells(r, Grouping.UNIT, null)), null);
         }
         List<Cell> cells = facts.cells(r, Grouping.PROCEDURE, null);
         Map<String, Counts> by = new LinkedHashMap<>();
@@ -115,10 +121,11 @@ class ReportService {
     OnlineReport online(ReportRequest r) {
         List<String> offered = procedures().stream().filter(p -> p.onlineLevel() != null).map(Procedure::code)
                 .toList();
-        Map<List<String>, long[]> by = new LinkedHashMap<>();
+        Map<List<String>, long[]> by = new java.util.TreeMap<>(ROWS);
         long[] all = new long[3];
+        RowUnits units = new RowUnits(r);
         for (Cell c : sorted(facts.cells(r, Grouping.UNIT, offered))) {
-            long[] v = by.computeIfAbsent(List.of(c.level(), key(c)), k -> new long[3]);
+            long[] v = by.computeIfAbsent(units.key(c), k -> new long[3]);
             for (long[] t : List.of(v, all)) {
                 t[0] += c.counts().newReceived();
                 t[1] += c.counts().newOnline();
@@ -126,12 +133,12 @@ class ReportService {
             }
         }
         List<OnlineRow> rows = by.entrySet().stream()
-                .map(e -> onlineRow(e.getKey().get(1), unitName(e.getKey().get(0), e.getKey().get(1)),
+                .map(e -> onlineRow(e.getKey().get(1), units.name(e.getKey().get(0), e.getKey().get(1)),
                         e.getKey().get(0), e.getValue()))
                 .toList();
         return new OnlineReport(Report.ONLINE.api(), r.from(), r.to(), code(r), name(r),
                 properties.onlineUsageTarget(), properties.onlineProcessingTarget(), rows,
-                onlineRow(null, null, null, all));
+                onlineRow(null, null, null, all), r.units().name(), formedFrom(r));
     }
 
     private OnlineRow onlineRow(String key, String name, String group, long[] v) {
@@ -142,15 +149,64 @@ class ReportService {
                 processing == null ? null : processing >= properties.onlineProcessingTarget());
     }
 
-    private List<DossierRow> unitRows(List<Cell> cells) {
-        Map<List<String>, Counts> by = new LinkedHashMap<>();
+    private List<DossierRow> unitRows(ReportRequest r, List<Cell> cells) {
+        Map<List<String>, Counts> by = new java.util.TreeMap<>(ROWS);
+        RowUnits units = new RowUnits(r);
         for (Cell c : sorted(cells)) {
-            by.merge(List.of(c.level(), key(c)), c.counts(), Counts::plus);
+            by.merge(units.key(c), c.counts(), Counts::plus);
         }
         return by.entrySet().stream()
-                .map(e -> new DossierRow(e.getKey().get(1), unitName(e.getKey().get(0), e.getKey().get(1)),
+                .map(e -> new DossierRow(e.getKey().get(1), units.name(e.getKey().get(0), e.getKey().get(1)),
                         e.getKey().get(0), e.getValue()))
                 .toList();
+    }
+
+    /** Rows by level (departments, districts, communes), then by code. */
+    private static final Comparator<List<String>> ROWS = Comparator.comparingInt((List<String> k) -> LEVELS.indexOf(
+            k.get(0))).thenComparing(k -> k.get(1));
+
+    /**
+     * The unit a row of Bảng 3 (and of the online rates, of one procedure) is: the commune, district or department a
+     * cell's dossiers were filed under, or with {@code units=TODAY} (issue 11) the commune or ward of today a former
+     * commune's dossiers count for ({@code Organization.unitToday}, the organization module's mapping; Xã Tiến Hưng's
+     * go to Phường Bình Phước), named as it is today. Districts have no successor: their rows stay the former
+     * district's; departments are not reorganised.
+     */
+    private final class RowUnits {
+        private final boolean today;
+        private final Map<String, String> successors = new java.util.HashMap<>();
+        private Map<String, String> todayNames;
+
+        RowUnits(ReportRequest r) {
+            this.today = r.today();
+        }
+
+        List<String> key(Cell c) {
+            String key = ReportService.key(c);
+            if (today && "COMMUNE".equals(c.level()) && c.unitKey() != null) {
+                key = successors.computeIfAbsent(key, k -> organization.unitToday(k).orElse(k));
+            }
+            return List.of(c.level(), key);
+        }
+
+        String name(String level, String key) {
+            if (today && "COMMUNE".equals(level)) {
+                if (todayNames == null) {
+                    todayNames = new java.util.HashMap<>();
+                    organization.unitsAt(null, java.time.LocalDate.now(clock.withZone(zone)))
+                            .forEach(u -> todayNames.put(u.code(), u.name()));
+                }
+                String name = todayNames.get(key);
+                if (name != null) {
+                    return name;
+                }
+            }
+            return unitName(level, key);
+        }
+    }
+
+    private static List<String> formedFrom(ReportRequest r) {
+        return r.scope() == null ? List.of() : r.scope().formedFrom();
     }
 
     /** Departments first, then districts, then communes; by code within a level (communes follow their district). */
@@ -167,7 +223,7 @@ class ReportService {
         Counts t = total != null ? total
                 : rows.stream().map(DossierRow::counts).reduce(Counts.ZERO, Counts::plus);
         return new DossierReport(kind.api(), r.from(), r.to(), code(r), name(r), r.procedure(), r.procedureName(),
-                rows, new DossierRow(null, null, null, t));
+                rows, new DossierRow(null, null, null, t), r.units().name(), formedFrom(r));
     }
 
     private static Counts total(List<Cell> cells) {

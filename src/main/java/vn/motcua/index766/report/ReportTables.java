@@ -76,8 +76,8 @@ class ReportTables {
         if (r.procedureName() != null) {
             title = title + ": " + r.procedureName();
         }
-        return new Table(title, subtitle(r.from(), r.to(), r.unitName(), locale), cols, rows, total,
-                notes(kind, locale));
+        return new Table(title, subtitle(r.from(), r.to(), r.unitName(), r.units(), r.formedFrom(), locale), cols, rows,
+                total, notes(kind, locale));
     }
 
     Table online(OnlineReport r, Locale locale) {
@@ -100,7 +100,7 @@ class ReportTables {
         total.add(null);
         total.add(null);
         addRates(total, r.total(), locale);
-        String subtitle = subtitle(r.from(), r.to(), r.unitName(), locale) + " · "
+        String subtitle = subtitle(r.from(), r.to(), r.unitName(), r.units(), r.formedFrom(), locale) + " · "
                 + messages.getMessage("report.targets", new Object[]{percent(r.usageTarget(), locale),
                 percent(r.processingTarget(), locale)}, locale);
         return new Table(msg(Report.ONLINE.key() + ".title", locale), subtitle, cols, rows, total,
@@ -136,9 +136,19 @@ class ReportTables {
         cells.add(c.onTimeRate());
     }
 
-    private String subtitle(java.time.LocalDate from, java.time.LocalDate to, String unitName, Locale locale) {
-        return messages.getMessage("report.subtitle", new Object[]{unitName == null ? "" : unitName,
+    /** The unit and the period; by today's units (issue 11), said so, with the former units the unit counts. */
+    private String subtitle(java.time.LocalDate from, java.time.LocalDate to, String unitName, String units,
+                            List<String> formedFrom, Locale locale) {
+        String s = messages.getMessage("report.subtitle", new Object[]{unitName == null ? "" : unitName,
                 DAY.format(from), DAY.format(to)}, locale);
+        if ("TODAY".equals(units)) {
+            s = messages.getMessage("report.subtitle.today", new Object[]{s}, locale);
+            if (!formedFrom.isEmpty()) {
+                s += " · " + messages.getMessage("report.formedFrom", new Object[]{String.join(", ", formedFrom)},
+                        locale);
+            }
+        }
+        return s;
     }
 
     private List<String> notes(Report kind, Locale locale) {

@@ -3,11 +3,19 @@ package vn.motcua.index766.report;
 /**
  * Whose dossiers a report counts: the province, a district, a commune or one agency.
  *
- * @param kind   which column of the facts filters (the one its index covers)
- * @param code   the unit's GSO code or the agency's code
- * @param name   shown in titles
+ * @param kind       which column of the facts filters (the one its index covers)
+ * @param code       the unit's GSO code or the agency's code
+ * @param name       shown in titles
+ * @param codes      the codes whose dossiers count: the unit's own, or for a unit of today re-mapped (issue 11,
+ *                   {@code units=TODAY}) the former units it was formed from
+ * @param formedFrom the former units' names when re-mapped, empty otherwise
  */
-public record Scope(Kind kind, String code, String name) {
+public record Scope(Kind kind, String code, String name, java.util.List<String> codes,
+                    java.util.List<String> formedFrom) {
+
+    public Scope(Kind kind, String code, String name) {
+        this(kind, code, name, java.util.List.of(code), java.util.List.of());
+    }
 
     /** What the unit parameter named. */
     public enum Kind {
@@ -24,8 +32,13 @@ public record Scope(Kind kind, String code, String name) {
         }
     }
 
-    /** The SQL condition (a fixed column name, the code bound as {@code :unit}). */
+    /** The SQL condition (a fixed column name, the codes bound as {@code :unit}). */
     String condition() {
-        return kind.column + " = :unit";
+        return codes.size() == 1 ? kind.column + " = :unit" : kind.column + " in (:unit)";
+    }
+
+    /** What {@code :unit} is bound to. */
+    Object bound() {
+        return codes.size() == 1 ? codes.getFirst() : codes;
     }
 }

@@ -2,6 +2,7 @@ package vn.motcua.index766.report;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -55,10 +56,13 @@ class StatsApi {
                               @Parameter(description = "last day, yyyy-MM-dd") @RequestParam(required = false) String to,
                               @Parameter(description = "province, district or commune code, or an agency code")
                               @RequestParam(required = false) String unit,
+                              @Parameter(description = UNITS, schema = @Schema(allowableValues = {"AT_PERIOD", "TODAY"},
+                                      defaultValue = "AT_PERIOD"))
+                              @RequestParam(required = false) String units,
                               @RequestParam(required = false) String format, HttpServletRequest request,
                               HttpServletResponse response, Locale locale) throws IOException {
         boolean xlsx = xlsx(format, request);
-        var r = reports.byLevel(params.check(new ReportParams.Raw(from, to, unit, null, null)));
+        var r = reports.byLevel(params.check(new ReportParams.Raw(from, to, unit, null, null, units)));
         if (xlsx) {
             excel(tables.dossiers(Report.BY_LEVEL, r, locale), fileName("bang-2-theo-cap", r), response);
             return null;
@@ -70,11 +74,15 @@ class StatsApi {
     @Operation(summary = "Bảng 3: dossiers received, processed and in progress per department, district and commune")
     ResponseEntity<ReportResults.DossierReport> byUnit(@RequestParam(required = false) String from,
                                                        @RequestParam(required = false) String to,
-                             @RequestParam(required = false) String unit, @RequestParam(required = false) String format,
+                             @RequestParam(required = false) String unit,
+                             @Parameter(description = UNITS + "; TODAY: one row per commune or ward of today",
+                                     schema = @Schema(allowableValues = {"AT_PERIOD", "TODAY"},
+                                             defaultValue = "AT_PERIOD"))
+                             @RequestParam(required = false) String units, @RequestParam(required = false) String format,
                              HttpServletRequest request, HttpServletResponse response, Locale locale)
             throws IOException {
         boolean xlsx = xlsx(format, request);
-        var r = reports.byUnit(params.check(new ReportParams.Raw(from, to, unit, null, null)));
+        var r = reports.byUnit(params.check(new ReportParams.Raw(from, to, unit, null, null, units)));
         if (xlsx) {
             excel(tables.dossiers(Report.BY_UNIT, r, locale), fileName("bang-3-theo-don-vi", r), response);
             return null;
@@ -86,11 +94,14 @@ class StatsApi {
     @Operation(summary = "Online-service usage and online processing rates per unit, against the targets")
     ResponseEntity<ReportResults.OnlineReport> online(@RequestParam(required = false) String from,
                                                       @RequestParam(required = false) String to,
-                             @RequestParam(required = false) String unit, @RequestParam(required = false) String format,
+                             @RequestParam(required = false) String unit,
+                             @Parameter(description = UNITS, schema = @Schema(allowableValues = {"AT_PERIOD", "TODAY"},
+                                     defaultValue = "AT_PERIOD"))
+                             @RequestParam(required = false) String units, @RequestParam(required = false) String format,
                              HttpServletRequest request, HttpServletResponse response, Locale locale)
             throws IOException {
         boolean xlsx = xlsx(format, request);
-        var r = reports.online(params.check(new ReportParams.Raw(from, to, unit, null, null)));
+        var r = reports.online(params.check(new ReportParams.Raw(from, to, unit, null, null, units)));
         if (xlsx) {
             excel(tables.online(r, locale), "ty-le-truc-tuyen-" + r.from() + "_" + r.to(), response);
             return null;
@@ -107,10 +118,13 @@ class StatsApi {
                                   @RequestParam(required = false) String procedure,
                                   @Parameter(description = "without a procedure: how many procedures (1–100)")
                                   @RequestParam(required = false) String top,
+                                  @Parameter(description = UNITS, schema = @Schema(
+                                          allowableValues = {"AT_PERIOD", "TODAY"}, defaultValue = "AT_PERIOD"))
+                                  @RequestParam(required = false) String units,
                                   @RequestParam(required = false) String format, HttpServletRequest request,
                                   HttpServletResponse response, Locale locale) throws IOException {
         boolean xlsx = xlsx(format, request);
-        var r = reports.byProcedure(params.check(new ReportParams.Raw(from, to, unit, procedure, top)));
+        var r = reports.byProcedure(params.check(new ReportParams.Raw(from, to, unit, procedure, top, units)));
         if (xlsx) {
             excel(tables.dossiers(Report.BY_PROCEDURE, r, locale), fileName("bang-4-9-theo-thu-tuc", r), response);
             return null;
@@ -118,9 +132,15 @@ class StatsApi {
         return ResponseEntity.ok(r);
     }
 
+    /** How the {@code units} parameter is described (issue 11). */
+    static final String UNITS = "AT_PERIOD (default): the units in force in the period, those the dossiers were "
+            + "filed under (2024: Bình Phước's districts and communes); TODAY: today's units, each counting the "
+            + "dossiers of the former units it was formed from (unit= a former commune is taken to its successor; no "
+            + "unit: today's province). Any other value: 400 naming units";
+
     private static String fileName(String prefix, ReportResults.DossierReport r) {
         return prefix + "-" + r.from() + "_" + r.to() + (r.unit() == null ? "" : "-" + r.unit())
-                + (r.procedure() == null ? "" : "-" + r.procedure());
+                + (r.procedure() == null ? "" : "-" + r.procedure()) + ("TODAY".equals(r.units()) ? "-hien-nay" : "");
     }
 
     /** True for Excel: the .xlsx suffix or {@code format=xlsx}; {@code format} must be json or xlsx. */

@@ -1,6 +1,9 @@
 package vn.motcua.index766.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.index766.IndexResult;
 import vn.motcua.index766.Indicators;
+import vn.motcua.index766.UnitsBasis;
 import vn.motcua.index766.internal.DossierStats;
 import vn.motcua.index766.internal.DrillDown;
 import vn.motcua.index766.internal.IndexService;
@@ -36,20 +40,28 @@ class Index766Api {
         this.stats = stats;
     }
 
+    /** How the {@code units} parameter is described (issue 11). */
+    static final String UNITS = "AT_PERIOD (default): the units in force in the period, the units the dossiers were "
+            + "filed under (2024: Bình Phước's districts and communes); TODAY: today's unit, re-mapped over the former "
+            + "units it was formed from (a former unit's code is taken to the unit of today it counts for). "
+            + "Any other value: 400 naming units";
+
     @GetMapping("/index766")
     @Operation(summary = "The index of a unit (province, district, commune or agency code; default the province) "
             + "for a month 2026-10, a quarter 2026-Q3 or a year 2026 (default the current month)")
+    @ApiResponse(responseCode = "200", description = "The index")
+    @ApiResponse(responseCode = "400", description = "A bad unit, period or units, named in errors[]")
     IndexResult index(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
-                      @RequestParam(defaultValue = "AT_PERIOD") String units, Locale locale) {
-        if ("TODAY".equalsIgnoreCase(units)) {
-            // issue 11: today's unit, re-mapped over the units it was formed from (docs/REORGANISATION.md)
-            return index.indexToday(unit, index.period(period), locale);
-        }
-        if (!"AT_PERIOD".equalsIgnoreCase(units)) {
-            throw vn.motcua.platform.ProblemException.invalid("units", "error.param.invalid", units);
-        }
-        UnitRef u = unit == null ? index.province(locale) : index.unit(unit, locale);
-        return index.index(u, index.period(period), locale);
+                      @Parameter(description = UNITS, schema = @Schema(allowableValues = {"AT_PERIOD", "TODAY"},
+                              defaultValue = "AT_PERIOD"))
+                      @RequestParam(required = false) String units, Locale locale) {
+        IndexService.Shown shown = shown(unit, units, locale);
+        return index.index(shown, index.period(period), locale);
+    }
+
+    /** The unit as asked: by the units in force at the period, or re-mapped to today's (issue 11). */
+    IndexService.Shown shown(String unit, String units, Locale locale) {
+        return UnitsBasis.parse(units) == UnitsBasis.TODAY ? index.today(unit, locale) : index.atPeriod(unit, locale);
     }
 
     @GetMapping("/index766/indicators")
@@ -60,15 +72,29 @@ class Index766Api {
 
     @GetMapping("/index766/ranking")
     @Operation(summary = "Units of a level ranked by their index for a period")
+    @ApiResponse(responseCode = "200", description = "The ranking")
+    @ApiResponse(responseCode = "400", description = "A bad level, period or units, named in errors[]")
     List<IndexService.RankRow> ranking(@RequestParam(required = false) String level,
-                                       @RequestParam(required = false) String period, Locale locale) {
-        return index.ranking(level(level), index.period(period), locale);
+                                       @RequestParam(required = false) String period,
+                                       @Parameter(description = UNITS + "; TODAY ranks today's communes and wards "
+                                               + "(no district level once districts are gone)",
+                                               schema = @Schema(allowableValues = {"AT_PERIOD", "TODAY"},
+                                                       defaultValue = "AT_PERIOD"))
+                                       @RequestParam(required = false) String units, Locale locale) {
+        return UnitsBasis.parse(units) == UnitsBasis.TODAY
+                ? index.rankingToday(level(level), index.period(period), locale)
+                : index.ranking(level(level), index.period(period), locale);
     }
 
     @GetMapping("/index766/trend")
     @Operation(summary = "The index of a unit for each of the last months (the current one included)")
+    @ApiResponse(responseCode = "200", description = "The months")
+    @ApiResponse(responseCode = "400", description = "A bad unit, months or units, named in errors[]")
     List<IndexService.TrendPoint> trend(@RequestParam(required = false) String unit,
-                                        @RequestParam(defaultValue = "12") String months, Locale locale) {
+                                        @RequestParam(defaultValue = "12") String months,
+                                        @Parameter(description = UNITS, schema = @Schema(
+                                                allowableValues = {"AT_PERIOD", "TODAY"}, defaultValue = "AT_PERIOD"))
+                                        @RequestParam(required = false) String units, Locale locale) {
         int m;
         try {
             m = Integer.parseInt(months.trim());
@@ -78,8 +104,7 @@ class Index766Api {
         if (m < 1 || m > 60) {
             throw ProblemException.invalid("months", "error.param.range", 1, 60);
         }
-        UnitRef u = unit == null ? index.province(locale) : index.unit(unit, locale);
-        return index.trend(u, m, locale);
+        return index.trend(shown(unit, units, locale), m, locale);
     }
 
     @GetMapping("/index766/{indicatorId}/dossiers")
@@ -88,9 +113,12 @@ class Index766Api {
                                        @RequestParam(required = false) String period,
                                        @RequestParam(defaultValue = "denominator") String part,
                                        @RequestParam(defaultValue = "0") int page,
-                                       @RequestParam(defaultValue = "20") int size, Locale locale) {
-        UnitRef u = unit == null ? index.province(locale) : index.unit(unit, locale);
-        return drillDown.list(indicatorId, u, index.period(period), numerator(part), page, size, locale);
+                                       @RequestParam(defaultValue = "20") int size,
+                                       @Parameter(description = UNITS, schema = @Schema(
+                                               allowableValues = {"AT_PERIOD", "TODAY"}, defaultValue = "AT_PERIOD"))
+                                       @RequestParam(required = false) String units, Locale locale) {
+        return drillDown.list(indicatorId, shown(unit, units, locale), index.period(period), numerator(part), page,
+                size, locale);
     }
 
     @GetMapping("/stats/dossiers")

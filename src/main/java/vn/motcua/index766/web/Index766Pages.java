@@ -15,6 +15,7 @@ import org.springframework.context.MessageSource;
 import vn.motcua.index766.IndexResult;
 import vn.motcua.index766.Indicators;
 import vn.motcua.index766.Period;
+import vn.motcua.index766.UnitsBasis;
 import vn.motcua.index766.internal.DrillDown;
 import vn.motcua.index766.internal.IndexService;
 import vn.motcua.index766.internal.UnitRef;
@@ -81,25 +82,32 @@ class Index766Pages {
 
     @GetMapping("/chi-so-766")
     String dashboard(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
-                     @RequestParam(required = false) String level, @Nullable Actor actor, Locale locale,
-                     Model model) {
+                     @RequestParam(required = false) String level, @RequestParam(required = false) String units,
+                     @Nullable Actor actor, Locale locale, Model model) {
+        UnitsBasis basis = UnitsBasis.parse(units);
+        IndexService.Shown shown = shown(unit, basis, actor, locale);
         // the last complete month: the current one is a few days old at the start of a month (issue 18)
         Period p = index.period(period, true);
-        // named as it stood then (a reused code: 25195 is Phường Bình Phước from July 2025, Phường Tân Phú before)
-        UnitRef u = index.asOf(unit == null || unit.isBlank() ? home(actor, locale) : index.unit(unit, locale), p,
-                locale);
-        IndexResult r = index.index(u, p, locale);
-        IndexService.RankLevel rl = level == null || level.isBlank() ? defaultLevel(u) : Index766Api.level(level);
-        var ranking = index.ranking(rl, p, locale);
-        var trend = index.trend(u, 12, locale);
+        // named as it stood then (a reused code: 25195 is Phường Bình Phước from July 2025, Phường Tân Phú before),
+        // or as it is today when re-mapped to today's units
+        UnitRef u = index.named(shown, p, locale);
+        IndexResult r = index.index(shown, p, locale);
+        boolean today = basis == UnitsBasis.TODAY;
+        IndexService.RankLevel rl = level == null || level.isBlank() ? defaultLevel(u, today) : Index766Api.level(level);
+        var ranking = today ? index.rankingToday(rl, p, locale) : index.ranking(rl, p, locale);
+        var trend = index.trend(shown, 12, locale);
+        model.addAttribute("unitsBasis", basis.name());
+        model.addAttribute("unitsBases", UnitsBasis.values());
+        model.addAttribute("formedFrom", String.join(", ", shown.formedFrom()));
         model.addAttribute("unit", u);
         model.addAttribute("period", p);
         model.addAttribute("result", r);
         model.addAttribute("rankLevel", rl.name());
-        model.addAttribute("rankLevels", IndexService.RankLevel.values());
+        model.addAttribute("rankLevels", java.util.Arrays.stream(IndexService.RankLevel.values())
+                .filter(l -> !today || l != IndexService.RankLevel.DISTRICT || l == rl).toList());
         model.addAttribute("ranking", ranking);
         model.addAttribute("trend", trend);
-        model.addAttribute("units", grouped(unitOptions(p, locale)));
+        model.addAttribute("units", grouped(today ? unitOptionsToday(locale) : unitOptions(p, locale)));
         model.addAttribute("periods", grouped(periodOptions(p, locale)));
         Index766Format f = format(locale);
         model.addAttribute("fmt", f);
@@ -126,31 +134,48 @@ class Index766Pages {
     }
 
     /**
+     * The unit asked for, or where an officer lands (issue 18), shown by the units in force at the period or re-mapped
+     * to today's (issue 11: a former unit is taken to the unit of today it counts for, Xã Tiến Hưng → Phường Bình
+     * Phước).
+     */
+    private IndexService.Shown shown(@Nullable String unit, UnitsBasis basis, @Nullable Actor actor, Locale locale) {
+        String code = unit == null || unit.isBlank() ? home(actor) : unit.trim();
+        if (basis == UnitsBasis.TODAY) {
+            return index.today(code, locale);
+        }
+        return index.atPeriod(code, locale);
+    }
+
+    /**
      * Where an officer lands (issue 18): the administrative unit of their agency (a ward leader sees their ward, not
      * the province among 146 options); a provincial department's officer, a monitor or an administrator sees the
-     * province.
+     * province (null).
      */
-    private UnitRef home(@Nullable Actor actor, Locale locale) {
+    private @Nullable String home(@Nullable Actor actor) {
         if (actor == null || actor.agencyCode() == null) {
-            return index.province(locale);
+            return null;
         }
         return organization.agency(actor.agencyCode())
                 .filter(a -> a.level() != UnitLevel.PROVINCE && a.unitCode() != null)
-                .map(a -> index.unit(a.unitCode(), locale)).orElseGet(() -> index.province(locale));
+                .map(Agency::unitCode).orElse(null);
     }
 
     @GetMapping("/chi-so-766/{indicatorId}")
     String drillDown(@PathVariable String indicatorId, @RequestParam(required = false) String unit,
                      @RequestParam(required = false) String period, @RequestParam(required = false) String part,
-                     @RequestParam(defaultValue = "0") int page, @Nullable Actor actor, Locale locale,
-                     Model model) {
+                     @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String units,
+                     @Nullable Actor actor, Locale locale, Model model) {
         var ind = Indicators.byId(indicatorId)
                 .orElseThrow(() -> ProblemException.notFound("error.index766.indicator", indicatorId));
-        UnitRef u = unit == null || unit.isBlank() ? index.province(locale) : index.unit(unit, locale);
+        UnitsBasis basis = UnitsBasis.parse(units);
+        IndexService.Shown shown = basis == UnitsBasis.TODAY ? index.today(unit, locale) : index.atPeriod(unit, locale);
+        UnitRef u = shown.unit();
         Period p = index.period(period);
         boolean numerator = Index766Api.numerator(part);
-        var rows = drillDown.list(indicatorId, u, p, numerator, Math.max(0, page), 50, locale);
-        IndexResult r = index.index(u, p, locale);
+        var rows = drillDown.list(indicatorId, shown, p, numerator, Math.max(0, page), 50, locale);
+        IndexResult r = index.index(shown, p, locale);
+        model.addAttribute("unitsBasis", basis.name());
+        model.addAttribute("formedFrom", String.join(", ", shown.formedFrom()));
         var row = r.groups().stream().flatMap(g -> g.indicators().stream()).filter(i -> i.id().equals(indicatorId))
                 .findFirst().orElseThrow();
         model.addAttribute("ind", ind);
@@ -196,9 +221,37 @@ class Index766Pages {
         return "index766/public";
     }
 
-    private static IndexService.RankLevel defaultLevel(UnitRef u) {
-        return u.level() == UnitLevel.PROVINCE && !u.kind().equals("AGENCY") ? IndexService.RankLevel.DISTRICT
+    private static IndexService.RankLevel defaultLevel(UnitRef u, boolean today) {
+        return !today && u.level() == UnitLevel.PROVINCE && !u.kind().equals("AGENCY") ? IndexService.RankLevel.DISTRICT
                 : IndexService.RankLevel.COMMUNE;
+    }
+
+    /**
+     * Today's units (issue 11): the province in force today, its departments and its communes and wards (the 40
+     * formed from Bình Phước); the same as {@link #unitOptions} where nothing was reorganised.
+     */
+    private List<Option> unitOptionsToday(Locale locale) {
+        boolean en = "en".equals(locale.getLanguage());
+        java.time.LocalDate today = index.today();
+        var provinces = organization.unitsAt(null, today).stream().filter(u -> u.level() == UnitLevel.PROVINCE)
+                .toList();
+        if (provinces.isEmpty() || organization.predecessors(provinces.getFirst().code()).isEmpty()) {
+            return unitOptions(Period.month(index.currentMonth()), locale);
+        }
+        List<Option> out = new ArrayList<>();
+        for (var p : provinces) {
+            out.add(new Option(p.code(), en && p.nameEn() != null ? p.nameEn() : p.name(),
+                    msg("index766.group.province", locale)));
+            organization.allAgencies().stream().filter(a -> a.level() == UnitLevel.PROVINCE && !a.isOneStop())
+                    .sorted(java.util.Comparator.comparing(Agency::code))
+                    .forEach(a -> out.add(new Option(a.code(), en && a.nameEn() != null ? a.nameEn() : a.name(),
+                            msg("index766.group.departments", locale))));
+            organization.unitsAt(p.code(), today).stream()
+                    .sorted(java.util.Comparator.comparing(vn.motcua.organization.UnitPeriod::name))
+                    .forEach(c -> out.add(new Option(c.code(), en && c.nameEn() != null ? c.nameEn() : c.name(),
+                            msg("index766.group.today", locale))));
+        }
+        return out;
     }
 
     /**

@@ -269,6 +269,34 @@ class OrganizationService implements Organization, vn.motcua.calendar.AgencyOffi
     }
 
     @Override
+    public Optional<String> unitToday(String unitCode) {
+        if (unitCode == null) {
+            return Optional.empty();
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
+        String c = unitCode;
+        boolean mapped = false;
+        for (int hops = 0; hops < 10; hops++) {
+            List<String> to = jdbc.sql("""
+                    select distinct u.to_code from reorganisation_unit u join reorganisation r on r.id = u.reorganisation_id
+                    where u.from_code = :c and r.effective_date <= :today order by 1""")
+                    .param("c", c).param("today", today).query(String.class).list();
+            if (to.isEmpty()) {
+                break;
+            }
+            mapped = true;
+            if (to.contains(c)) {
+                break; // kept its code (25195: Phường Tân Phú's code is Phường Bình Phước's)
+            }
+            c = to.getFirst(); // merged into one successor (a split is not modelled: the first one)
+        }
+        if (!mapped && lastDayInForce(c).filter(d -> d.isBefore(today)).isPresent()) {
+            return Optional.empty(); // no longer in force, and nothing succeeded it
+        }
+        return Optional.of(c);
+    }
+
+    @Override
     public Optional<java.time.LocalDate> lastDayInForce(String code) {
         return jdbc.sql("""
                 select max(valid_to) from unit_period where code = :c
