@@ -123,7 +123,8 @@ public class AgencyAdmin {
         return find(code).orElseThrow(() -> ProblemException.notFound("error.agency.notFound", code));
     }
 
-    private Optional<AgencyView> find(String code) {
+    /** An agency as the administrator sees it (also the before and after of the audit lines of a reorganisation). */
+    Optional<AgencyView> find(String code) {
         return code == null ? Optional.empty()
                 : jdbc.sql(SELECT + " where code = :c").param("c", code.trim()).query(AgencyAdmin::map).optional();
     }

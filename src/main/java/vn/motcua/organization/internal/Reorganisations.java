@@ -68,9 +68,12 @@ public class Reorganisations {
                           boolean applicable, String reason, int version) {
     }
 
+    private final AgencyAdmin agencyViews;
+
     Reorganisations(JdbcClient jdbc, OrganizationService organization, AdminAudit audit,
                     ApplicationEventPublisher events, ObjectProvider<OpenDossiers> openDossiers, Clock clock,
-                    ZoneId zone) {
+                    ZoneId zone, AgencyAdmin agencyViews) {
+        this.agencyViews = agencyViews;
         this.zone = zone; // the province's zone, from the calendar's configuration (CalendarConfig)
         this.jdbc = jdbc;
         this.organization = organization;
@@ -240,21 +243,29 @@ public class Reorganisations {
         LocalDate lastDay = r.effectiveDate().minusDays(1);
         Set<String> successors = new HashSet<>();
         r.agencies().forEach(m -> successors.add(m.to()));
+        // each agency the reorganisation changes has its audit line with the agency before and after (issue 11: every
+        // administrative change, who, when, what before and after), as an edit on the agency's page would
         for (String s : successors) {
-            jdbc.sql("""
+            var before = agencyViews.find(s).orElse(null);
+            int changed = jdbc.sql("""
                     update agency set active = true, valid_from = coalesce(valid_from, :from), valid_to = null,
                            successor_code = null, version = version + 1, updated_at = now()
                     where code = :c and not active""").param("from", r.effectiveDate()).param("c", s).update();
+            if (changed > 0) {
+                audit.record(actor, AdminAudit.Subject.AGENCY, s, "IN_FORCE", s, before,
+                        agencyViews.find(s).orElse(null));
+            }
         }
         int handed = 0;
         for (Mapping m : r.agencies()) {
             handed += (int) openDossiers.stream().mapToLong(o -> o.count(m.from())).sum();
+            var before = agencyViews.find(m.from()).orElse(null);
             jdbc.sql("""
                     update agency set active = false, valid_to = :to, successor_code = :s, version = version + 1,
                            updated_at = now()
                     where code = :c""").param("to", lastDay).param("s", m.to()).param("c", m.from()).update();
-            audit.record(actor, AdminAudit.Subject.AGENCY, m.from(), "CLOSE", m.from(), null,
-                    new Mapping(m.from(), m.to()));
+            audit.record(actor, AdminAudit.Subject.AGENCY, m.from(), "CLOSE", m.from(), before,
+                    agencyViews.find(m.from()).orElse(null));
         }
         organization.invalidate();
         for (Mapping m : r.agencies()) {
