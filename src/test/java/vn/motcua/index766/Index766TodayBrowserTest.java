@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.test.Browser;
@@ -26,7 +25,8 @@ import vn.motcua.test.TestClock;
 @IntegrationTest
 class Index766TodayBrowserTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
@@ -34,39 +34,19 @@ class Index766TodayBrowserTest {
     @Autowired
     TestClock clock;
 
-    @BeforeAll
-    static void open() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
     @AfterEach
     void reset() {
         clock.reset();
     }
 
-    String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
     Page loggedIn(String username) {
-        Page page = browser.phone("vi-VN");
-        page.navigate(base() + "/dang-nhap");
-        page.getByLabel("Tên đăng nhập").fill(username);
-        page.getByLabel("Mật khẩu").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
-        page.waitForURL("**/can-bo");
-        return page;
+        return browser.logIn(browser.phone("vi-VN"), username, "/can-bo");
     }
 
     static void fits(Page page, String what) {
         assertThat((Number) page.evaluate("document.documentElement.scrollWidth")).as(what + ": no sideways scrolling")
                 .satisfies(w -> assertThat(w.intValue()).isLessThanOrEqualTo(360));
-        assertThat(Browser.seriousAccessibilityViolations(page)).as(what).isEmpty();
+        Browser.accessible(page, what);
     }
 
     @Test
@@ -78,7 +58,7 @@ class Index766TodayBrowserTest {
         assertThat(ward).isGreaterThan(tienHung);
 
         Page page = loggedIn("lanhdao.tienhung");
-        page.navigate(base() + "/chi-so-766?period=" + Index766TodayUnitsTest.PERIOD);
+        page.navigate(browser.url("/chi-so-766?period=" + Index766TodayUnitsTest.PERIOD));
         assertThat(page.locator("#unit")).hasValue("25213"); // their commune, as it was in 2024
         assertThat(page.locator(".index766-meta")).containsText("Xã Tiến Hưng");
         assertThat(page.locator(".index766-meta")).containsText("Theo đơn vị tại kỳ báo cáo");
@@ -120,7 +100,7 @@ class Index766TodayBrowserTest {
         assertThat(other.getByLabel("Theo đơn vị hiện nay")).isChecked();
 
         // the report page offers the same choice
-        other.navigate(base() + "/bao-cao/theo-don-vi?from=2024-03-01&to=2024-03-31");
+        other.navigate(browser.url("/bao-cao/theo-don-vi?from=2024-03-01&to=2024-03-31"));
         assertThat(other.getByLabel("Theo đơn vị tại kỳ báo cáo")).isChecked();
         assertThat(other.locator("table tbody")).containsText("Xã Tiến Hưng");
         other.getByLabel("Theo đơn vị hiện nay").check();
