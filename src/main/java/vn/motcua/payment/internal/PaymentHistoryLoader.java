@@ -163,7 +163,7 @@ class PaymentHistoryLoader implements PaymentHistoryLoad {
                         a.paidAt(), txnNo, a.bankCode(), a.responseCode(), a.failureReason(), a.confirmedBy(),
                         a.paidAt() != null, refund == null ? null : refund.requestedAt(),
                         refund == null ? null : refund.reason(), refund == null ? null : refund.refundedAt(), null, 0,
-                        a.status() == PaymentStatus.REFUNDED ? 2 : a.status() == PaymentStatus.REFUND_REQUESTED ? 2 : 1);
+                        version(a.status()));
                 rows.add(new Object[] {r.id(), r.reference(), r.dossierId(), r.dossierCode(), r.agencyCode(),
                         r.procedureCode(), r.procedureName(), r.payerName(), r.payerIdNumber(), r.payerAddress(),
                         r.gateway(), r.method(), r.amount(), items.toString(), r.status().name(), r.createdAt(),
@@ -200,6 +200,11 @@ class PaymentHistoryLoader implements PaymentHistoryLoad {
             past.remember(vnpay);
         }
         return new Report(false, dossiers, rows.size(), paid.size(), refunded, issued, 0);
+    }
+
+    /** The row's version after the turns the live flow makes: settled 1, refund asked 2, refunded 3. */
+    private static int version(PaymentStatus status) {
+        return status == PaymentStatus.REFUNDED ? 3 : status == PaymentStatus.REFUND_REQUESTED ? 2 : 1;
     }
 
     /** The last change of the row (its updated_at). */
