@@ -595,9 +595,11 @@ final class Synth {
                     t[3]++;
                 }
             }
+            // where the applicant lives, by the units in force on the day the dossier was filed (issue 11)
+            String address = p.unit().address().on(p.receivedAt().atZoneSameInstant(calendar.zone()).toLocalDate());
             String applicant = "{\"type\":\"PERSON\",\"fullName\":\"" + person.fullName() + "\",\"idNumber\":\""
                     + person.idNumber() + "\",\"dateOfBirth\":\"" + person.dateOfBirth() + "\",\"phone\":\""
-                    + person.phone() + "\",\"email\":null,\"address\":\"" + p.unit().address()
+                    + person.phone() + "\",\"email\":null,\"address\":\"" + address
                     + "\",\"organizationName\":null,\"taxCode\":null}";
             rows.dossiers.add(new DossierBulkLoad.Dossier(id, code, o.procedure().code(), o.procedure().version(),
                     o.procedure().name(), o.agency().code(), o.path().provinceCode(), o.path().districtCode(),

@@ -14,6 +14,7 @@ import vn.motcua.organization.Agency;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.UnitLevel;
 import vn.motcua.organization.UnitPath;
+import vn.motcua.organization.UnitPeriod;
 import vn.motcua.platform.Channel;
 
 /**
@@ -35,8 +36,21 @@ final class World {
      * One unit's offers. {@code lateFactor} scales the level's late rate for this unit (mean 1 over the
      * level); {@code weight} its share of the level's dossiers.
      */
-    record Unit(AdminUnit unit, String address, double weight, double lateFactor, Offer[] all, Offer[] online,
+    record Unit(AdminUnit unit, Address address, double weight, double lateFactor, Offer[] all, Offer[] online,
                 String[] officers) {
+    }
+
+    /**
+     * Where an applicant of a unit lives, as written on a dossier filed on a day: the units in force that day (issue
+     * 11) — {@code before} until the day the unit or one above it was succeeded ({@code from}, e.g. 1 July 2025:
+     * "Phường Tân Phú, Thành phố Đồng Xoài, Tỉnh Bình Phước"), {@code after} from it (its successor as it stood then,
+     * "Phường Bình Phước, Tỉnh Đồng Nai", no district). {@code from} null: no change.
+     */
+    record Address(String before, java.time.LocalDate from, String after) {
+
+        String on(java.time.LocalDate day) {
+            return from == null || day.isBefore(from) ? before : after;
+        }
     }
 
     final Map<UnitLevel, Unit[]> units = new EnumMap<>(UnitLevel.class);
@@ -68,6 +82,7 @@ final class World {
         SplittableRandom rnd = new SplittableRandom(seed * 31 + 7);
         Map<String, long[]> quotes = new java.util.HashMap<>();
         World w = new World();
+        Periods periods = new Periods(organization);
         String province = organization.units(UnitLevel.PROVINCE).getFirst().code();
         String provinceName = organization.unit(province).orElseThrow().name();
         for (UnitLevel level : UnitLevel.values()) {
@@ -89,7 +104,8 @@ final class World {
                 if (all.isEmpty()) {
                     continue;
                 }
-                String address = address(organization, u, provinceName);
+                Address address = at == null ? new Address(address(organization, u, provinceName), null, null)
+                        : periods.address(u.code(), at, address(organization, u, provinceName));
                 String[] officers = new String[6];
                 for (int i = 0; i < officers.length; i++) {
                     officers[i] = People.officerName(rnd);
@@ -157,6 +173,80 @@ final class World {
         i = i < 0 ? -i - 1 : i;
         Unit[] arr = units.get(level);
         return arr[Math.min(i, arr.length - 1)];
+    }
+
+    /**
+     * The units in force on a day, from the organization module ({@link Organization#unitsAt}, one query a day), and a
+     * unit no longer in force resolved to its successor by its rule ({@link Organization#unitToday}): the generator
+     * keeps no mapping of its own.
+     */
+    private static final class Periods {
+        private final Organization organization;
+        private final Map<java.time.LocalDate, Map<String, UnitPeriod>> byDay = new java.util.HashMap<>();
+
+        Periods(Organization organization) {
+            this.organization = organization;
+        }
+
+        private Map<String, UnitPeriod> on(java.time.LocalDate day) {
+            return byDay.computeIfAbsent(day, d -> {
+                Map<String, UnitPeriod> m = new java.util.HashMap<>();
+                organization.unitsAt(null, d).forEach(p -> m.putIfAbsent(p.code(), p));
+                return m;
+            });
+        }
+
+        /** The unit itself on the day, or its successor when it was no longer in force. */
+        private UnitPeriod unit(String code, java.time.LocalDate day) {
+            UnitPeriod u = on(day).get(code);
+            if (u == null) {
+                u = organization.unitToday(code).map(on(day)::get).orElse(null);
+            }
+            return u;
+        }
+
+        /** The unit and those above it on the day, the unit first; empty when none is known. */
+        private List<UnitPeriod> chain(String code, java.time.LocalDate day) {
+            List<UnitPeriod> out = new ArrayList<>(3);
+            UnitPeriod u = unit(code, day);
+            for (int hops = 0; u != null && hops < 5; hops++) {
+                out.add(u);
+                u = u.parentCode() == null ? null : on(day).get(u.parentCode());
+            }
+            return out;
+        }
+
+        Address address(String code, java.time.LocalDate at, String directory) {
+            List<UnitPeriod> then = chain(code, at);
+            // a unit abolished without a successor before the day (a district on 1 July 2025: its land registry
+            // branch still receives): the nearest unit above it in the directory that is in force or succeeded
+            String up = code;
+            for (int hops = 0; then.isEmpty() && up != null && hops < 5; hops++) {
+                up = organization.unit(up).map(AdminUnit::parentCode).orElse(null);
+                then = up == null ? then : chain(up, at);
+            }
+            if (then.isEmpty()) {
+                return new Address(directory, null, null);
+            }
+            java.time.LocalDate lastDay = then.stream().map(UnitPeriod::validTo).filter(java.util.Objects::nonNull)
+                    .min(java.util.Comparator.naturalOrder()).orElse(null);
+            if (lastDay == null) {
+                return new Address(join(then), null, null);
+            }
+            java.time.LocalDate from = lastDay.plusDays(1);
+            // a unit abolished without a successor (a district from 1 July 2025): the nearest unit above it that has
+            // one (Thành phố Đồng Xoài → Tỉnh Bình Phước → Tỉnh Đồng Nai), never the abolished one
+            List<UnitPeriod> after = List.of();
+            for (int i = 0; i < then.size() && after.isEmpty(); i++) {
+                after = chain(then.get(i).code(), from);
+            }
+            return after.isEmpty() ? new Address(join(then), null, null)
+                    : new Address(join(then), from, join(after));
+        }
+
+        private static String join(List<UnitPeriod> chain) {
+            return String.join(", ", chain.stream().map(UnitPeriod::name).toList());
+        }
     }
 
     private static String address(Organization organization, AdminUnit u, String provinceName) {

@@ -48,9 +48,44 @@ class IdentityDemoData implements DemoDataSet {
     private final Organization organization;
     private String demoHash;
 
-    IdentityDemoData(AccountService accounts, Organization organization) {
+    private final java.time.Clock clock;
+    private final java.time.ZoneId zone;
+
+    IdentityDemoData(AccountService accounts, Organization organization, java.time.Clock clock,
+                     java.time.ZoneId zone) {
         this.accounts = accounts;
         this.organization = organization;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /**
+     * A demo citizen's address on the demo's structure (issue 11): the README's (the old units: "phường Tân Phú", unit
+     * 25195) or, on today's structure, the ward it lies in today and its province, from the organization module's
+     * successors ({@link Organization#unitToday}) and units in force today — Xã Tiến Hưng 25213 is now in Phường Bình
+     * Phước 25195, Tỉnh Đồng Nai.
+     */
+    private CitizenProfile citizen(String name, String id, LocalDate born, String phone, String email,
+                                   String street, String oldPlace, String unit) {
+        if (agencyToday("tanphu").equals(AGENCIES.get("tanphu"))) {
+            return new CitizenProfile(name, id, born, phone, email, street + ", " + oldPlace, unit);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        String now = organization.unitToday(unit).orElse(unit);
+        var ward = organization.unitAt(now, today).orElse(null);
+        var province = ward == null || ward.parentCode() == null ? null
+                : organization.unitAt(ward.parentCode(), today).orElse(null);
+        if (ward == null || province == null) {
+            return new CitizenProfile(name, id, born, phone, email, street + ", " + oldPlace, unit);
+        }
+        String former = now.equals(unit) ? "" : " (" + oldPlace + " cũ)";
+        return new CitizenProfile(name, id, born, phone, email,
+                street + former + ", " + lower(ward.name()) + ", " + lower(province.name()), now);
+    }
+
+    /** "Phường Bình Phước" → "phường Bình Phước", as inside an address. */
+    private static String lower(String unitName) {
+        return unitName.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + unitName.substring(1);
     }
 
     /**
@@ -94,13 +129,13 @@ class IdentityDemoData implements DemoDataSet {
         create("giamsat", "Giám sát vận hành", "ADMIN", null, Role.MONITORING, null, null);
         long c1 = create("congdan1", "Nguyễn Văn An", "CITIZEN", null, Role.CITIZEN, "an.nguyen@example.vn", "0912345678");
         if (c1 > 0) {
-            accounts.saveProfile(c1, new CitizenProfile("Nguyễn Văn An", "070090001234", LocalDate.of(1990, 5, 12),
-                    "0912345678", "an.nguyen@example.vn", "Số 12, đường Phú Riềng Đỏ, phường Tân Phú", "25195"));
+            accounts.saveProfile(c1, citizen("Nguyễn Văn An", "070090001234", LocalDate.of(1990, 5, 12),
+                    "0912345678", "an.nguyen@example.vn", "Số 12, đường Phú Riềng Đỏ", "phường Tân Phú", "25195"));
         }
         long c2 = create("congdan2", "Trần Thị Bình", "CITIZEN", null, Role.CITIZEN, "binh.tran@example.vn", "0987654321");
         if (c2 > 0) {
-            accounts.saveProfile(c2, new CitizenProfile("Trần Thị Bình", "070195004321", LocalDate.of(1995, 8, 20),
-                    "0987654321", "binh.tran@example.vn", "Ấp 3, xã Tiến Hưng", "25213"));
+            accounts.saveProfile(c2, citizen("Trần Thị Bình", "070195004321", LocalDate.of(1995, 8, 20),
+                    "0987654321", "binh.tran@example.vn", "Ấp 3", "xã Tiến Hưng", "25213"));
         }
         AGENCIES.forEach((x, readme) -> {
             String agency = agencyToday(x);

@@ -184,7 +184,13 @@ class DemoTodayStructureTest {
     /** What the users see on today's structure: the citizen's choice of agency, a new ward leader's dashboard. */
     @Test
     void thePagesShowTodaysUnits() {
-        // congdan2's profile says Xã Tiến Hưng (25213): the form proposes the one-stop of the ward it was merged into
+        // the demo citizens live in today's ward and province (issue 11): Xã Tiến Hưng 25213 is in Phường Bình Phước
+        JsonNode profile = new TestApi(port).as("congdan2").get("/api/v1/me/profile").json();
+        assertThat(profile.get("address").asString()).as(profile.toString())
+                .isEqualTo("Ấp 3 (xã Tiến Hưng cũ), phường Bình Phước, tỉnh Đồng Nai");
+        assertThat(new TestApi(port).as("congdan1").get("/api/v1/me/profile").json().get("address").asString())
+                .isEqualTo("Số 12, đường Phú Riềng Đỏ, phường Bình Phước, tỉnh Đồng Nai");
+        // the form proposes the one-stop of the ward congdan2 lives in
         String apply = new PageSession(port).logIn("congdan2").get("/nop-ho-so/" + TestDossiers.MARITAL).html();
         assertThat(apply).containsPattern("value=\"75.25195.MC\"[^>]*selected")
                 .contains("<optgroup label=\"Tỉnh Đồng Nai\">")
@@ -245,6 +251,32 @@ class DemoTodayStructureTest {
                 + "and d.agency_code like '75.%.CA'").query(Long.class).single())
                 .as("the new communes' police receive the residence procedures of the old communes' police")
                 .isPositive();
+
+        // the applicants' addresses, printed on receipts and pages, name the units in force on the day of filing
+        // (issue 11): two levels in Đồng Nai from 1 July 2025, the commune, its district and Bình Phước before
+        List<String> julyAddresses = jdbc.sql("select distinct d.applicant ->> 'address'" + mine
+                + "and d.received_at >= '2025-06-30T17:00:00Z' and d.commune_code = '25195'")
+                .query(String.class).list();
+        assertThat(julyAddresses).as("Phường Bình Phước's applicants in July 2025").containsExactly(
+                "Phường Bình Phước, Tỉnh Đồng Nai");
+        assertThat(jdbc.sql("select distinct d.agency_code || ': ' || (d.applicant ->> 'address')" + mine
+                + "and d.received_at >= '2025-06-30T17:00:00Z' and (d.applicant ->> 'address' not like '%Tỉnh Đồng Nai' "
+                + "or d.applicant ->> 'address' ~ 'Thành phố |Thị xã |Huyện |Tỉnh Bình Phước')").query(String.class)
+                .list()).as("no address filed from July names a district or the former province").isEmpty();
+        assertThat(jdbc.sql("select distinct d.applicant ->> 'address'" + mine
+                + "and d.received_at < '2025-06-30T17:00:00Z' and d.commune_code = '25213'")
+                .query(String.class).list())
+                .containsExactly("Xã Tiến Hưng, Thành phố Đồng Xoài, Tỉnh Bình Phước");
+        var y2024 = generator.generate(new DossierGenerator.Options(200, LocalDate.of(2024, 3, 1),
+                LocalDate.of(2024, 3, 31), 2024, 500, null, null), null);
+        assertThat(y2024.total()).isEqualTo(200);
+        List<String> addresses2024 = jdbc.sql("select distinct d.applicant ->> 'address'" + mine
+                + "and d.received_at < '2024-03-31T17:00:00Z' and d.commune_code is not null")
+                .query(String.class).list();
+        assertThat(addresses2024).as("2024: commune, district, Bình Phước").isNotEmpty()
+                .allMatch(a -> a.split(", ").length == 3 && a.endsWith(", Tỉnh Bình Phước")
+                        && a.split(", ")[1].matches("(Thành phố|Thị xã|Huyện) .+"))
+                .noneMatch(a -> a.contains("Tỉnh Đồng Nai")); // Xã Đồng Nai of Huyện Bù Đăng is a commune
 
         // the index: June by the units then (Bình Phước 70), July re-mapped to today's (Tỉnh Đồng Nai 75)
         var june = index.period("2025-06");
