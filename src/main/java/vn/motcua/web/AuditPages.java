@@ -18,12 +18,9 @@ import vn.motcua.platform.audit.AdminAudit.Subject;
 class AuditPages {
 
     private final AdminAudit audit;
-    /** The province's time zone (the calendar's): when each change was made. */
-    private final java.time.ZoneId zone;
 
-    AuditPages(AdminAudit audit, java.time.ZoneId zone) {
+    AuditPages(AdminAudit audit) {
         this.audit = audit;
-        this.zone = zone;
     }
 
     static List<AdminAudit.Entry> entries(AdminAudit audit, Actor actor, Subject subject, String key, int limit) {
@@ -41,7 +38,6 @@ class AuditPages {
         model.addAttribute("subjects", Subject.values());
         model.addAttribute("subject", subject);
         model.addAttribute("key", key);
-        model.addAttribute("zone", zone);
         return "admin/audit";
     }
 }
