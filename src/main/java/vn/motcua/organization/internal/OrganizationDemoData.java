@@ -185,14 +185,14 @@ class OrganizationDemoData implements DemoDataSet {
                     on conflict (code, coalesce(valid_from, '-infinity'::date)) do update set name = excluded.name,
                       name_en = excluded.name_en, short_name = excluded.short_name, type = excluded.type""")
                     .param("code", code).param("from", JULY_2025).param("name", name)
-                    .param("nameEn", TextNormalizer.fold(shortName) + (type.equals("Phường") ? " Ward" : " Commune"))
+                    .param("nameEn", TextNormalizer.withoutMarks(shortName) + (type.equals("Phường") ? " Ward" : " Commune"))
                     .param("short", shortName).param("type", type).update();
             String agency = "75." + code + ".MC";
             rank++;
             // the new unit's People's Committee and police, successors of the old communes' (invented codes, like
             // the one-stop's: the data names no agency of the new units)
             String kindName = type.toLowerCase(java.util.Locale.ROOT) + " " + shortName;
-            String enName = TextNormalizer.fold(shortName) + (type.equals("Phường") ? " Ward" : " Commune");
+            String enName = TextNormalizer.withoutMarks(shortName) + (type.equals("Phường") ? " Ward" : " Commune");
             successorAgency("75." + code + ".UBND", "Ủy ban nhân dân " + kindName, "People's Committee of " + enName,
                     code, "people_committee", "H19." + String.format("%02d", rank) + ".002");
             successorAgency("75." + code + ".CA", "Công an " + kindName, enName + " Police", code, "police",
@@ -204,7 +204,7 @@ class OrganizationDemoData implements DemoDataSet {
                     on conflict (code) do update set parent_code = excluded.parent_code
                       where agency.parent_code is null""")
                     .param("code", agency).param("name", "Bộ phận Một cửa UBND " + type.toLowerCase(java.util.Locale.ROOT) + " " + shortName)
-                    .param("nameEn", "One-Stop Section, People's Committee of " + TextNormalizer.fold(shortName)
+                    .param("nameEn", "One-Stop Section, People's Committee of " + TextNormalizer.withoutMarks(shortName)
                             + (type.equals("Phường") ? " Ward" : " Commune"))
                     .param("unit", code).param("eid", "H19." + String.format("%02d", rank) + ".001")
                     // the one-stop of the new unit's People's Committee, which decides what it receives (the

@@ -26,6 +26,18 @@ public final class TextNormalizer {
         return NON_WORD.matcher(stripped).replaceAll(" ").trim();
     }
 
+    /**
+     * A Vietnamese name written without diacritics, its case and punctuation kept ("Phường Bình Phước" →
+     * "Phuong Binh Phuoc", "Đồng Xoài" → "Dong Xoai"): how a name appears in English text.
+     */
+    public static String withoutMarks(String text) {
+        if (text == null) {
+            return "";
+        }
+        String plain = text.replace('đ', 'd').replace('Đ', 'D');
+        return MARKS.matcher(Normalizer.normalize(plain, Normalizer.Form.NFD)).replaceAll("");
+    }
+
     /** The folded words of a text, in order. */
     public static List<String> words(String text) {
         String folded = fold(text);

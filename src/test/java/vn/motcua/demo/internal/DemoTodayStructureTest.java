@@ -126,6 +126,9 @@ class DemoTodayStructureTest {
         }
         assertThat(anonymous.get("/api/v1/agencies/70.689.25210.MC").json().get("code").asString())
                 .isEqualTo(DONG_XOAI);
+        assertThat(anonymous.get("/api/v1/agencies/" + BINH_PHUOC).json().get("nameEn").asString())
+                .as("the successor's English name, written as a name").isEqualTo(
+                        "One-Stop Section, People's Committee of Binh Phuoc Ward");
         assertThat(anonymous.get("/api/v1/units?parent=75&size=100").json().get("items").size()).isEqualTo(40);
         assertThat(anonymous.get("/api/v1/units?parent=70").json().get("items").size())
                 .as("Bình Phước's units as they stood on its last day").isEqualTo(11);
