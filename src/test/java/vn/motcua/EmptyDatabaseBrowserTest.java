@@ -8,19 +8,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import vn.motcua.test.Browser;
@@ -49,36 +42,8 @@ import vn.motcua.test.TestMail;
 })
 @ActiveProfiles("test")
 @Import(TestConfig.class)
-@ContextConfiguration(initializers = {EmptyDatabaseBrowserTest.EmptyDatabase.class, TestMail.Initializer.class})
+@ContextConfiguration(initializers = {vn.motcua.test.TestDatabase.OwnDatabase.class, TestMail.Initializer.class})
 class EmptyDatabaseBrowserTest {
-
-    /** A new, empty database on the machine's PostgreSQL for this class only (dropped when the JVM exits). */
-    static class EmptyDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext ctx) {
-            String server = "jdbc:postgresql://127.0.0.1:5432/";
-            // the shared test databases' name pattern, so that a killed run's database is cleaned up like theirs
-            String name = "motcua_t_" + Instant.now().getEpochSecond() + "_" + ProcessHandle.current().pid() + "0";
-            try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "");
-                 var st = c.createStatement()) {
-                st.execute("create database " + name + " encoding 'UTF8' template template0");
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot create the empty test database", e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "");
-                     var st = c.createStatement()) {
-                    Thread.sleep(2000);
-                    st.execute("drop database if exists " + name + " with (force)");
-                } catch (Exception ignored) {
-                    // dropped by a later run's clean-up
-                }
-            }));
-            ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("emptyDatabase", Map.of(
-                    "spring.datasource.url", server + name, "spring.datasource.username", "postgres",
-                    "spring.datasource.password", "")));
-        }
-    }
 
     @RegisterExtension
     static final Browser browser = new Browser();

@@ -2,9 +2,6 @@ package vn.motcua.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,10 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -59,36 +53,8 @@ import vn.motcua.test.TestMail;
 })
 @ActiveProfiles({"demo", "test"})
 @Import(TestConfig.class)
-@ContextConfiguration(initializers = {Reorganisation2025Test.OwnDatabase.class, TestMail.Initializer.class})
+@ContextConfiguration(initializers = {vn.motcua.test.TestDatabase.OwnDatabase.class, TestMail.Initializer.class})
 class Reorganisation2025Test {
-
-    /** A new database on the machine's PostgreSQL for this class only (dropped when the JVM exits). */
-    static class OwnDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext ctx) {
-            String server = "jdbc:postgresql://127.0.0.1:5432/";
-            // the shared test databases' name pattern, so that a killed run's database is cleaned up like theirs
-            String name = "motcua_t_" + Instant.now().getEpochSecond() + "_" + ProcessHandle.current().pid() + "1";
-            try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "");
-                 var st = c.createStatement()) {
-                st.execute("create database " + name + " encoding 'UTF8' template template0");
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot create the test database", e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "");
-                     var st = c.createStatement()) {
-                    Thread.sleep(2000);
-                    st.execute("drop database if exists " + name + " with (force)");
-                } catch (Exception ignored) {
-                    // dropped by a later run's clean-up
-                }
-            }));
-            ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("ownDatabase", Map.of(
-                    "spring.datasource.url", server + name, "spring.datasource.username", "postgres",
-                    "spring.datasource.password", "")));
-        }
-    }
 
     private static final String TAN_PHU = "70.689.25195.MC";
     private static final String TIEN_HUNG = "70.689.25213.MC";

@@ -24,6 +24,7 @@ public final class TestDatabase {
     private static final String PREFIX = "motcua_t_";
     private static String url;
     private static String user;
+    private static int owned;
 
     private TestDatabase() {
     }
@@ -76,12 +77,22 @@ public final class TestDatabase {
             for (String s : stale) {
                 st.execute("drop database if exists " + s + " with (force)");
             }
-            st.execute("create database " + name + " encoding 'UTF8' template template0");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the test database on " + LOCAL, e);
         }
+        return createDatabase(LOCAL, "postgres", name);
+    }
+
+    /** Creates a database on a server and drops it when the JVM exits. */
+    private static String createDatabase(String server, String login, String name) {
+        try (Connection c = DriverManager.getConnection(server + "postgres", login, "");
+             var st = c.createStatement()) {
+            st.execute("create database " + name + " encoding 'UTF8' template template0");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the test database " + name + " on " + server, e);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (Connection c = DriverManager.getConnection(LOCAL + "postgres", "postgres", "");
+            try (Connection c = DriverManager.getConnection(server + "postgres", login, "");
                  var st = c.createStatement()) {
                 // the application contexts close in their own shutdown hooks, at the same time as this one: let
                 // them close their pools first (at most 20 s), or their scheduler and outbox retry against a
@@ -101,7 +112,19 @@ public final class TestDatabase {
                 Thread.currentThread().interrupt();
             }
         }));
-        return LOCAL + name;
+        return server + name;
+    }
+
+    /**
+     * A database of its own, on the same server as the shared one (the machine's or the embedded), for a test class
+     * whose start must not see the others' data (the demo's first start, an empty installation); dropped when the JVM
+     * exits, named like the shared ones so that a killed run's database is cleaned up the same way.
+     */
+    public static synchronized String own() {
+        String shared = url();
+        String server = shared.substring(0, shared.lastIndexOf('/') + 1);
+        String name = PREFIX + Instant.now().getEpochSecond() + "_" + ProcessHandle.current().pid() + "o" + (++owned);
+        return createDatabase(server, user(), name);
     }
 
     private static String startEmbedded() {
@@ -119,6 +142,17 @@ public final class TestDatabase {
             return "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
         } catch (Exception e) {
             throw new IllegalStateException("No PostgreSQL at 127.0.0.1:5432 and the embedded one did not start", e);
+        }
+    }
+
+    /** Points the Spring context at a database of its own ({@link #own()}). */
+    public static class OwnDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext ctx) {
+            ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("motcuaOwnDatabase", Map.of(
+                    "spring.datasource.url", own(),
+                    "spring.datasource.username", user(),
+                    "spring.datasource.password", "")));
         }
     }
 

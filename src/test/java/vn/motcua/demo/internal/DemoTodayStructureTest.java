@@ -2,9 +2,6 @@ package vn.motcua.demo.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -53,35 +47,8 @@ import vn.motcua.test.TestMail;
 })
 @ActiveProfiles({"demo", "test"})
 @Import(TestConfig.class)
-@ContextConfiguration(initializers = {DemoTodayStructureTest.OwnDatabase.class, TestMail.Initializer.class})
+@ContextConfiguration(initializers = {vn.motcua.test.TestDatabase.OwnDatabase.class, TestMail.Initializer.class})
 class DemoTodayStructureTest {
-
-    /** A new database on the machine's PostgreSQL for this class only (dropped when the JVM exits). */
-    static class OwnDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext ctx) {
-            String server = "jdbc:postgresql://127.0.0.1:5432/";
-            String name = "motcua_t_" + Instant.now().getEpochSecond() + "_" + ProcessHandle.current().pid() + "2";
-            try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "");
-                 var st = c.createStatement()) {
-                st.execute("create database " + name + " encoding 'UTF8' template template0");
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot create the test database", e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "");
-                     var st = c.createStatement()) {
-                    Thread.sleep(2000);
-                    st.execute("drop database if exists " + name + " with (force)");
-                } catch (Exception ignored) {
-                    // dropped by a later run's clean-up
-                }
-            }));
-            ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("ownDatabase", Map.of(
-                    "spring.datasource.url", server + name, "spring.datasource.username", "postgres",
-                    "spring.datasource.password", "")));
-        }
-    }
 
     private static final String BINH_PHUOC = "75.25195.MC";
     /** Phường Đồng Xoài's one-stop (formed from Xã Tân Thành and Phường Tiến Thành). */
