@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,16 +88,70 @@ class Index766ApiTest {
     }
 
     Map<String, JsonNode> drill(String indicator, String part, String lang) {
+        return listing(indicator, part, lang).rows();
+    }
+
+    /** A drill-down read whole: its total (the index's number) and its rows by dossier code. */
+    record Listing(long total, Map<String, JsonNode> rows) {
+    }
+
+    Listing listing(String indicator, String part, String lang) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
-        for (int page = 0; page < 20; page++) {
+        long total = 0;
+        for (int page = 0; page < 200; page++) {
             JsonNode j = monitoring().get("/api/v1/index766/" + indicator + "/dossiers?unit=" + TAN_PHU + "&period=" + MONTH
                     + "&part=" + part + "&size=500&page=" + page + (lang == null ? "" : "&lang=" + lang)).json();
             j.get("items").forEach(i -> out.put(i.get("code").asString(), i));
-            if ((page + 1) * 500L >= j.get("total").asLong()) {
+            total = j.get("total").asLong();
+            if ((page + 1) * 500L >= total) {
                 break;
             }
         }
-        return out;
+        return new Listing(total, out);
+    }
+
+    /**
+     * The index's number for an indicator's part and the dossiers its drill-down lists, read together: the index
+     * read before and after the listing says the same and the listing's total is that number (else read again,
+     * another test's dossier or a due moment having moved it meanwhile).
+     */
+    Listing counted(String indicator, String part) {
+        int i = part.equals("numerator") ? 0 : 1;
+        String last = "";
+        for (int attempt = 0; attempt < 50; attempt++) {
+            long before = fraction(indicator)[i];
+            Listing l = listing(indicator, part, null);
+            long after = fraction(indicator)[i];
+            if (before == after && l.total() == after) {
+                return l;
+            }
+            last = "index " + before + " then " + after + ", drill-down total " + l.total();
+            sleep();
+        }
+        throw new AssertionError(indicator + " " + part + ": the index and its drill-down never agreed: " + last);
+    }
+
+    /**
+     * What the index gained between two readings is what entered the drill-down, less what left it: the index
+     * counts the dossiers it lists, whoever filed them (the unit and the month are shared with every other test).
+     */
+    static Set<String> entered(String what, Listing before, Listing after) {
+        Set<String> in = new TreeSet<>(after.rows().keySet());
+        in.removeAll(before.rows().keySet());
+        Set<String> out = new TreeSet<>(before.rows().keySet());
+        out.removeAll(after.rows().keySet());
+        assertThat(after.total() - before.total()).as(what + ": the index moved by the dossiers that entered (" + in
+                + ") less those that left (" + out + ")").isEqualTo((long) in.size() - out.size());
+        return in;
+    }
+
+    static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** Polls (the outbox dispatcher runs every 200 ms in tests) until the drill-down satisfies the condition. */
@@ -106,11 +162,7 @@ class Index766ApiTest {
             if (ok.test(last)) {
                 return last;
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            sleep();
         }
         return last;
     }
@@ -126,12 +178,19 @@ class Index766ApiTest {
     @org.springframework.beans.factory.annotation.Autowired
     vn.motcua.signing.DocumentSigner signer;
 
+    /** The indicators' parts the four dossiers move. */
+    static final List<String> SETS = List.of("2.1 denominator", "2.1 numerator", "3.3 denominator", "3.3 numerator",
+            "4.1 denominator", "4.1 numerator");
+
     @Test
     void realDossiersMoveTheIndexAndEachOneSaysWhy() {
         indexCaughtUp();
-        long[] before21 = fraction("2.1");
-        long[] before33 = fraction("3.3");
-        long[] before41 = fraction("4.1");
+        // the unit and the month are every test's: the index is read with the dossiers it lists, and what this
+        // test's dossiers did is told apart from what others' did (or a due moment passing did) by their codes
+        Map<String, Listing> before = new LinkedHashMap<>();
+        for (String set : SETS) {
+            before.put(set, counted(set.split(" ")[0], set.split(" ")[1]));
+        }
         TestApi citizen = api().as("congdan1");
         TestApi desk = api().as("tiepnhan.tanphu");
         TestApi specialist = api().as("chuyenvien.tanphu");
@@ -191,15 +250,34 @@ class Index766ApiTest {
         assertThat(english).matches("Finished at " + englishMoment + ", due " + englishMoment + ": .+")
                 .doesNotContainPattern("\\d{2}/\\d{2}/\\d{4}");
 
-        long[] after21 = fraction("2.1");
-        assertThat(after21[1] - before21[1]).as("four more dossiers processed this month").isEqualTo(4);
-        assertThat(after21[0] - before21[0]).as("three of them early or within time").isEqualTo(3);
-        long[] after33 = fraction("3.3");
-        assertThat(after33[0] - before33[0]).isEqualTo(4);
-        assertThat(after33[1] - before33[1]).isEqualTo(4);
-        long[] after41 = fraction("4.1");
-        assertThat(after41[1] - before41[1]).as("one result").isEqualTo(1);
-        assertThat(after41[0] - before41[0]).as("an electronic one").isEqualTo(1);
+        Set<String> mine = Set.of(c1, c2, code3, c4);
+        Map<String, Set<String>> entered = new LinkedHashMap<>();
+        for (String set : SETS) {
+            Listing after = counted(set.split(" ")[0], set.split(" ")[1]);
+            entered.put(set, entered(set, before.get(set), after));
+            if (!set.equals("2.1 numerator")) {
+                // nothing leaves these within the month: a dossier counted stays counted
+                assertThat(after.rows().keySet()).as(set).containsAll(before.get(set).rows().keySet());
+            } else {
+                // only a dossier still open can leave the numerator: its due moment passed, or it ended late
+                before.get(set).rows().forEach((code, row) -> {
+                    if (!after.rows().containsKey(code)) {
+                        assertThat(row.get("endAt") == null || row.get("endAt").isNull()).as(code + " left " + set
+                                + " though it had ended: " + row).isTrue();
+                    }
+                });
+            }
+        }
+        Map<String, Set<String>> mineEntered = new LinkedHashMap<>();
+        entered.forEach((set, codes) -> mineEntered.put(set, new TreeSet<>(codes.stream().filter(mine::contains).toList())));
+        assertThat(mineEntered.get("2.1 denominator")).as("four more dossiers processed this month")
+                .containsExactlyInAnyOrder(c1, c2, code3, c4);
+        assertThat(mineEntered.get("2.1 numerator")).as("three of them early or within time")
+                .containsExactlyInAnyOrder(c1, c2, c4);
+        assertThat(mineEntered.get("3.3 denominator")).containsExactlyInAnyOrder(c1, c2, code3, c4);
+        assertThat(mineEntered.get("3.3 numerator")).as("all four online").containsExactlyInAnyOrder(c1, c2, code3, c4);
+        assertThat(mineEntered.get("4.1 denominator")).as("one result").containsExactly(c1);
+        assertThat(mineEntered.get("4.1 numerator")).as("an electronic one").containsExactly(c1);
         assertThat(drill("4.1", "numerator")).containsKey(c1);
 
         // the facts the outbox gave are those a recount builds from the dossiers
