@@ -1,7 +1,6 @@
 package vn.motcua.index766.internal;
 
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,15 +33,27 @@ class DeskVisits {
         }
     }
 
-    /** Guided and refused walk-ins in {@code [from, to)} of a unit, by the grouping key, as {guided, refused}. */
-    Map<String, long[]> counts(String unitColumn, String unitCode, String keyColumn, OffsetDateTime from,
-                               OffsetDateTime to) {
-        Map<String, long[]> out = new HashMap<>();
-        jdbc.query("select " + keyColumn + " as k, count(*) filter (where form = 'GUIDANCE') as guided,"
+    /**
+     * Guided and refused walk-ins in {@code [from, to)} of the units selected by {@code where} (a condition on the
+     * unit columns with one {@code ?} per code), by the grouping key columns, as {guided, refused}.
+     */
+    List<Map.Entry<String[], long[]>> counts(String where, List<Object> codes, List<String> keyColumns, OffsetDateTime from,
+                                 OffsetDateTime to) {
+        List<Map.Entry<String[], long[]>> out = new java.util.ArrayList<>();
+        String cols = String.join(", ", keyColumns);
+        List<Object> args = new java.util.ArrayList<>(codes);
+        args.add(from);
+        args.add(to);
+        jdbc.query("select " + cols + ", count(*) filter (where form = 'GUIDANCE') as guided,"
                         + " count(*) filter (where form = 'REFUSAL') as refused from index766_desk_visit where "
-                        + unitColumn + " = ? and at >= ? and at < ? group by " + keyColumn,
-                (RowCallbackHandler) rs -> out.put(rs.getString("k"),
-                        new long[] {rs.getLong("guided"), rs.getLong("refused")}), unitCode, from, to);
+                        + where + " and at >= ? and at < ? group by " + cols,
+                (RowCallbackHandler) rs -> {
+                    String[] k = new String[keyColumns.size()];
+                    for (int i = 0; i < k.length; i++) {
+                        k[i] = rs.getString(i + 1);
+                    }
+                    out.add(Map.entry(k, new long[] {rs.getLong("guided"), rs.getLong("refused")}));
+                }, args.toArray());
         return out;
     }
 }

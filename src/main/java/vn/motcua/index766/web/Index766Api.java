@@ -20,7 +20,6 @@ import vn.motcua.index766.UnitsBasis;
 import vn.motcua.index766.internal.DossierStats;
 import vn.motcua.index766.internal.DrillDown;
 import vn.motcua.index766.internal.IndexService;
-import vn.motcua.index766.internal.UnitRef;
 import vn.motcua.platform.PageResult;
 import vn.motcua.platform.ProblemException;
 
@@ -123,18 +122,29 @@ class Index766Api {
 
     @GetMapping("/stats/dossiers")
     @Operation(summary = "Dossiers received, online, finished, on time, early, late in [from, to] and in progress, "
-            + "overdue at its end, grouped by LEVEL, UNIT, AGENCY or PROCEDURE")
+            + "overdue at its end, grouped by LEVEL, UNIT, AGENCY or PROCEDURE, with the walk-ins guided or refused "
+            + "at a counter")
+    @ApiResponse(responseCode = "200", description = "The groups")
+    @ApiResponse(responseCode = "400", description = "A bad unit, from, to, groupBy or units, named in errors[]")
     List<DossierStats.Row> stats(@RequestParam(required = false) String unit, @RequestParam(required = false) String from,
                                  @RequestParam(required = false) String to,
-                                 @RequestParam(defaultValue = "UNIT") String groupBy, Locale locale) {
-        UnitRef u = unit == null ? index.province(locale) : index.unit(unit, locale);
+                                 @RequestParam(defaultValue = "UNIT") String groupBy,
+                                 @Parameter(description = UNITS + "; TODAY with groupBy=UNIT: a commune or ward of "
+                                         + "today is one row over its former communes, today's province one row per "
+                                         + "commune or ward of today (a former district's own dossiers, filed under "
+                                         + "no commune, on the former district's row: it has no successor); LEVEL, "
+                                         + "AGENCY and PROCEDURE are summed over the former units, not re-mapped",
+                                         schema = @Schema(allowableValues = {"AT_PERIOD", "TODAY"},
+                                                 defaultValue = "AT_PERIOD"))
+                                 @RequestParam(required = false) String units, Locale locale) {
+        IndexService.Shown shown = shown(unit, units, locale);
         LocalDate today = index.today();
         LocalDate f = date("from", from, today.withDayOfMonth(1));
         LocalDate t = date("to", to, today);
         if (t.isBefore(f)) {
             throw ProblemException.invalid("to", "error.index766.toBeforeFrom");
         }
-        return stats.stats(u, f, t, groupBy, locale);
+        return stats.stats(shown, f, t, groupBy, locale);
     }
 
     static boolean numerator(String part) {
