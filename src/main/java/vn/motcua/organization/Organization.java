@@ -100,6 +100,17 @@ public interface Organization {
     }
 
     /**
+     * The agencies whose records (dossiers, payments, certified copies) an officer of the agency reads today: the
+     * agency itself and, by {@link SuccessorCustody} (archive custody, {@code motcua.reorganisation.successor-custody}),
+     * the closed agencies it succeeded, followed through several reorganisations, from each succession's date
+     * ({@code 75.25195.MC}: Phường Tân Phú's {@code 70.689.25195.MC}, Xã Tiến Hưng's {@code 70.689.25213.MC}, …, from
+     * 1 July 2025). Empty for no agency.
+     */
+    default java.util.Set<String> readableBy(String agencyCode) {
+        return agencyCode == null ? java.util.Set.of() : java.util.Set.of(agencyCode);
+    }
+
+    /**
      * The place name of the date line of a document the agency issues on a day (địa danh, "Đồng Xoài, ngày …"): one
      * rule for receipts, notices, results, certified copies and e-receipts. An agency without a start date (the
      * directory's agencies: the old structure, provincial departments) names its district, or the province for a

@@ -30,17 +30,24 @@ class OrganizationService implements Organization, vn.motcua.calendar.AgencyOffi
     private final java.time.Clock clock;
     private final java.time.ZoneId zone;
 
-    OrganizationService(JdbcClient jdbc, java.time.Clock clock, java.time.ZoneId zone) {
+    /** Archive custody of the successors ({@link vn.motcua.organization.SuccessorCustody}): on unless configured off. */
+    private final boolean successorCustody;
+
+    OrganizationService(JdbcClient jdbc, java.time.Clock clock, java.time.ZoneId zone,
+                        @org.springframework.beans.factory.annotation.Value(
+                                "${motcua.reorganisation.successor-custody:true}") boolean successorCustody) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = zone; // the province's zone, from the calendar's configuration
+        this.successorCustody = successorCustody;
         this.snapshot = new CommittedSnapshot<>(this::load, TTL, clock);
     }
 
     private record Snapshot(Map<String, AdminUnit> units, Map<String, Agency> agencies,
                             Map<String, java.util.Set<String>> procedures, Map<String, String> successors,
                             Map<String, List<String>> officeHours, Map<String, java.time.LocalDate> inForceFrom,
-                            List<vn.motcua.organization.UnitPeriod> periods) {
+                            List<vn.motcua.organization.UnitPeriod> periods,
+                            vn.motcua.organization.SuccessorCustody custody) {
     }
 
     private Snapshot snap() {
@@ -66,9 +73,14 @@ class OrganizationService implements Organization, vn.motcua.calendar.AgencyOffi
                 .query((rs, i) -> Map.entry(rs.getString(1), java.util.Set.of((String[]) rs.getArray(2).getArray())))
                 .list().forEach(e -> procedures.put(e.getKey(), e.getValue()));
         Map<String, String> successors = new java.util.HashMap<>();
-        jdbc.sql("select code, successor_code from agency where not active and successor_code is not null")
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list()
-                .forEach(e -> successors.put(e.getKey(), e.getValue()));
+        List<vn.motcua.organization.SuccessorCustody.Succession> successions = jdbc.sql("""
+                select code, successor_code, valid_to from agency where not active and successor_code is not null""")
+                .query((rs, i) -> {
+                    java.time.LocalDate lastDay = rs.getObject(3, java.time.LocalDate.class);
+                    return new vn.motcua.organization.SuccessorCustody.Succession(rs.getString(1), rs.getString(2),
+                            lastDay == null ? null : lastDay.plusDays(1));
+                }).list();
+        successions.forEach(x -> successors.put(x.predecessor(), x.successor()));
         Map<String, List<String>> hours = new java.util.HashMap<>();
         jdbc.sql("select code, office_hours from agency where active and cardinality(office_hours) > 0")
                 .query((rs, i) -> Map.entry(rs.getString(1), List.of((String[]) rs.getArray(2).getArray())))
@@ -81,7 +93,9 @@ class OrganizationService implements Organization, vn.motcua.calendar.AgencyOffi
                 .query(vn.motcua.organization.UnitPeriod.class).list();
         return new Snapshot(Map.copyOf(units), java.util.Collections.unmodifiableMap(agencies),
                 Map.copyOf(procedures), Map.copyOf(successors), Map.copyOf(hours), Map.copyOf(from),
-                List.copyOf(periods));
+                List.copyOf(periods), successorCustody
+                        ? new vn.motcua.organization.SuccessorCustody(true, successions)
+                        : vn.motcua.organization.SuccessorCustody.OFF);
     }
 
     @Override
@@ -216,6 +230,11 @@ class OrganizationService implements Organization, vn.motcua.calendar.AgencyOffi
             });
         }
         return out;
+    }
+
+    @Override
+    public java.util.Set<String> readableBy(String agencyCode) {
+        return snap().custody.readableBy(agencyCode, java.time.LocalDate.now(clock.withZone(zone)));
     }
 
     /** An agency in force; the code of a closed agency resolves to its successor (after a reorganisation). */
