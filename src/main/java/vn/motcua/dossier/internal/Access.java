@@ -12,11 +12,17 @@ public final class Access {
     private Access() {
     }
 
-    /** Officers see a dossier of their agency, at a step of their agency, or one their agency is consulted on. */
-    public static boolean officerSees(Actor actor, DossierRecord d) {
-        String a = actor.agencyCode();
-        return a != null && (a.equals(d.agencyCode()) || a.equals(d.currentStepAgency())
-                || d.consultingAgencies().contains(a));
+    /**
+     * Officers see a dossier of an agency whose records they read, at a step of one, or one such an agency is
+     * consulted on: {@code readable} is {@link vn.motcua.organization.Organization#readableBy} of the officer's
+     * agency — their own, and the closed agencies it succeeded (archive custody,
+     * {@link vn.motcua.organization.SuccessorCustody}). Seeing is reading: what an officer may do is
+     * {@link #parties}, by their own agency only.
+     */
+    public static boolean officerSees(Set<String> readable, DossierRecord d) {
+        return readable.contains(d.agencyCode()) || (d.currentStepAgency() != null
+                && readable.contains(d.currentStepAgency()))
+                || d.consultingAgencies().stream().anyMatch(readable::contains);
     }
 
     /** The applicant's own dossier (submitted from their account). */

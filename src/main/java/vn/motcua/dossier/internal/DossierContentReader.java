@@ -28,11 +28,14 @@ class DossierContentReader implements DossierContents {
     private final DossierRepository dossiers;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final vn.motcua.organization.Organization organization;
 
-    DossierContentReader(DossierRepository dossiers, JdbcClient jdbc, JsonMapper json) {
+    DossierContentReader(DossierRepository dossiers, JdbcClient jdbc, JsonMapper json,
+                         vn.motcua.organization.Organization organization) {
         this.dossiers = dossiers;
         this.jdbc = jdbc;
         this.json = json;
+        this.organization = organization;
     }
 
     @Override
@@ -54,14 +57,16 @@ class DossierContentReader implements DossierContents {
     @Override
     @Transactional(readOnly = true)
     public Optional<DossierContent> forOfficer(String code, vn.motcua.platform.Actor officer) {
-        return dossiers.findByCode(code).filter(d -> Access.officerSees(officer, d)).map(this::content);
+        var readable = organization.readableBy(officer.agencyCode());
+        return dossiers.findByCode(code).filter(d -> Access.officerSees(readable, d)).map(this::content);
     }
 
     @Override
     public java.util.Set<String> visibleToOfficer(java.util.Collection<String> codes, vn.motcua.platform.Actor officer) {
         java.util.Set<String> out = new java.util.HashSet<>();
+        var readable = organization.readableBy(officer.agencyCode());
         for (String code : codes) {
-            dossiers.findByCode(code).filter(d -> Access.officerSees(officer, d)).ifPresent(d -> out.add(code));
+            dossiers.findByCode(code).filter(d -> Access.officerSees(readable, d)).ifPresent(d -> out.add(code));
         }
         return out;
     }

@@ -15,7 +15,8 @@ import vn.motcua.platform.Role;
 
 /**
  * Read side: the officers' queues and the applicant's list. Jurisdiction is part of every query: an officer sees
- * dossiers of their agency, at a step of their agency, or on which their agency is consulted.
+ * dossiers of their agency, at a step of their agency, or on which their agency is consulted — their agency, or one
+ * it succeeded (archive custody, {@link vn.motcua.organization.SuccessorCustody}: {@link Access#officerSees}).
  */
 @Service
 public class DossierQueries {
@@ -23,11 +24,14 @@ public class DossierQueries {
     private final DossierRepository dossiers;
     private final Clock clock;
     private final vn.motcua.platform.limits.RateLimits limits;
+    private final vn.motcua.organization.Organization organization;
 
-    DossierQueries(DossierRepository dossiers, Clock clock, vn.motcua.platform.limits.RateLimits limits) {
+    DossierQueries(DossierRepository dossiers, Clock clock, vn.motcua.platform.limits.RateLimits limits,
+                   vn.motcua.organization.Organization organization) {
         this.dossiers = dossiers;
         this.clock = clock;
         this.limits = limits;
+        this.organization = organization;
     }
 
     /** A queue of the officer's work. */
@@ -45,7 +49,8 @@ public class DossierQueries {
     }
 
     public Optional<DossierRecord> forOfficer(Actor actor, String code) {
-        return dossiers.findByCode(code).filter(d -> Access.officerSees(actor, d));
+        var readable = organization.readableBy(actor.agencyCode());
+        return dossiers.findByCode(code).filter(d -> Access.officerSees(readable, d));
     }
 
     public Optional<DossierRecord> forApplicant(Actor actor, String code) {
@@ -128,8 +133,9 @@ public class DossierQueries {
         }
         List<String> roles = actor.roles().stream().filter(r -> r == Role.SPECIALIST || r == Role.LEADER)
                 .map(Role::name).toList();
-        return new DossierRepository.Queue(actor.agencyCode(), actor.accountId(), actor.has(Role.RECEPTION), roles,
-                view, statuses, procedure, q, OffsetDateTime.now(clock));
+        return new DossierRepository.Queue(actor.agencyCode(),
+                organization.readableBy(actor.agencyCode()).toArray(String[]::new), actor.accountId(),
+                actor.has(Role.RECEPTION), roles, view, statuses, procedure, q, OffsetDateTime.now(clock));
     }
 
     public PageResult<DossierRecord> mine(Actor actor, int page, int size) {

@@ -325,8 +325,11 @@ public class DossierRepository {
 
     // ------------------------------------------------------------------------------------------ lists
 
-    /** What a queue shows. */
-    record Queue(String agencyCode, long accountId, boolean reception, List<String> processingRoles,
+    /**
+     * What a queue shows: {@code readable} the agencies whose dossiers the officer reads (theirs and those it
+     * succeeded: {@link Access#officerSees}), {@code agencyCode} their own, whose work is theirs to do.
+     */
+    record Queue(String agencyCode, String[] readable, long accountId, boolean reception, List<String> processingRoles,
                  DossierQueries.View view, List<DossierStatus> statuses, String procedure, String text,
                  OffsetDateTime now) {
     }
@@ -349,9 +352,11 @@ public class DossierRepository {
 
     private static String where(Queue q, Map<String, Object> params) {
         params.put("ag", q.agencyCode());
+        params.put("readable", q.readable());
         params.put("now", q.now());
         List<String> conditions = new ArrayList<>();
-        conditions.add("(agency_code = :ag or current_step_agency = :ag or :ag = any(consulting_agencies))");
+        conditions.add("(agency_code = any(:readable) or current_step_agency = any(:readable)"
+                + " or consulting_agencies && cast(:readable as text[]))");
         String open = "status in ('RECEIVED', 'PROCESSING')";
         switch (q.view()) {
             case TODO -> {

@@ -18,15 +18,18 @@ class PaymentDesk implements DossierPayments {
 
     private final DossierRepository dossiers;
     private final Transitions transitions;
+    private final vn.motcua.organization.Organization organization;
 
-    PaymentDesk(DossierRepository dossiers, Transitions transitions) {
+    PaymentDesk(DossierRepository dossiers, Transitions transitions, vn.motcua.organization.Organization organization) {
         this.dossiers = dossiers;
         this.transitions = transitions;
+        this.organization = organization;
     }
 
     @Override
     public Optional<PayableDossier> visibleTo(Actor actor, String code) {
-        return dossiers.findByCode(code).filter(d -> Access.owns(actor, d) || Access.officerSees(actor, d))
+        return dossiers.findByCode(code).filter(d -> Access.owns(actor, d)
+                        || Access.officerSees(organization.readableBy(actor.agencyCode()), d))
                 .map(PaymentDesk::payable);
     }
 

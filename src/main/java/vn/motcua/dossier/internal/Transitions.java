@@ -494,7 +494,8 @@ public class Transitions {
     /** Access: an officer who sees the dossier; the row locked; the version the officer saw. */
     private Turn officer(DossierAction action, Actor actor, String code, Integer version) {
         audit(action, code, actor);
-        DossierRecord d = dossiers.lock(code).filter(x -> Access.officerSees(actor, x))
+        var readable = organization.readableBy(actor.agencyCode());
+        DossierRecord d = dossiers.lock(code).filter(x -> Access.officerSees(readable, x))
                 .orElseThrow(() -> ProblemException.notFound("dossier.notFound", code));
         checkVersion(version, d);
         return new Turn(d, actor, OffsetDateTime.now(clock), Access.parties(actor, d));
