@@ -19,8 +19,9 @@ import vn.motcua.platform.Role;
 
 /**
  * The accountant's ledger: the payment attempts of a period by day (calendar time zone), agency and channel, with
- * totals — attempts, paid and their amount, refunded, success rate. An agency's accountant sees their agency only;
- * the province administrator any agency or all.
+ * totals — attempts, paid and their amount, refunded, success rate. An agency's accountant sees their agency's and,
+ * by archive custody ({@link vn.motcua.organization.SuccessorCustody}), those of the closed agencies it succeeded
+ * (past payments and refunds of their dossiers); the province administrator any agency or all.
  */
 @Component
 public class PaymentLedger {
@@ -31,15 +32,22 @@ public class PaymentLedger {
     private final PaymentRepository payments;
     private final JdbcClient jdbc;
     private final WorkingCalendar calendar;
+    private final vn.motcua.organization.Organization organization;
 
-    PaymentLedger(PaymentRepository payments, JdbcClient jdbc, WorkingCalendar calendar) {
+    PaymentLedger(PaymentRepository payments, JdbcClient jdbc, WorkingCalendar calendar,
+                  vn.motcua.organization.Organization organization) {
         this.payments = payments;
         this.jdbc = jdbc;
         this.calendar = calendar;
+        this.organization = organization;
     }
 
-    /** What is asked: a period of days, an agency (null: all the actor may see), a channel (null: all). */
-    public record Filter(LocalDate from, LocalDate to, String agencyCode, String channel) {
+    /**
+     * What is asked: a period of days, an agency (null: all the actor may see), a channel (null: all); {@code agencies}
+     * the agencies whose attempts are listed (the one asked, or for an accountant asking none their own and those it
+     * succeeded; null: all).
+     */
+    public record Filter(LocalDate from, LocalDate to, String agencyCode, String channel, List<String> agencies) {
     }
 
     /** Totals of a group (a day, agency and channel; or everything). */
@@ -78,24 +86,36 @@ public class PaymentLedger {
             throw ProblemException.invalid("to", "payment.accounting.period.tooLong", MAX_DAYS);
         }
         String a = agency == null || agency.isBlank() ? null : agency.strip();
+        List<String> agencies = a == null ? null : List.of(a);
         if (!actor.isAdmin()) {
-            if (a != null && !a.equals(actor.agencyCode())) {
+            List<String> readable = List.copyOf(organization.readableBy(actor.agencyCode()));
+            if (a != null && !readable.contains(a)) {
                 throw ProblemException.invalid("agency", "payment.accounting.agency.other");
             }
-            a = actor.agencyCode();
+            agencies = a == null ? readable : agencies;
+            a = a == null ? actor.agencyCode() : a;
         }
         String c = channel == null || channel.isBlank() ? null : channel.strip().toUpperCase(Locale.ROOT);
         if (c != null && !List.of("VNPAY", "PAYMENT_PLATFORM", "CASH").contains(c)) {
             throw ProblemException.invalid("channel", "payment.channel.unknown", "VNPAY, PAYMENT_PLATFORM, CASH");
         }
-        return new Filter(f, t, a, c);
+        return new Filter(f, t, a, c, agencies);
+    }
+
+    /**
+     * Whether the actor reads the payment records of an agency (a reconciliation's mismatches): the administrator or an
+     * officer without an agency every one, an accountant their agency's and those it succeeded (archive custody).
+     */
+    public boolean reads(Actor actor, String agencyCode) {
+        return actor.isAdmin() || actor.agencyCode() == null
+                || organization.readableBy(actor.agencyCode()).contains(agencyCode);
     }
 
     public Ledger ledger(Filter f) {
         ZoneId zone = calendar.zone();
         OffsetDateTime from = f.from().atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime to = f.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-        List<PaymentRecord> list = payments.between(from, to, f.agencyCode(), f.channel());
+        List<PaymentRecord> list = payments.between(from, to, f.agencies(), f.channel());
         Map<String, Totals> groups = new TreeMap<>();
         Totals total = new Totals(null, f.agencyCode(), f.channel(), 0, 0, 0, 0, 0);
         for (PaymentRecord r : list) {

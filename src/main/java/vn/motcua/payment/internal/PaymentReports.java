@@ -157,10 +157,11 @@ public class PaymentReports {
         }
         String a = agency == null || agency.isBlank() ? null : agency.strip();
         if (!actor.isAdmin()) {
-            if (a != null && !a.equals(actor.agencyCode())) {
+            // their own agency, or one it succeeded (archive custody: its past collections)
+            if (a != null && !organization.readableBy(actor.agencyCode()).contains(a)) {
                 errors.add(FieldProblem.of("agency", "payment.report.agency.other"));
             }
-            a = actor.agencyCode();
+            a = a == null || !organization.readableBy(actor.agencyCode()).contains(a) ? actor.agencyCode() : a;
         } else if (a != null && organization.agency(a).isEmpty()) {
             errors.add(FieldProblem.of("agency", "payment.report.agency.unknown", a));
         }

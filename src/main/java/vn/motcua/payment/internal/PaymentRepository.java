@@ -107,13 +107,16 @@ public class PaymentRepository {
                 .param("g", gateway).param("from", from).param("to", to).query(this::map).list();
     }
 
-    /** The attempts started in [from, to), of one agency and one channel when given (the accountant's ledger). */
-    public List<PaymentRecord> between(OffsetDateTime from, OffsetDateTime to, String agency, String gateway) {
+    /** The attempts started in [from, to), of some agencies (null: all) and one channel when given (the ledger). */
+    public List<PaymentRecord> between(OffsetDateTime from, OffsetDateTime to, List<String> agencies, String gateway) {
         return jdbc.sql("select " + COLUMNS + """
                  from payment_transaction where created_at >= :from and created_at < :to
-                and (cast(:a as text) is null or agency_code = :a) and (cast(:g as text) is null or gateway = :g)
+                and (cast(:a as text[]) is null or agency_code = any(cast(:a as text[])))
+                and (cast(:g as text) is null or gateway = :g)
                 order by created_at, id""")
-                .param("from", from).param("to", to).param("a", agency).param("g", gateway).query(this::map).list();
+                .param("from", from).param("to", to)
+                .param("a", agencies == null ? null : agencies.toArray(String[]::new)).param("g", gateway)
+                .query(this::map).list();
     }
 
     /** The redirect, once the gateway gave it. */

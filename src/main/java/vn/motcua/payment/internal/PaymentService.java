@@ -355,7 +355,9 @@ public class PaymentService {
      * The accountant records a refund with its reason: SUCCEEDED → REFUND_REQUESTED (the reason, who, when), then the
      * money goes back — cash handed back at the counter, or the gateway's refund (VNPay {@code refund}) — and the
      * attempt becomes REFUNDED. A gateway that refuses or cannot be reached leaves it REFUND_REQUESTED, recorded, and
-     * says so (409 / 503); asking again later retries. An accountant acts on the payments of their own agency.
+     * says so (409 / 503); asking again later retries. An accountant acts on the payments of their own agency and, by
+     * archive custody ({@link vn.motcua.organization.SuccessorCustody}), of the closed agencies it succeeded: a past
+     * payment of a predecessor's dossier is refunded by the successor's accountant, with the same version check.
      *
      * @param version the version the accountant saw (optimistic locking): another change in between is a 409
      * @param manual  the money went back outside the gateway (a bank transfer, e.g. for the national platform, which
@@ -365,8 +367,8 @@ public class PaymentService {
         if (!actor.has(Role.ACCOUNTANT) && !actor.isAdmin()) {
             throw ProblemException.forbidden("payment.accounting.only");
         }
-        PaymentRecord r = payments.find(id).filter(x -> actor.isAdmin() || actor.agencyCode() != null
-                && actor.agencyCode().equals(x.agencyCode()))
+        PaymentRecord r = payments.find(id).filter(x -> actor.isAdmin()
+                        || organization.readableBy(actor.agencyCode()).contains(x.agencyCode()))
                 .orElseThrow(() -> ProblemException.notFound("payment.notFound", id));
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {

@@ -118,8 +118,7 @@ class AccountantPages {
             m.put("ourPaidTotal", r.ourPaidTotal());
             m.put("gatewayPaidTotal", r.gatewayPaidTotal());
             m.put("difference", r.difference());
-            m.put("mismatches", r.mismatches().stream().filter(x -> actor.isAdmin() || actor.agencyCode() == null
-                    || actor.agencyCode().equals(x.agencyCode())).toList());
+            m.put("mismatches", r.mismatches().stream().filter(x -> ledgers.reads(actor, x.agencyCode())).toList());
             return m;
         }).toList());
         return "payment/accounting";

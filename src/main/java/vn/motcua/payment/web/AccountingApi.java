@@ -149,7 +149,7 @@ class AccountingApi {
         accountant(actor);
         LocalDate day = day(date);
         List<Map<String, Object>> items = daily.recent(400).stream().filter(r -> r.day().equals(day))
-                .map(r -> view(r, actor)).toList();
+                .map(r -> view(r, actor, ledgers)).toList();
         return Map.of("date", day.toString(), "items", items);
     }
 
@@ -161,7 +161,7 @@ class AccountingApi {
     Map<String, Object> run(Actor actor, @RequestBody(required = false) ReconcileDay body) {
         accountant(actor);
         LocalDate day = day(body == null ? null : body.date());
-        return Map.of("date", day.toString(), "items", daily.run(day).stream().map(r -> view(r, actor)).toList());
+        return Map.of("date", day.toString(), "items", daily.run(day).stream().map(r -> view(r, actor, ledgers)).toList());
     }
 
     static void accountant(Actor actor) {
@@ -181,7 +181,7 @@ class AccountingApi {
         }
     }
 
-    private static Map<String, Object> view(DailyReconciliation.Report r, Actor actor) {
+    private static Map<String, Object> view(DailyReconciliation.Report r, Actor actor, PaymentLedger ledgers) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("date", r.day().toString());
         m.put("gateway", r.gateway());
@@ -193,7 +193,7 @@ class AccountingApi {
         m.put("gatewayPaidTotal", r.gatewayPaidTotal());
         m.put("difference", r.difference());
         m.put("mismatches", r.mismatches().stream()
-                .filter(x -> actor.isAdmin() || actor.agencyCode() == null || actor.agencyCode().equals(x.agencyCode()))
+                .filter(x -> ledgers.reads(actor, x.agencyCode()))
                 .map(x -> {
                     Map<String, Object> i = new LinkedHashMap<>();
                     i.put("paymentId", x.paymentId().toString());

@@ -46,10 +46,11 @@ class ReceiptSummaryApi {
         LocalDate day = AccountingApi.day(date);
         String a = agency == null || agency.isBlank() ? null : agency.strip();
         if (!actor.isAdmin()) {
-            if (a != null && !a.equals(actor.agencyCode())) {
+            // their own agency, or one it succeeded (archive custody: a past day's receipts of a predecessor)
+            if (a != null && !organization.readableBy(actor.agencyCode()).contains(a)) {
                 throw ProblemException.invalid("agency", "payment.accounting.agency.other");
             }
-            a = actor.agencyCode();
+            a = a == null ? actor.agencyCode() : a;
         }
         if (a == null) {
             throw ProblemException.invalid("agency", "payment.summary.agency.required");
