@@ -68,11 +68,12 @@ class CertificationRepository implements CertificationStats {
                 .param("a", accountId).query(this::row).list();
     }
 
-    List<CertificationRecord> ofAgency(String agencyCode, boolean open) {
-        return jdbc.sql("select * from certification_request where agency_code = :a"
+    /** The requests of some agencies (an officer's own, and those it succeeded), the open ones only when asked. */
+    List<CertificationRecord> ofAgencies(java.util.Collection<String> agencyCodes, boolean open) {
+        return jdbc.sql("select * from certification_request where agency_code = any(:a)"
                         + (open ? " and status in ('TIEP_NHAN', 'CHO_KY', 'CHO_DONG_DAU')" : "")
                         + " order by due_at, id limit 500")
-                .param("a", agencyCode).query(this::row).list();
+                .param("a", agencyCodes.toArray(String[]::new)).query(this::row).list();
     }
 
     /** The next number of the agency's book of the year: gap-free, as it is taken in the caller's transaction. */

@@ -241,7 +241,7 @@ public class CertificationService {
 
     public CertificationRequest find(Actor actor, String code) {
         CertificationRecord r = repo.byCode(code, false).orElseThrow(() -> ProblemException.notFound("certification.none"));
-        if (parties(actor, r).isEmpty()) {
+        if (!sees(actor, r)) {
             throw ProblemException.notFound("certification.none");
         }
         return view(actor, r);
@@ -249,7 +249,7 @@ public class CertificationService {
 
     public List<CertificationHistoryEntry> history(Actor actor, String code) {
         CertificationRecord r = repo.byCode(code, false).orElseThrow(() -> ProblemException.notFound("certification.none"));
-        if (parties(actor, r).isEmpty()) {
+        if (!sees(actor, r)) {
             throw ProblemException.notFound("certification.none");
         }
         return repo.history(r.id());
@@ -264,13 +264,24 @@ public class CertificationService {
                 || actor.has(Role.RECEPTION))) {
             throw ProblemException.forbidden("certification.notAllowed");
         }
-        return repo.ofAgency(actor.agencyCode(), open).stream().map(r -> view(actor, r)).toList();
+        return repo.ofAgencies(organization.readableBy(actor.agencyCode()), open).stream().map(r -> view(actor, r))
+                .toList();
+    }
+
+    /**
+     * Who reads a request: its parties, and the officers of the agencies that succeeded its agency (archive custody,
+     * {@link vn.motcua.organization.SuccessorCustody}: a copy certified by Phường Tân Phú, its history and its
+     * e-copy read at Phường Bình Phước); what they may do stays the parties' ({@link #parties}).
+     */
+    private boolean sees(Actor actor, CertificationRecord r) {
+        return !parties(actor, r).isEmpty() || (actor.has(Role.CERTIFIER) || actor.has(Role.LEADER)
+                || actor.has(Role.RECEPTION)) && organization.readableBy(actor.agencyCode()).contains(r.agencyCode());
     }
 
     /** The issued e-copy (for its applicant and the agency), kept for reuse. */
     public byte[] copy(Actor actor, String code) {
         CertificationRecord r = repo.byCode(code, false).orElseThrow(() -> ProblemException.notFound("certification.none"));
-        if (parties(actor, r).isEmpty() || r.copyFileId() == null) {
+        if (!sees(actor, r) || r.copyFileId() == null) {
             throw ProblemException.notFound("certification.none");
         }
         return files.content(r.copyFileId()).orElseThrow(() -> ProblemException.notFound("certification.none"));
