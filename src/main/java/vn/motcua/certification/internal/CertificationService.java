@@ -274,8 +274,9 @@ public class CertificationService {
      * e-copy read at Phường Bình Phước); what they may do stays the parties' ({@link #parties}).
      */
     private boolean sees(Actor actor, CertificationRecord r) {
-        return !parties(actor, r).isEmpty() || (actor.has(Role.CERTIFIER) || actor.has(Role.LEADER)
-                || actor.has(Role.RECEPTION)) && organization.readableBy(actor.agencyCode()).contains(r.agencyCode());
+        boolean certificationOfficer = actor.has(Role.CERTIFIER) || actor.has(Role.LEADER) || actor.has(Role.RECEPTION);
+        return !parties(actor, r).isEmpty()
+                || (certificationOfficer && organization.readableBy(actor.agencyCode()).contains(r.agencyCode()));
     }
 
     /** The issued e-copy (for its applicant and the agency), kept for reuse. */

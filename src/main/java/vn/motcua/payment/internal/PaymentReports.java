@@ -158,10 +158,11 @@ public class PaymentReports {
         String a = agency == null || agency.isBlank() ? null : agency.strip();
         if (!actor.isAdmin()) {
             // their own agency, or one it succeeded (archive custody: its past collections)
-            if (a != null && !organization.readableBy(actor.agencyCode()).contains(a)) {
+            boolean readable = a != null && organization.readableBy(actor.agencyCode()).contains(a);
+            if (a != null && !readable) {
                 errors.add(FieldProblem.of("agency", "payment.report.agency.other"));
             }
-            a = a == null || !organization.readableBy(actor.agencyCode()).contains(a) ? actor.agencyCode() : a;
+            a = readable ? a : actor.agencyCode();
         } else if (a != null && organization.agency(a).isEmpty()) {
             errors.add(FieldProblem.of("agency", "payment.report.agency.unknown", a));
         }
