@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import vn.motcua.notification.NotificationTestEvents;
 import vn.motcua.organization.Organization;
 import vn.motcua.test.IntegrationTest;
+import vn.motcua.test.PageSession;
 import vn.motcua.test.TestApi;
 import vn.motcua.test.TestClock;
 import vn.motcua.test.TestDossiers;
@@ -101,6 +104,44 @@ class StatsAndPublicPageTodayUnitsTest {
         assertThat(error.get("message").asString()).contains("HIEN_NAY").contains("theo đơn vị hiện nay");
     }
 
+    @Test
+    void thePublicPageOf2024ByTodaysUnitsShowsTheWardWithTheFormerCommunesFigures() throws InterruptedException {
+        Index766TodayUnitsTest.filedIn2024(port, clock);
+        String period = "/cong-khai?period=" + Index766TodayUnitsTest.PERIOD;
+        List<String> formers = organization.predecessors("25195");
+
+        // by the units of the time (the default): Bình Phước, its districts, the communes of 2024 folded below
+        var old = new PageSession(port).get(period);
+        assertThat(old.status()).isEqualTo(200);
+        assertThat(old.html()).contains("Bình Phước").contains("Theo đơn vị tại kỳ báo cáo")
+                .contains("id=\"ranking-districts\"");
+        assertThat(checked(old.html())).isEqualTo("AT_PERIOD");
+        Map<String, Long> oldRows = received(old.html());
+        assertThat(oldRows).containsKeys("25195", "25213");
+        long formerSum = formers.stream().mapToLong(c -> oldRows.getOrDefault(c, 0L)).sum();
+        assertThat(formerSum).isGreaterThanOrEqualTo(3);
+
+        // by today's units: Tỉnh Đồng Nai over former Bình Phước, today's communes and wards, no district
+        var today = new PageSession(port).get(period + "&units=TODAY");
+        assertThat(today.status()).isEqualTo(200);
+        assertThat(today.html()).contains("Tỉnh Đồng Nai").contains("Tháng 3/2024")
+                .contains("Gồm số liệu của các đơn vị trước sắp xếp").doesNotContain("id=\"ranking-districts\"");
+        assertThat(checked(today.html())).isEqualTo("TODAY");
+        Map<String, Long> todayRows = received(today.html());
+        assertThat(todayRows).containsKey("25195").doesNotContainKeys("25213", "25198", "689");
+        assertThat(todayRows.get("25195")).as("Phường Bình Phước = its six former communes").isEqualTo(formerSum);
+        assertThat(kpiReceived(today.html())).as("the province's dossiers received, the same either way")
+                .isEqualTo(kpiReceived(old.html())).isPositive();
+
+        // in English too, from the messages
+        assertThat(new PageSession(port, "en").get(period + "&units=TODAY").html()).contains("Today&#39;s units")
+                .contains("Today&#39;s communes and wards");
+
+        var bad = new PageSession(port).get(period + "&units=HOM_NAY");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.html()).contains("HOM_NAY").contains("(units)").contains("theo đơn vị hiện nay");
+    }
+
     /** The rows of the statistics by key. */
     static Map<String, JsonNode> rows(JsonNode stats) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
@@ -127,5 +168,43 @@ class StatsAndPublicPageTodayUnitsTest {
 
     static long[] total(JsonNode stats) {
         return sum(rows(stats), List.copyOf(rows(stats).keySet()));
+    }
+
+    private static final Pattern ROW = Pattern.compile(
+            "<tr data-unit=\"([^\"]+)\">.*?<td class=\"received\">([^<]*)</td>", Pattern.DOTALL);
+
+    /** The received column of the page's ranking tables, by unit code. */
+    static Map<String, Long> received(String html) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        Matcher m = ROW.matcher(html);
+        while (m.find()) {
+            out.put(m.group(1), number(m.group(2)));
+        }
+        return out;
+    }
+
+    static long kpiReceived(String html) {
+        Matcher m = Pattern.compile("<div id=\"kpi-received\"><strong>([^<]*)</strong>").matcher(html);
+        assertThat(m.find()).as("the received figure").isTrue();
+        return number(m.group(1));
+    }
+
+    static String checked(String html) {
+        Matcher m = Pattern.compile("<input[^>]*name=\"units\"[^>]*>").matcher(html);
+        List<String> checked = new java.util.ArrayList<>();
+        while (m.find()) {
+            if (m.group().contains("checked")) {
+                Matcher v = Pattern.compile("value=\"([A-Z_]+)\"").matcher(m.group());
+                assertThat(v.find()).isTrue();
+                checked.add(v.group(1));
+            }
+        }
+        assertThat(checked).as("one units choice checked").hasSize(1);
+        return checked.getFirst();
+    }
+
+    private static long number(String text) {
+        String digits = text.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? 0 : Long.parseLong(digits);
     }
 }

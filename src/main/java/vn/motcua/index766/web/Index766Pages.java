@@ -197,15 +197,28 @@ class Index766Pages {
         return "index766/drilldown";
     }
 
+    /**
+     * The public transparency page: the province's index for a period and its units' ranking, by the units in force
+     * at the period (the default, as on the other pages: the province and its districts, the communes of the period
+     * folded below) or re-mapped to today's units (issue 11, {@code units=TODAY}: today's province over the former
+     * ones, {@link IndexService#today}, and today's communes and wards each over the former communes it was formed
+     * from, {@link IndexService#rankingToday}; no district level). The choice is a form field kept in the address.
+     */
     @GetMapping("/cong-khai")
-    String publicPage(@RequestParam(required = false) String period, Locale locale, Model model) {
-        UnitRef province = index.province(locale);
+    String publicPage(@RequestParam(required = false) String period, @RequestParam(required = false) String units,
+                      Locale locale, Model model) {
+        UnitsBasis basis = UnitsBasis.parse(units);
+        boolean today = basis == UnitsBasis.TODAY;
+        IndexService.Shown shown = today ? index.today(null, locale) : index.atPeriod(null, locale);
         Period p = index.period(period, true);
         Period year = Period.parse(String.valueOf(p.last().getYear()));
-        IndexResult month = index.index(province, p, locale);
-        IndexResult y = index.index(province, year, locale);
-        var numbers = index.numbers(province, p);
-        model.addAttribute("unit", province);
+        IndexResult month = index.index(shown, p, locale);
+        IndexResult y = index.index(shown, year, locale);
+        var numbers = index.numbers(shown, p);
+        model.addAttribute("unit", today ? shown.unit() : index.province(locale));
+        model.addAttribute("unitsBasis", basis.name());
+        model.addAttribute("unitsBases", UnitsBasis.values());
+        model.addAttribute("formedFrom", String.join(", ", shown.formedFrom()));
         model.addAttribute("period", p);
         model.addAttribute("result", month);
         model.addAttribute("year", y);
@@ -216,7 +229,9 @@ class Index766Pages {
                 .findFirst().orElseThrow());
         model.addAttribute("satisfaction", month.groups().get(4).indicators().stream()
                 .filter(i -> i.id().equals("5.4")).findFirst().orElseThrow());
-        model.addAttribute("districts", index.ranking(IndexService.RankLevel.DISTRICT, p, locale));
+        model.addAttribute("districts", today ? List.of() : index.ranking(IndexService.RankLevel.DISTRICT, p, locale));
+        model.addAttribute("communes", today ? index.rankingToday(IndexService.RankLevel.COMMUNE, p, locale)
+                : index.ranking(IndexService.RankLevel.COMMUNE, p, locale));
         model.addAttribute("fmt", format(locale));
         return "index766/public";
     }
