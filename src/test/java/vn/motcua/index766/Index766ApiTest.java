@@ -185,6 +185,13 @@ class Index766ApiTest {
     @Test
     void realDossiersMoveTheIndexAndEachOneSaysWhy() {
         indexCaughtUp();
+        java.sql.Date closed = jdbc.queryForObject("select closed_through from index766_state where id = 1",
+                java.sql.Date.class);
+        if (closed != null) {
+            assertThat(YearMonth.from(closed.toLocalDate())).as("the index's closed months: a test that moved the clock "
+                    + "to a later month while events were handled closed the current one for good (wait for the outbox "
+                    + "before moving it, see SignedResultApiTest)").isBefore(YearMonth.parse(MONTH));
+        }
         // the unit and the month are every test's: the index is read with the dossiers it lists, and what this
         // test's dossiers did is told apart from what others' did (or a due moment passing did) by their codes
         Map<String, Listing> before = new LinkedHashMap<>();
