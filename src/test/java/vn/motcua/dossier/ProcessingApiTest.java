@@ -298,7 +298,8 @@ class ProcessingApiTest {
         JsonNode moved = act(a.specialist, p, "FORWARD", Map.of("agencyCode", "70.689.25213.MC"));
         assertThat(moved.get("currentStepAgency").asString()).isEqualTo("70.689.25213.MC");
         TestApi tienHung = api().as("chuyenvien.tienhung");
-        assertThat(tienHung.get("/api/v1/office/dossiers?view=TODO&size=100").text()).contains(p.get("code").asString());
+        assertThat(tienHung.get("/api/v1/office/dossiers?view=TODO&q=" + p.get("code").asString()).text())
+                .as("in Tiến Hưng's queue (searched for: the queue is shared with every test)").contains(p.get("code").asString());
         JsonNode there = tienHung.get("/api/v1/office/dossiers/" + p.get("code").asString()).json();
         assertThat(there.get("allowedActions").toString()).contains("FORWARD");
         assertThat(actRaw(a.specialist, moved, "FORWARD", Map.of()).status()).as("no longer the Tân Phú step").isEqualTo(409);
