@@ -74,8 +74,14 @@ class ShutdownJarIT {
                     }
                 }));
             }
-            Thread.sleep(4000);
+            // the load served first (a slow machine's first sign-ups take more than the few seconds a fixed sleep
+            // gave them), then SIGTERM while it still runs
+            long served = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (acknowledged.isEmpty() && System.nanoTime() < served) {
+                Thread.sleep(100);
+            }
             assertThat(acknowledged).as("the load is served").isNotEmpty();
+            Thread.sleep(1000);
             long t0 = System.nanoTime();
             app.destroy(); // SIGTERM
             boolean exited = app.waitFor(30, TimeUnit.SECONDS);
