@@ -50,11 +50,25 @@ public interface DossierBulkLoad {
      * @param channel   ONLINE, DIRECT or POSTAL (as submitted)
      * @param feeAmount the fee the catalogue quoted at intake (0: none)
      * @param paidAt    when its fee was confirmed paid (null: never)
+     * @param submittedAt        when it was submitted online (null: filed at the counter or by post)
+     * @param applicantAccountId the citizen's account that filed it (null: none)
+     * @param receivedBy         the one-stop officer who received it (the receipt's line of its history)
      */
     record Loaded(long id, String code, String procedureCode, String procedureName, String agencyCode, String channel,
                   String status, OffsetDateTime receivedAt, OffsetDateTime finishedAt, long feeAmount,
-                  OffsetDateTime paidAt, String applicantName, String applicantIdNumber, String applicantAddress) {
+                  OffsetDateTime paidAt, String applicantName, String applicantIdNumber, String applicantAddress,
+                  OffsetDateTime submittedAt, LocalDate applicantDateOfBirth, String applicantPhone,
+                  Long applicantAccountId, String receivedBy) {
     }
+
+    /**
+     * The citizens' accounts that filed loaded dossiers (the demo history's online applicants, issue 14), in the
+     * caller's transaction (required): each dossier by id gets its account unless it already has one. A history row
+     * is left as it is (who filed it was already the applicant).
+     *
+     * @return the dossiers given an account
+     */
+    int setApplicantAccounts(Map<Long, Long> accountByDossier);
 
     /** The work of a load: produces batches and hands them to {@link Session#write}. */
     @FunctionalInterface

@@ -22,8 +22,9 @@ import vn.motcua.calendar.WorkingCalendar;
  * Bình Phước: dossiers filed under the old province, districts and communes); from it, with the agencies in force
  * then (the successors' one-stops when the reorganisation is applied, {@code motcua.demo.apply-reorganisation-2025}).
  * Each part is recorded in demo_data_loaded (names {@value #MARKER_BEFORE}, {@value #MARKER}) in the load's own
- * transaction: a restart, or a second node, skips it. Once both parts are in, the history's payments follow
- * ({@link DemoPayments}, recorded as {@value #PAYMENTS_MARKER}). Off with {@code motcua.demo.history.enabled=false} (the tests,
+ * transaction: a restart, or a second node, skips it. Once both parts are in, the history's population data follows
+ * ({@link DemoPopulationData}, {@value #POPULATION_MARKER}: the online applicants' accounts, their VNeID links, the
+ * registry checks), then its payments ({@link DemoPayments}, recorded as {@value #PAYMENTS_MARKER}). Off with {@code motcua.demo.history.enabled=false} (the tests,
  * the command line).
  */
 @Component
@@ -35,6 +36,8 @@ class DemoHistory {
     static final String MARKER_BEFORE = "dossier-history-before-2025-07";
     /** The payments of the history, loaded after its dossiers ({@link DemoPayments}). */
     static final String PAYMENTS_MARKER = "payment-history";
+    /** The population data of the history (VNeID links, registry checks), loaded before its payments. */
+    static final String POPULATION_MARKER = "population-data-history";
     /** The first day of the two-level local government (Law 72/2025/QH15). */
     static final LocalDate JULY_2025 = LocalDate.of(2025, 7, 1);
     /** 1/50 of Bình Phước's 2022 volume, a year. */
@@ -43,15 +46,18 @@ class DemoHistory {
 
     private final DossierGenerator generator;
     private final DemoPayments payments;
+    private final DemoPopulationData population;
     private final WorkingCalendar calendar;
     private final Clock clock;
     private final LocalDate since;
 
-    DemoHistory(DossierGenerator generator, DemoPayments payments, WorkingCalendar calendar, Clock clock,
+    DemoHistory(DossierGenerator generator, DemoPayments payments, DemoPopulationData population,
+                WorkingCalendar calendar, Clock clock,
                 @org.springframework.beans.factory.annotation.Value("${motcua.demo.history.since:2024-01-01}")
                 LocalDate since) {
         this.generator = generator;
         this.payments = payments;
+        this.population = population;
         this.calendar = calendar;
         this.clock = clock;
         this.since = since;
@@ -83,12 +89,39 @@ class DemoHistory {
             }
         }
         if (complete) {
-            loadPayments(to, cutoff);
+            boolean populationLoaded = loadPopulation(to, cutoff);
+            boolean paymentsLoaded = loadPayments(to, cutoff);
+            if (populationLoaded && !paymentsLoaded) {
+                // the payments' load recounts the index; without it, the population data's own recount
+                population.recount();
+            }
+        }
+    }
+
+    /**
+     * The population data of the whole history ({@link DemoPopulationData}): the online applicants' accounts, their
+     * VNeID links, the registry checks. No recount of its own when the payments follow (theirs covers both).
+     *
+     * @return loaded now (false: loaded by an earlier start, or failed)
+     */
+    private boolean loadPopulation(LocalDate to, OffsetDateTime cutoff) {
+        try {
+            var report = population.load(since, to, cutoff, 766, POPULATION_MARKER, DemoPopulationData.Shares.DEMO,
+                    false);
+            if (!report.skipped()) {
+                log.info(String.format("Demo history: %,d citizen accounts (%,d linked to VNeID) filed %,d dossiers, "
+                        + "%,d population registry checks, loaded in %,d ms", report.accounts(), report.linked(),
+                        report.dossiersWithAccount(), report.checks(), report.millis()));
+            }
+            return !report.skipped();
+        } catch (Exception e) {
+            log.warn("Demo history's population data not loaded: " + e.getMessage(), e);
+            return false;
         }
     }
 
     /** The payments of the whole history, once its dossiers are all loaded ({@link DemoPayments}). */
-    private void loadPayments(LocalDate to, OffsetDateTime cutoff) {
+    private boolean loadPayments(LocalDate to, OffsetDateTime cutoff) {
         try {
             var report = payments.load(since, to, cutoff, 766, PAYMENTS_MARKER);
             if (!report.skipped()) {
@@ -96,8 +129,10 @@ class DemoHistory {
                         + "%,d e-receipts) loaded in %,d ms", report.attempts(), report.dossiers(), report.paid(),
                         report.refunded(), report.receipts(), report.millis()));
             }
+            return !report.skipped();
         } catch (Exception e) {
             log.warn("Demo history's payments not loaded: " + e.getMessage(), e);
+            return false;
         }
     }
 

@@ -41,10 +41,13 @@ class DossierBulkLoader implements DossierBulkLoad {
 
     private final DataSource dataSource;
     private final ObjectProvider<BulkLoadListener> listeners;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    DossierBulkLoader(DataSource dataSource, ObjectProvider<BulkLoadListener> listeners) {
+    DossierBulkLoader(DataSource dataSource, ObjectProvider<BulkLoadListener> listeners,
+                      org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.dataSource = dataSource;
         this.listeners = listeners;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -98,7 +101,10 @@ class DossierBulkLoader implements DossierBulkLoad {
             try (PreparedStatement ps = c.prepareStatement("""
                     select d.id, d.code, d.procedure_code, d.procedure_name, d.agency_code, d.channel, d.status,
                         d.received_at, d.finished_at, coalesce(d.fee_amount, 0), d.paid_at, d.applicant_name,
-                        d.applicant_id_number, d.applicant ->> 'address'
+                        d.applicant_id_number, d.applicant ->> 'address', d.submitted_at,
+                        d.applicant ->> 'dateOfBirth', d.applicant_phone, d.applicant_account_id,
+                        (select h.actor_name from dossier_history h where h.dossier_id = d.id
+                           and h.action in ('RECEIVE', 'ACCEPT') order by h.id limit 1)
                     from dossier d
                     where d.received_at >= ? and d.received_at < ?
                       and exists (select 1 from dossier_history h where h.dossier_id = d.id and h.origin = ?)
@@ -114,7 +120,9 @@ class DossierBulkLoader implements DossierBulkLoad {
                                 rs.getObject(8, java.time.OffsetDateTime.class),
                                 rs.getObject(9, java.time.OffsetDateTime.class), rs.getLong(10),
                                 rs.getObject(11, java.time.OffsetDateTime.class), rs.getString(12), rs.getString(13),
-                                rs.getString(14)));
+                                rs.getString(14), rs.getObject(15, java.time.OffsetDateTime.class),
+                                rs.getString(16) == null ? null : LocalDate.parse(rs.getString(16)), rs.getString(17),
+                                rs.getObject(18, Long.class), rs.getString(19)));
                     }
                 }
             } finally {
@@ -123,6 +131,20 @@ class DossierBulkLoader implements DossierBulkLoad {
         } catch (SQLException e) {
             throw new IllegalStateException("reading the loaded dossiers failed: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public int setApplicantAccounts(Map<Long, Long> accountByDossier) {
+        List<Object[]> rows = accountByDossier.entrySet().stream()
+                .map(e -> new Object[] {e.getValue(), e.getKey()}).toList();
+        int set = 0;
+        for (int from = 0; from < rows.size(); from += 2000) {
+            set += sum(jdbc.batchUpdate("update dossier set applicant_account_id = ? where id = ? "
+                    + "and applicant_account_id is null", rows.subList(from, Math.min(rows.size(), from + 2000))));
+        }
+        return set;
     }
 
     @Override
