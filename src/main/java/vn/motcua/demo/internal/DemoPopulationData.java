@@ -59,6 +59,8 @@ import vn.motcua.platform.BulkLoadListener;
 public class DemoPopulationData {
 
     /** Why a check was not done: what the registry's connection reported (HttpPopulationRegistry). */
+    private static final org.apache.commons.logging.Log log =
+            org.apache.commons.logging.LogFactory.getLog(DemoPopulationData.class);
     private static final String[] AWAY = {"Read timed out", "Connect timed out",
         "error_code 503: Hệ thống CSDL quốc gia về dân cư đang bảo trì"};
 
@@ -124,10 +126,14 @@ public class DemoPopulationData {
             if (marker != null && !claim(marker)) {
                 return null;
             }
+            long t1 = System.nanoTime();
             List<Loaded> loaded = new ArrayList<>();
             dossiers.forEachLoaded(Synth.ORIGIN, from, until, loaded::add);
+            long t2 = System.nanoTime();
             Plan plan = plan(loaded, since, cutoff, seed, shares, zone);
+            long t3 = System.nanoTime();
             Map<String, Long> accounts = identities.loadCitizens(plan.citizens());
+            long t4 = System.nanoTime();
             Map<Long, Long> filers = new HashMap<>();
             for (Loaded d : loaded) {
                 Long account = online(d) ? accounts.get(d.applicantIdNumber()) : null;
@@ -136,6 +142,7 @@ public class DemoPopulationData {
                 }
             }
             int filed = dossiers.setApplicantAccounts(filers);
+            long t5 = System.nanoTime();
             List<PastCheck> made = new ArrayList<>();
             for (PastCheck c : plan.checks()) {
                 if (c.checkedByName() != null) {
@@ -147,6 +154,9 @@ public class DemoPopulationData {
                 }
             }
             int written = checks.loadChecks(made);
+            log.debug(String.format("population data: read %d ms, plan %d ms, accounts %d ms, filers %d ms, checks %d ms",
+                    (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000,
+                    (System.nanoTime() - t5) / 1_000_000));
             long linked = plan.citizens().stream().filter(c -> c.link() != null && accounts.containsKey(c.idNumber()))
                     .count();
             if (marker != null) {

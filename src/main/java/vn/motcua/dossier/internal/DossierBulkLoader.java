@@ -137,13 +137,16 @@ class DossierBulkLoader implements DossierBulkLoad {
     @org.springframework.transaction.annotation.Transactional(
             propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public int setApplicantAccounts(Map<Long, Long> accountByDossier) {
-        List<Object[]> rows = accountByDossier.entrySet().stream()
-                .map(e -> new Object[] {e.getValue(), e.getKey()}).toList();
-        int set = 0;
-        for (int from = 0; from < rows.size(); from += 2000) {
-            set += sum(jdbc.batchUpdate("update dossier set applicant_account_id = ? where id = ? "
-                    + "and applicant_account_id is null", rows.subList(from, Math.min(rows.size(), from + 2000))));
+        if (accountByDossier.isEmpty()) {
+            return 0;
         }
+        // one statement for all: the pairs copied into a temporary table, then joined
+        jdbc.execute("create temp table gen_applicant_account (dossier_id bigint, account_id bigint) on commit drop");
+        vn.motcua.platform.db.CopyIn.rows(dataSource, "gen_applicant_account", "dossier_id, account_id",
+                accountByDossier.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()}).toList());
+        int set = jdbc.update("update dossier d set applicant_account_id = g.account_id from gen_applicant_account g "
+                + "where d.id = g.dossier_id and d.applicant_account_id is null");
+        jdbc.execute("drop table gen_applicant_account");
         return set;
     }
 

@@ -8,15 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.identity.IdentityHistoryLoad;
 import vn.motcua.platform.Role;
+import vn.motcua.platform.db.CopyIn;
 
 /**
- * {@link IdentityHistoryLoad}: batched inserts into {@code account}, {@code account_role}, {@code citizen_profile} and
+ * {@link IdentityHistoryLoad}: COPY (in the caller's transaction) into {@code account}, {@code account_role}, {@code citizen_profile} and
  * {@code vneid_identity}, with the columns {@link Registration} and {@link VneidLogin} write. Ids are taken from the
  * account table's own sequence in one call. User names as the live flow makes them: {@code vneid.<number>} for an
  * account made by a VNeID log-in ({@link VneidLogin}), the number itself for a local account (the person's choice; the
@@ -29,10 +31,12 @@ class CitizenHistoryLoader implements IdentityHistoryLoad {
 
     private final JdbcTemplate jdbc;
     private final AccountService accounts;
+    private final DataSource dataSource;
 
-    CitizenHistoryLoader(JdbcTemplate jdbc, AccountService accounts) {
+    CitizenHistoryLoader(JdbcTemplate jdbc, AccountService accounts, DataSource dataSource) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -74,29 +78,24 @@ class CitizenHistoryLoader implements IdentityHistoryLoad {
             // each VNeID log-in refreshes the profile (VneidLogin.refreshProfile: one version a log-in; a merge one more)
             int version = l == null ? 0 : 1 + l.logins() + ("MERGED".equals(l.how()) ? 1 : 0);
             OffsetDateTime updated = l == null ? c.createdAt() : l.lastLoginAt();
-            account.add(new Object[] {id, usernames.get(i), hash, c.fullName(), c.phone(), c.createdAt(), version,
-                    updated});
+            account.add(new Object[] {id, usernames.get(i), hash, c.fullName(), null, c.phone(), "CITIZEN", null, true,
+                true, c.createdAt(), version, updated});
             roles.add(new Object[] {id, Role.CITIZEN.name()});
-            profiles.add(new Object[] {id, c.fullName(), c.idNumber(), c.dateOfBirth(), c.phone(), c.address(), updated});
+            profiles.add(new Object[] {id, c.fullName(), c.idNumber(), c.dateOfBirth(), c.phone(), null, c.address(),
+                null, updated});
             if (l != null) {
                 links.add(new Object[] {id, c.idNumber(), l.subject(), l.assuranceLevel(),
                         String.valueOf(l.assuranceLevel()), "1", c.fullName(), c.dateOfBirth(), c.female() ? "Nữ" : "Nam",
                         l.how(), l.linkedAt(), l.lastLoginAt(), l.logins()});
             }
         }
-        batch("""
-                insert into account (id, username, password_hash, display_name, email, phone, kind, agency_code,
-                                     enabled, demo, created_at, version, updated_at)
-                overriding system value values (?, ?, ?, ?, null, ?, 'CITIZEN', null, true, true, ?, ?, ?)""", account);
-        batch("insert into account_role (account_id, role) values (?, ?)", roles);
-        batch("""
-                insert into citizen_profile (account_id, full_name, id_number, date_of_birth, phone, email, address,
-                                             commune_code, updated_at)
-                values (?, ?, ?, ?, ?, null, ?, null, ?)""", profiles);
-        batch("""
-                insert into vneid_identity (account_id, id_number, subject, assurance_level, acr, account_type,
-                    full_name, date_of_birth, gender, linked_how, linked_at, last_login_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", links);
+        CopyIn.rows(dataSource, "account", "id, username, password_hash, display_name, email, phone, kind, "
+                + "agency_code, enabled, demo, created_at, version, updated_at", account);
+        CopyIn.rows(dataSource, "account_role", "account_id, role", roles);
+        CopyIn.rows(dataSource, "citizen_profile", "account_id, full_name, id_number, date_of_birth, phone, email, "
+                + "address, commune_code, updated_at", profiles);
+        CopyIn.rows(dataSource, "vneid_identity", "account_id, id_number, subject, assurance_level, acr, "
+                + "account_type, full_name, date_of_birth, gender, linked_how, linked_at, last_login_at, version", links);
         return ids;
     }
 
@@ -120,9 +119,4 @@ class CitizenHistoryLoader implements IdentityHistoryLoad {
         }
     }
 
-    private void batch(String sql, List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += 2000) {
-            jdbc.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + 2000)));
-        }
-    }
 }

@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.integration.PopulationHistoryLoad;
+import vn.motcua.platform.db.CopyIn;
 
 /**
- * {@link PopulationHistoryLoad}: batched inserts into {@code population_check} with the columns
+ * {@link PopulationHistoryLoad}: COPY (in the caller's transaction) into {@code population_check} with the columns
  * {@link PopulationChecks} writes for a dossier's check — an officer's ({@code forDossier}: the name and date of birth
  * given, no account) or the system's ({@code runSystemChecks}: the filer's account, the name, no date of birth, made by
  * {@value PopulationChecks#SYSTEM}) — without the citizen's consent (the registry's answer itself is not kept), from
@@ -22,10 +24,12 @@ class PopulationHistoryLoader implements PopulationHistoryLoad {
 
     private final JdbcTemplate jdbc;
     private final PopulationRegistry registry;
+    private final DataSource dataSource;
 
-    PopulationHistoryLoader(JdbcTemplate jdbc, PopulationRegistry registry) {
+    PopulationHistoryLoader(JdbcTemplate jdbc, PopulationRegistry registry, DataSource dataSource) {
         this.jdbc = jdbc;
         this.registry = registry;
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -46,15 +50,10 @@ class PopulationHistoryLoader implements PopulationHistoryLoad {
             boolean system = c.checkedByName() == null;
             rows.add(new Object[] {c.dossierCode(), system ? c.accountId() : null, c.idNumber(), c.fullName(),
                     system ? null : c.dateOfBirth(), c.checkedAt(), system ? PopulationChecks.SYSTEM : c.checkedByName(),
-                    registry.source(), c.result(), c.mismatches().toArray(String[]::new), c.message()});
+                    registry.source(), c.result(), c.mismatches(), false, c.message()});
         }
-        for (int from = 0; from < rows.size(); from += 2000) {
-            jdbc.batchUpdate("""
-                    insert into population_check (dossier_code, account_id, id_number, full_name, date_of_birth,
-                        checked_at, checked_by, checked_by_name, source, result, mismatches, answer, consent, message)
-                    values (?, ?, ?, ?, ?, ?, null, ?, ?, ?, cast(? as text[]), null, false, ?)""",
-                    rows.subList(from, Math.min(rows.size(), from + 2000)));
-        }
+        CopyIn.rows(dataSource, "population_check", "dossier_code, account_id, id_number, full_name, date_of_birth, "
+                + "checked_at, checked_by_name, source, result, mismatches, consent, message", rows);
         return rows.size();
     }
 
