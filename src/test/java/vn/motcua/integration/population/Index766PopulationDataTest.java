@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierContents;
 import vn.motcua.identity.Accounts;
+import vn.motcua.index766.IndexReadings;
 import vn.motcua.index766.internal.Index766Recount;
 import vn.motcua.platform.outbox.Outbox;
 import vn.motcua.test.IntegrationTest;
@@ -90,7 +92,11 @@ class Index766PopulationDataTest {
         // those asked for by events not handled yet too, and none left to the job's next round (30 s) mid-test
         vn.motcua.test.Background.noSystemCheckPending(jdbcClient, checks);
         indexCaughtUp();
-        long[] before = fraction("4.5b");
+        // Tân Phú and the month are every test's: 4.5b is read with the dossiers it lists, and this test's are told
+        // apart from any other by their codes
+        IndexReadings readings = new IndexReadings(api(), api().as("giamsat"), TAN_PHU, MONTH);
+        IndexReadings.Listing denBefore = readings.counted("4.5b", "denominator");
+        IndexReadings.Listing numBefore = readings.counted("4.5b", "numerator");
 
         // a password-only account with a valid 12-digit number: what the former proxy took for population data
         TestApi congdan1 = api().as("congdan1");
@@ -131,9 +137,15 @@ class Index766PopulationDataTest {
         assertThat(populationData(unknown)).as("the registry does not know the number: no data").isFalse();
         assertThat(populationData(away)).as("the registry away: not done").isFalse();
 
-        long[] after = fraction("4.5b");
-        assertThat(after[1] - before[1]).as("six dossiers received").isEqualTo(6);
-        assertThat(after[0] - before[0]).as("two used population data").isEqualTo(2);
+        Set<String> mine = Set.of(passwordOnly, beforeLink, afterLink, answered, unknown, away);
+        IndexReadings.Listing denAfter = readings.counted("4.5b", "denominator");
+        assertThat(denAfter.rows().keySet()).as("a dossier received this month stays counted")
+                .containsAll(denBefore.rows().keySet());
+        assertThat(IndexReadings.mine(IndexReadings.entered("4.5b denominator", denBefore, denAfter), mine))
+                .as("six dossiers received").containsExactlyInAnyOrderElementsOf(mine);
+        assertThat(IndexReadings.mine(IndexReadings.entered("4.5b numerator", numBefore,
+                readings.counted("4.5b", "numerator")), mine)).as("two used population data")
+                .containsExactlyInAnyOrder(afterLink, answered);
         Map<String, JsonNode> numerator = drill("4.5b", "numerator");
         assertThat(numerator).containsKeys(afterLink, answered)
                 .doesNotContainKeys(passwordOnly, beforeLink, unknown, away);
@@ -249,11 +261,6 @@ class Index766PopulationDataTest {
             }
         }
         throw new AssertionError(id);
-    }
-
-    long[] fraction(String id) {
-        JsonNode i = indicator(id);
-        return new long[] {i.get("numerator").asLong(), i.get("denominator").asLong()};
     }
 
     Map<String, JsonNode> drill(String indicator, String part) {
