@@ -93,12 +93,16 @@ class OfficeDossierPage {
     private final OfficePageSupport support;
     private final ZoneId zone;
     private final java.time.Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<vn.motcua.dossier.ApplicantRegisterChecks> registerChecks;
 
     OfficeDossierPage(DossierQueries queries, DossierViews views, Transitions actions, DossierDocuments documents,
                       DossierRepository repository, FileStore files, Catalog catalog, Accounts accounts,
                       Organization organization, Workflow workflow, OfficePageSupport support,
-                      WorkingCalendar calendar, java.time.Clock clock) {
+                      WorkingCalendar calendar, java.time.Clock clock,
+                      org.springframework.beans.factory.ObjectProvider<vn.motcua.dossier.ApplicantRegisterChecks>
+                              registerChecks) {
         this.clock = clock;
+        this.registerChecks = registerChecks;
         this.queries = queries;
         this.views = views;
         this.actions = actions;
@@ -306,6 +310,8 @@ class OfficeDossierPage {
                 : accounts.nationalIdentity(d.applicantAccountId())
                         .filter(n -> n.verifiedWhenFiled(d.submittedAt(), d.receivedAt()))
                         .orElse(null));
+        // issue 14: the checks of the applicant against the national population database (what, when, who, the answer)
+        model.addAttribute("registerChecks", registerChecks.stream().flatMap(c -> c.of(d.code()).stream()).toList());
         model.addAttribute("eform", procedure.map(p -> readonly(EForm.fields(p.formSchema(), d.form(), locale), locale))
                 .orElse(List.of()));
         model.addAttribute("docs", docs(d, view, procedure));

@@ -24,6 +24,7 @@ import vn.motcua.dossier.DossierBulkLoad.Loaded;
 import vn.motcua.identity.IdentityFacts;
 import vn.motcua.integration.PopulationFacts;
 import vn.motcua.test.IntegrationTest;
+import vn.motcua.test.PageSession;
 import vn.motcua.test.TestApi;
 
 /**
@@ -72,6 +73,8 @@ class DemoPopulationDataTest {
     TransactionTemplate tx;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    vn.motcua.organization.Organization organization;
 
     DemoPopulationData.Report report;
 
@@ -236,6 +239,44 @@ class DemoPopulationDataTest {
                 .query((rs, i) -> rs.getString(1) + " " + rs.getString(2) + " "
                         + rs.getObject(3, OffsetDateTime.class).toInstant()).list().stream().sorted().toList())
                 .isEqualTo(links);
+    }
+
+    @Test
+    void theOfficersDossierPageShowsWhatWasCheckedWhenAndTheAnswer() {
+        // a generated dossier with checks that a demo one-stop officer reads (their agency's, or its predecessors')
+        record Officer(String username, String agency) {
+        }
+        List<Officer> officers = jdbc.sql("""
+                select a.username, a.agency_code from account a join account_role r on r.account_id = a.id
+                where a.demo and a.enabled and a.kind = 'OFFICER' and r.role = 'RECEPTION' order by a.username""")
+                .query((rs, i) -> new Officer(rs.getString(1), rs.getString(2))).list();
+        for (Officer o : officers) {
+            List<String> codes = jdbc.sql("select d.code from dossier d where d.agency_code = any(:a) and" + MINE
+                    + " and exists (select 1 from population_check c where c.dossier_code = d.code"
+                    + " and c.result <> 'MATCH') order by d.code limit 1")
+                    .param("a", organization.readableBy(o.agency()).toArray(String[]::new))
+                    .query(String.class).list();
+            if (codes.isEmpty()) {
+                continue;
+            }
+            String code = codes.getFirst();
+            String html = new PageSession(port).logIn(o.username()).get("/can-bo/ho-so/" + code).html();
+            assertThat(html).contains("id=\"doi-chieu-dan-cu\"").contains("Đối chiếu Cơ sở dữ liệu quốc gia về dân cư");
+            jdbc.sql("select checked_at, checked_by_name, result, message from population_check where dossier_code = :c")
+                    .param("c", code).query((rs, i) -> {
+                        String at = rs.getObject(1, OffsetDateTime.class).atZoneSameInstant(ZONE)
+                                .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy"));
+                        assertThat(html).contains(at).contains(rs.getString(2)).contains(switch (rs.getString(3)) {
+                            case "MATCH" -> "Khớp";
+                            case "MISMATCH" -> "Có số định danh, thông tin khác";
+                            case "NOT_FOUND" -> "Không có số định danh này";
+                            default -> "Chưa đối chiếu được (" + rs.getString(4) + ")";
+                        });
+                        return 1;
+                    }).list();
+            return;
+        }
+        throw new AssertionError("no generated dossier with checks that a demo officer reads");
     }
 
     @Test
