@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,16 +69,9 @@ class Index766ApiTest {
         return r.json();
     }
 
-    long[] fraction(String indicator) {
-        JsonNode j = api().get("/api/v1/index766?unit=" + TAN_PHU + "&period=" + MONTH).json();
-        for (JsonNode g : j.get("groups")) {
-            for (JsonNode i : g.get("indicators")) {
-                if (i.get("id").asString().equals(indicator)) {
-                    return new long[] {i.get("numerator").asLong(), i.get("denominator").asLong()};
-                }
-            }
-        }
-        throw new AssertionError(indicator);
+    /** The index of Tân Phú this month with its drill-downs (IndexReadings). */
+    IndexReadings readings() {
+        return new IndexReadings(api(), monitoring(), TAN_PHU, MONTH);
     }
 
     /** Every row of a drill-down, by dossier code. */
@@ -88,61 +80,7 @@ class Index766ApiTest {
     }
 
     Map<String, JsonNode> drill(String indicator, String part, String lang) {
-        return listing(indicator, part, lang).rows();
-    }
-
-    /** A drill-down read whole: its total (the index's number) and its rows by dossier code. */
-    record Listing(long total, Map<String, JsonNode> rows) {
-    }
-
-    Listing listing(String indicator, String part, String lang) {
-        Map<String, JsonNode> out = new LinkedHashMap<>();
-        long total = 0;
-        for (int page = 0; page < 200; page++) {
-            JsonNode j = monitoring().get("/api/v1/index766/" + indicator + "/dossiers?unit=" + TAN_PHU + "&period=" + MONTH
-                    + "&part=" + part + "&size=500&page=" + page + (lang == null ? "" : "&lang=" + lang)).json();
-            j.get("items").forEach(i -> out.put(i.get("code").asString(), i));
-            total = j.get("total").asLong();
-            if ((page + 1) * 500L >= total) {
-                break;
-            }
-        }
-        return new Listing(total, out);
-    }
-
-    /**
-     * The index's number for an indicator's part and the dossiers its drill-down lists, read together: the index
-     * read before and after the listing says the same and the listing's total is that number (else read again,
-     * another test's dossier or a due moment having moved it meanwhile).
-     */
-    Listing counted(String indicator, String part) {
-        int i = part.equals("numerator") ? 0 : 1;
-        String last = "";
-        for (int attempt = 0; attempt < 50; attempt++) {
-            long before = fraction(indicator)[i];
-            Listing l = listing(indicator, part, null);
-            long after = fraction(indicator)[i];
-            if (before == after && l.total() == after) {
-                return l;
-            }
-            last = "index " + before + " then " + after + ", drill-down total " + l.total();
-            sleep();
-        }
-        throw new AssertionError(indicator + " " + part + ": the index and its drill-down never agreed: " + last);
-    }
-
-    /**
-     * What the index gained between two readings is what entered the drill-down, less what left it: the index
-     * counts the dossiers it lists, whoever filed them (the unit and the month are shared with every other test).
-     */
-    static Set<String> entered(String what, Listing before, Listing after) {
-        Set<String> in = new TreeSet<>(after.rows().keySet());
-        in.removeAll(before.rows().keySet());
-        Set<String> out = new TreeSet<>(before.rows().keySet());
-        out.removeAll(after.rows().keySet());
-        assertThat(after.total() - before.total()).as(what + ": the index moved by the dossiers that entered (" + in
-                + ") less those that left (" + out + ")").isEqualTo((long) in.size() - out.size());
-        return in;
+        return readings().listing(indicator, part, lang).rows();
     }
 
     static void sleep() {
@@ -194,9 +132,10 @@ class Index766ApiTest {
         }
         // the unit and the month are every test's: the index is read with the dossiers it lists, and what this
         // test's dossiers did is told apart from what others' did (or a due moment passing did) by their codes
-        Map<String, Listing> before = new LinkedHashMap<>();
+        IndexReadings readings = readings();
+        Map<String, IndexReadings.Listing> before = new LinkedHashMap<>();
         for (String set : SETS) {
-            before.put(set, counted(set.split(" ")[0], set.split(" ")[1]));
+            before.put(set, readings.counted(set.split(" ")[0], set.split(" ")[1]));
         }
         TestApi citizen = api().as("congdan1");
         TestApi desk = api().as("tiepnhan.tanphu");
@@ -260,8 +199,8 @@ class Index766ApiTest {
         Set<String> mine = Set.of(c1, c2, code3, c4);
         Map<String, Set<String>> entered = new LinkedHashMap<>();
         for (String set : SETS) {
-            Listing after = counted(set.split(" ")[0], set.split(" ")[1]);
-            entered.put(set, entered(set, before.get(set), after));
+            IndexReadings.Listing after = readings.counted(set.split(" ")[0], set.split(" ")[1]);
+            entered.put(set, IndexReadings.entered(set, before.get(set), after));
             if (!set.equals("2.1 numerator")) {
                 // nothing leaves these within the month: a dossier counted stays counted
                 assertThat(after.rows().keySet()).as(set).containsAll(before.get(set).rows().keySet());
@@ -276,7 +215,7 @@ class Index766ApiTest {
             }
         }
         Map<String, Set<String>> mineEntered = new LinkedHashMap<>();
-        entered.forEach((set, codes) -> mineEntered.put(set, new TreeSet<>(codes.stream().filter(mine::contains).toList())));
+        entered.forEach((set, codes) -> mineEntered.put(set, IndexReadings.mine(codes, mine)));
         assertThat(mineEntered.get("2.1 denominator")).as("four more dossiers processed this month")
                 .containsExactlyInAnyOrder(c1, c2, code3, c4);
         assertThat(mineEntered.get("2.1 numerator")).as("three of them early or within time")

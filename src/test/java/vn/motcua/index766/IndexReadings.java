@@ -38,11 +38,16 @@ public record IndexReadings(TestApi anyone, TestApi monitoring, String unit, Str
 
     /** Every row of a drill-down (part: numerator or denominator). */
     public Listing listing(String indicator, String part) {
+        return listing(indicator, part, null);
+    }
+
+    /** The same, the reasons in a language (null: the account's). */
+    public Listing listing(String indicator, String part, String lang) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         long total = 0;
         for (int page = 0; page < 200; page++) {
             JsonNode j = monitoring.get("/api/v1/index766/" + indicator + "/dossiers?unit=" + unit + "&period="
-                    + period + "&part=" + part + "&size=500&page=" + page).json();
+                    + period + "&part=" + part + "&size=500&page=" + page + (lang == null ? "" : "&lang=" + lang)).json();
             j.get("items").forEach(i -> out.put(i.get("code").asString(), i));
             total = j.get("total").asLong();
             if ((page + 1) * 500L >= total) {
