@@ -77,8 +77,10 @@ class Index766Consumer implements OutboxConsumer {
                         c.dossier().receivedAt()));
             });
         }
-        if (!settled.isEmpty() || !links.isEmpty() || !checks.isEmpty()) {
-            // the state lock first, as every writer of the aggregates (the recount rebuilds these tables too)
+        if (!settled.isEmpty() || !links.isEmpty() || !checks.isEmpty() || !latest.isEmpty()) {
+            // the state lock before any index table is read or written, as every writer of the aggregates: the
+            // recount holds it while it truncates and refills the payment and population tables, so a batch that
+            // read one of them first and then waited for the lock would deadlock with it
             aggregates.lockAndRoll();
         }
         if (!settled.isEmpty()) {
