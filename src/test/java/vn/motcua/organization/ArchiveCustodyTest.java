@@ -38,6 +38,10 @@ import vn.motcua.test.TestMail;
     "motcua.demo.history.enabled=false",
     // the old structure at start: the scenario applies NQ1662-2025 itself, on 1 July 2025 of the application's clock
     "motcua.demo.apply-reorganisation-2025=false",
+    // the default, said here so that this class gets an application and a database of its own: with the same
+    // properties as Reorganisation2025Test, Spring's context cache gave both one database, and the second to run found
+    // NQ1662-2025 applied and the officers already moved
+    "motcua.reorganisation.successor-custody=true",
     "motcua.outbox.interval=200ms",
     "motcua.national-portal.interval=1h",
     "db-scheduler.polling-interval=200ms",
