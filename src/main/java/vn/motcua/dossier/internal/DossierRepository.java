@@ -435,6 +435,14 @@ public class DossierRepository {
                     Long assigneeId, OffsetDateTime dueAt) {
     }
 
+    /**
+     * One overdue watch at a time (for its transaction): db-scheduler runs the recurring one on one node, but a run
+     * asked for directly could overlap it, and two set-based updates of the same dossiers in different orders deadlock.
+     */
+    void lockWatch() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('overdue-watch'))").query((rs, i) -> 1).single();
+    }
+
     /** Sets the due-soon flags of open dossiers; returns those newly flagged. */
     List<Deadline> flagDueSoon(OffsetDateTime now, OffsetDateTime soon) {
         List<Deadline> flagged = jdbc.sql("""

@@ -45,6 +45,7 @@ public class OverdueWatch {
 
     @Transactional
     public int run() {
+        dossiers.lockWatch();
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime soon = calendar.addWorkingMinutes(calendar.clockStart(now, Channel.COUNTER),
                 calendar.workingMinutesPerDay());
