@@ -83,10 +83,12 @@ class CertificationRepository implements CertificationStats {
         return jdbc.sql("""
                 update certification_book set last_number = last_number + 1 where agency_code = :a and year = :y
                 returning book_number, last_number""").param("a", agencyCode).param("y", year)
-                .query((rs, i) -> new BookNumber(year, rs.getInt("book_number"), rs.getInt("last_number"))).single();
+                .query((rs, i) -> new BookNumber(agencyCode, year, rs.getInt("book_number"), rs.getInt("last_number")))
+                .single();
     }
 
-    record BookNumber(int year, int book, int number) {
+    /** A number of an agency's book (the agency that gave it: a request handed over later keeps it). */
+    record BookNumber(String agencyCode, int year, int book, int number) {
 
         /** "Số chứng thực: 15; Quyển số: 01/2026-SCT/BS-ĐT" (DOMAIN-2.md §3; the ĐT suffix for e-copies: design). */
         String text() {
@@ -106,6 +108,7 @@ class CertificationRepository implements CertificationStats {
                 update certification_request set status = :status,
                     statement = coalesce(:statement, statement), certifier_name = coalesce(:certifier, certifier_name),
                     signed_file_id = coalesce(:signed, signed_file_id), document_key = coalesce(:key, document_key),
+                    book_agency_code = coalesce(:bookagency, book_agency_code),
                     book_year = coalesce(:year, book_year), book_number = coalesce(:book, book_number),
                     certification_number = coalesce(:num, certification_number),
                     number_text = coalesce(:numtext, number_text),
@@ -116,6 +119,7 @@ class CertificationRepository implements CertificationStats {
                 where id = :id and version = :version""")
                 .param("status", c.status().name()).param("statement", c.statement())
                 .param("certifier", c.certifierName()).param("signed", c.signedFileId()).param("key", c.documentKey())
+                .param("bookagency", c.number() == null ? null : c.number().agencyCode())
                 .param("year", c.number() == null ? null : c.number().year())
                 .param("book", c.number() == null ? null : c.number().book())
                 .param("num", c.number() == null ? null : c.number().number())
@@ -124,6 +128,30 @@ class CertificationRepository implements CertificationStats {
                 .param("done", c.completedAt() == null ? null : ts(c.completedAt())).param("extended", c.extended())
                 .param("due", c.dueAt() == null ? null : ts(c.dueAt()))
                 .param("id", r.id()).param("version", r.version()).update();
+        if (n != 1) {
+            throw ProblemException.conflict("certification.stale");
+        }
+        return byId(r.id(), false).orElseThrow();
+    }
+
+    /**
+     * The open requests of an agency (not in a final state), locked, oldest first: what a reorganisation hands over.
+     */
+    List<CertificationRecord> openOf(String agencyCode) {
+        return jdbc.sql("""
+                select * from certification_request where agency_code = :a
+                and status = any(:open) order by id for update""")
+                .param("a", agencyCode).param("open", java.util.Arrays.stream(CertificationStatus.values())
+                        .filter(s -> !s.finished()).map(Enum::name).toArray(String[]::new))
+                .query(this::row).list();
+    }
+
+    /** Hands a request over to another agency: its agency changes, its state stays; 409 when the version is stale. */
+    CertificationRecord handOver(CertificationRecord r, String toAgency) {
+        int n = jdbc.sql("""
+                update certification_request set agency_code = :to, version = version + 1
+                where id = :id and version = :version""")
+                .param("to", toAgency).param("id", r.id()).param("version", r.version()).update();
         if (n != 1) {
             throw ProblemException.conflict("certification.stale");
         }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +25,7 @@ import vn.motcua.certification.internal.CertificationRules.Party;
 import vn.motcua.documents.FileStore;
 import vn.motcua.documents.StoredFile;
 import vn.motcua.organization.Agency;
+import vn.motcua.organization.AgencySucceeded;
 import vn.motcua.organization.Organization;
 import vn.motcua.platform.Actor;
 import vn.motcua.platform.Channel;
@@ -44,6 +46,8 @@ public class CertificationService {
     public static final String PROCEDURE = "2.000815-DT";
     private static final Log audit = LogFactory.getLog("vn.motcua.audit");
     private static final int MAX_TEXT = 2000;
+    /** The history's action of a hand-over by a reorganisation (not a {@link CertificationAction}: nobody asks it). */
+    static final String HAND_OVER = "HAND_OVER";
 
     private final CertificationRepository repo;
     private final FileStore files;
@@ -205,6 +209,29 @@ public class CertificationService {
                 action == CertificationAction.REFUSE ? body.ground() + (note == null ? "" : ": " + note) : note);
         audit.info("certification " + r.code() + " " + action + " by " + actor.username());
         return view(actor, after);
+    }
+
+    /**
+     * Bàn giao (issue 11, docs/REORGANISATION.md): when a reorganisation closes an agency and names its successor
+     * ({@link AgencySucceeded}, published inside the reorganisation's transaction, as for dossiers), the agency's
+     * open requests — not in a final state — go to the successor, one by one: each keeps its state, its deadline and
+     * a number already taken from the closed agency's register (its book is recorded apart), its version is bumped
+     * and one history line names the reorganisation and its legal basis. The successor's officers act on it from
+     * then on ({@link #parties}); finished requests keep their agency (archive custody reads them).
+     */
+    @EventListener
+    @Transactional
+    void handOver(AgencySucceeded e) {
+        OffsetDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(calendar.zone()).toOffsetDateTime();
+        String note = "Bàn giao " + e.fromAgency() + " → " + e.toAgency() + " theo " + e.reorganisation()
+                + (e.legalBasis() == null || e.legalBasis().isBlank() ? "" : " (" + e.legalBasis() + ")");
+        for (CertificationRecord r : repo.openOf(e.fromAgency())) {
+            repo.handOver(r, e.toAgency());
+            repo.history(r.id(), now, e.by().accountId(), e.by().displayName(), HAND_OVER, r.status(), r.status(),
+                    note);
+            audit.info("certification " + r.code() + " handed over " + e.fromAgency() + " -> " + e.toAgency() + " ("
+                    + e.reorganisation() + ") by " + e.by().username());
+        }
     }
 
     /** The competent person signs: a number from the register, the e-copy with the statement, the signature. */
