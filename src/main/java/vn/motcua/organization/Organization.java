@@ -19,6 +19,16 @@ public interface Organization {
 
     Optional<Agency> agency(String code);
 
+    /**
+     * The agency with this code as recorded, in force or closed (issue 11): what names the agency of a record of the
+     * past (a payment, a dossier, a receipt of Phường Tân Phú's one-stop {@code 70.689.25195.MC} closed on 30 June
+     * 2025 shows "… phường Tân Phú", not its successor's name). {@link #agency} resolves a closed agency to its
+     * successor: right for routing new work, applying and choosing an agency, wrong for naming the past.
+     */
+    default Optional<Agency> agencyAsRecorded(String code) {
+        return agency(code);
+    }
+
     /** Agencies of one unit. */
     List<Agency> agencies(String unitCode);
 

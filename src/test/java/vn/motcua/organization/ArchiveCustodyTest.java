@@ -130,6 +130,25 @@ class ArchiveCustodyTest {
 
         // the accountant: Tân Phú's past payment, found and refunded with the version read
         TestApi accountant = new TestApi(port).as("ketoan.tanphu");
+        // the accountant's page, and an administrator's, name the past payment's agency as it was: Phường Tân Phú's
+        // closed one-stop, not its successor (Organization#agency resolves a closed code to its successor)
+        String tanPhuName = agencyName(TAN_PHU);
+        String binhPhuocName = agencyName(BINH_PHUOC);
+        assertThat(tanPhuName).isNotEqualTo(binhPhuocName);
+        for (String user : new String[] {"ketoan.tanphu", "admin"}) {
+            String html = new PageSession(port).logIn(user)
+                    .get("/ke-toan/thanh-toan?from=" + JUNE_16 + "&to=" + JUNE_16 + "&agency=" + TAN_PHU).html();
+            int at = html.indexOf("data-reference=\"" + past.paymentReference() + "\"");
+            assertThat(at).as(user + ": the payment row on the accountant's page").isPositive();
+            String row = html.substring(at, html.indexOf("</li>", at));
+            assertThat(row).as(user + ": the row names the predecessor").contains(tanPhuName)
+                    .doesNotContain(binhPhuocName);
+            String summary = html.substring(html.indexOf("<tbody>"), html.indexOf("</tbody>"));
+            assertThat(summary).as(user + ": the day's totals name the predecessor").contains(tanPhuName)
+                    .doesNotContain(binhPhuocName);
+        }
+        assertThat(opened.html()).as("the closed dossier's page names the agency it was filed with")
+                .contains(tanPhuName);
         assertThat(ledgerOfJune16(accountant, null)).as("the successor's ledger of a day before the date")
                 .contains(past.paymentReference());
         assertThat(ledgerOfJune16(accountant, TAN_PHU)).as("asked by the predecessor's code")
@@ -153,5 +172,11 @@ class ArchiveCustodyTest {
         assertThat(jdbc.sql("select agency_code from payment_transaction where reference = :r")
                 .param("r", past.paymentReference()).query(String.class).single())
                 .as("the payment stays the predecessor's").isEqualTo(TAN_PHU);
+    }
+
+    /** The agency's one-stop name as the directory records it (its last line, as the pages print it). */
+    private String agencyName(String code) {
+        String n = jdbc.sql("select name from agency where code = :c").param("c", code).query(String.class).single();
+        return n.strip().lines().reduce((a, b) -> b).orElse(n).strip();
     }
 }

@@ -92,7 +92,7 @@ public class DossierViews {
             m.remove("assignee"); // the applicant sees the agency and the step, not the officer's name
         }
         m.put("procedureVersion", d.procedureVersion());
-        m.put("agencyName", organization.agency(d.agencyCode()).map(Agency::name).orElse(d.agencyCode()));
+        m.put("agencyName", organization.agencyAsRecorded(d.agencyCode()).map(Agency::name).orElse(d.agencyCode()));
         m.put("applicant", d.applicant());
         m.put("form", d.form());
         m.put("clockStartedAt", local(d.clockStartedAt()));
@@ -235,7 +235,7 @@ public class DossierViews {
                     : messages.getMessage("office.role." + h.actorRole(), null, h.actorRole(), locale));
             x.put("agencyCode", h.agencyCode());
             x.put("agencyName", h.agencyCode() == null ? null
-                    : organization.agency(h.agencyCode()).map(Agency::name).orElse(h.agencyCode()));
+                    : organization.agencyAsRecorded(h.agencyCode()).map(Agency::name).orElse(h.agencyCode()));
             x.put("action", h.action());
             x.put("actionName", messages.getMessage("dossier.action." + h.action(), null, h.action(), locale));
             x.put("fromStatus", h.fromStatus());
@@ -256,7 +256,7 @@ public class DossierViews {
         m.put("code", d.code());
         m.put("procedureCode", d.procedureCode());
         m.put("procedureName", d.procedureName());
-        m.put("agencyName", organization.agency(d.agencyCode()).map(Agency::name).orElse(d.agencyCode()));
+        m.put("agencyName", organization.agencyAsRecorded(d.agencyCode()).map(Agency::name).orElse(d.agencyCode()));
         m.put("status", d.status().name());
         m.put("statusCode", d.status().nationalCode());
         m.put("statusName", statusName(d.status(), locale));

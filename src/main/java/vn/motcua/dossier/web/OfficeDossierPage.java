@@ -610,7 +610,7 @@ class OfficeDossierPage {
         Map<String, String> out = new LinkedHashMap<>();
         for (String c : codes) {
             if (c != null) {
-                out.put(c, organization.agency(c).map(Agency::name).orElse(c));
+                out.put(c, organization.agencyAsRecorded(c).map(Agency::name).orElse(c));
             }
         }
         return out;

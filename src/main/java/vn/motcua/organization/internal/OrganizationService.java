@@ -47,7 +47,7 @@ class OrganizationService implements Organization, vn.motcua.calendar.AgencyOffi
                             Map<String, java.util.Set<String>> procedures, Map<String, String> successors,
                             Map<String, List<String>> officeHours, Map<String, java.time.LocalDate> inForceFrom,
                             List<vn.motcua.organization.UnitPeriod> periods,
-                            vn.motcua.organization.SuccessorCustody custody) {
+                            vn.motcua.organization.SuccessorCustody custody, Map<String, Agency> closed) {
     }
 
     private Snapshot snap() {
@@ -68,6 +68,11 @@ class OrganizationService implements Organization, vn.motcua.calendar.AgencyOffi
                 select code, name, name_en, unit_code, level, kind, parent_code, electronic_id
                 from agency where active order by code""")
                 .query(Agency.class).list().forEach(a -> agencies.put(a.code(), a));
+        Map<String, Agency> closed = new java.util.HashMap<>();
+        jdbc.sql("""
+                select code, name, name_en, unit_code, level, kind, parent_code, electronic_id
+                from agency where not active""")
+                .query(Agency.class).list().forEach(a -> closed.put(a.code(), a));
         Map<String, java.util.Set<String>> procedures = new java.util.HashMap<>();
         jdbc.sql("select code, procedures from agency where active and procedures is not null")
                 .query((rs, i) -> Map.entry(rs.getString(1), java.util.Set.of((String[]) rs.getArray(2).getArray())))
@@ -95,7 +100,7 @@ class OrganizationService implements Organization, vn.motcua.calendar.AgencyOffi
                 Map.copyOf(procedures), Map.copyOf(successors), Map.copyOf(hours), Map.copyOf(from),
                 List.copyOf(periods), successorCustody
                         ? new vn.motcua.organization.SuccessorCustody(true, successions)
-                        : vn.motcua.organization.SuccessorCustody.OFF);
+                        : vn.motcua.organization.SuccessorCustody.OFF, Map.copyOf(closed));
     }
 
     @Override
@@ -250,6 +255,17 @@ class OrganizationService implements Organization, vn.motcua.calendar.AgencyOffi
             c = s.successors.get(c);
         }
         return Optional.empty();
+    }
+
+    /** The agency of a record as it was: in force or closed, never its successor (names the past). */
+    @Override
+    public Optional<Agency> agencyAsRecorded(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        Snapshot s = snap();
+        Agency a = s.agencies.get(code);
+        return a != null ? Optional.of(a) : Optional.ofNullable(s.closed.get(code));
     }
 
     private static final String PERIOD = "select code, name, name_en, short_name, type, level, parent_code, "

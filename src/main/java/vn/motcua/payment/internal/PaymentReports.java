@@ -235,7 +235,7 @@ public class PaymentReports {
         rows.forEach((key, acc) -> {
             int bar = key.indexOf('|');
             String agency = key.substring(bar + 1);
-            String name = names.computeIfAbsent(agency, a -> organization.agency(a).map(Agency::name).orElse(a));
+            String name = names.computeIfAbsent(agency, a -> organization.agencyAsRecorded(a).map(Agency::name).orElse(a));
             out.add(new Row(key.substring(0, bar), agency, name, acc.figures()));
         });
         return new Report(f.from().toString(), f.to().toString(), f.by(), f.agencyCode(), f.channel(), out,

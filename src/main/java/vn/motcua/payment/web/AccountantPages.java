@@ -71,7 +71,9 @@ class AccountantPages {
         model.addAttribute("agency", agency == null ? "" : agency);
         model.addAttribute("channel", channel == null ? "" : channel);
         model.addAttribute("admin", actor.isAdmin());
-        model.addAttribute("agencyName", actor.agencyCode() == null ? null : name(actor.agencyCode()));
+        model.addAttribute("agencyName", actor.agencyCode() == null ? null
+                : organization.agency(actor.agencyCode()).map(Agency::name).map(AccountantPages::lastLine)
+                        .orElse(actor.agencyCode()));
         PaymentLedger.Ledger l;
         try {
             l = ledgers.ledger(ledgers.filter(actor, f, t, agency, channel));
@@ -151,8 +153,13 @@ class AccountantPages {
         return "redirect:" + (back != null && back.startsWith("/ke-toan/") ? back : "/ke-toan/thanh-toan");
     }
 
+    /** The agency of a past payment as it was (a closed predecessor's own name, issue 11), not its successor. */
     private String name(String agencyCode) {
-        return organization.agency(agencyCode).map(Agency::name)
-                .map(n -> n.strip().lines().reduce((a, b) -> b).orElse(n).strip()).orElse(agencyCode);
+        return organization.agencyAsRecorded(agencyCode).map(Agency::name).map(AccountantPages::lastLine)
+                .orElse(agencyCode);
+    }
+
+    private static String lastLine(String n) {
+        return n.strip().lines().reduce((a, b) -> b).orElse(n).strip();
     }
 }

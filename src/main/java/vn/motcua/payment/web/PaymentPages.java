@@ -63,7 +63,7 @@ class PaymentPages {
         model.addAttribute("lePhi", lines(d.feeItems(), false));
         model.addAttribute("due", due);
         model.addAttribute("paid", d.feeAmount() - due);
-        model.addAttribute("agencyName", organization.agency(d.agencyCode()).map(Agency::name)
+        model.addAttribute("agencyName", organization.agencyAsRecorded(d.agencyCode()).map(Agency::name)
                 .map(n -> n.strip().lines().reduce((a, b) -> b).orElse(n).strip()).orElse(d.agencyCode()));
         boolean applicant = d.applicantAccountId() != null && d.applicantAccountId() == actor.accountId();
         model.addAttribute("canPay", applicant && d.open() && due > 0 && d.feeComplete());
